@@ -1,0 +1,1 @@
+"""The edge: settings, composition root, HTTP API and CLI."""

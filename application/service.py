@@ -1,0 +1,273 @@
+"""TimelineApplication: the use cases, each an all-or-nothing write with bounded retries."""
+
+from __future__ import annotations
+
+import functools
+import random
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import RecordConflictError, Recording, Transcoder
+
+from application.errors import ConcurrencyConflict
+from application.transcoder import timeline_transcoder
+from application.views import company_view, fact_view
+from domain.companies import Company, CompanyName, company_id_for
+from domain.errors import InvalidFact, NameTaken, UnknownCompany, UnknownFact
+from domain.facts import Fact
+from domain.fuzzy_dates import FuzzyDate, parse_date
+from domain.markets import Market, market_id_for
+from domain.names import normalise_name
+from domain.sources import Source
+from domain.vocabulary import parse_kind, parse_market, parse_venue
+
+P = ParamSpec("P")
+R = TypeVar("R")
+DEFAULT_MAX_ATTEMPTS = 10
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write did: the id it concerns, whether it appended, and the log position."""
+
+    id: UUID
+    appended: bool
+    position: int
+
+
+def retried(method: Callable[P, R]) -> Callable[P, R]:
+    """Re-run a use case from a fresh read when another writer got there first."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        app: TimelineApplication = args[0]  # type: ignore[assignment]
+        for attempt in range(1, app.max_attempts + 1):
+            try:
+                return method(*args, **kwargs)
+            except RecordConflictError as error:
+                if attempt == app.max_attempts:
+                    raise ConcurrencyConflict(
+                        f"{method.__name__}: still conflicting after {attempt} attempts ({error})"
+                    ) from error
+                time.sleep(random.uniform(0, min(0.25, 0.002 * 2**attempt)))  # noqa: S311 - jitter, not crypto
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    return wrapper
+
+
+class TimelineApplication(Application[UUID]):
+    name = "Timeline"
+
+    def __init__(self, env: Mapping[str, str] | None = None, *, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> None:
+        self.max_attempts = max_attempts
+        super().__init__(env)
+
+    def construct_transcoder(self) -> Transcoder:
+        return timeline_transcoder()
+
+    # Companies -----------------------------------------------------------------------------
+
+    @retried
+    def register_company(
+        self, name: str, aliases: Iterable[str] = (), sector: str | None = None, key: str | None = None
+    ) -> Written:
+        """Register a company under all its names; registering again adds only new aliases."""
+        company = Company.register(name, _distinct(aliases, name), sector, key)
+        try:
+            existing: Company = self.repository.get(company.id)
+        except AggregateNotFoundError:
+            claims = self._claims(company.id, company.names)
+            return self._written(company.id, self.save(company, *claims))
+        new_names = [alias for alias in company.names if not existing.knows_name(alias)]
+        for alias in new_names:
+            existing.add_alias(alias)
+        return self._written(existing.id, self.save(existing, *self._claims(existing.id, new_names)))
+
+    @retried
+    def add_alias(self, company: str | UUID, alias: str) -> Written:
+        found = self._company(company)
+        if found.knows_name(alias):
+            return self._written(found.id, [])
+        found.add_alias(alias)
+        return self._written(found.id, self.save(found, *self._claims(found.id, [alias])))
+
+    def resolve_company(self, name_or_id: str | UUID) -> UUID:
+        """Any name (any language, any case), the company key, or its id -> the company id."""
+        return self._company(name_or_id).id
+
+    def get_company(self, name_or_id: str | UUID) -> dict[str, Any]:
+        return company_view(self._company(name_or_id))
+
+    # Facts ---------------------------------------------------------------------------------
+
+    @retried
+    def record_fact(
+        self,
+        *,
+        kind: str,
+        date: str | FuzzyDate,
+        sources: Sequence[Source],
+        company: str | UUID | None = None,
+        market: str | None = None,
+        venue: str | None = None,
+        fields: Mapping[str, Any] | None = None,
+        summary: str | None = None,
+    ) -> Written:
+        """Record a fact; the same fact again appends nothing, or only its new sources."""
+        fact_kind = parse_kind(kind)
+        when = date if isinstance(date, FuzzyDate) else parse_date(date)
+        where = parse_venue(venue) if venue is not None else None
+        subject = self._subject(company, market)
+        subject_type = "company" if isinstance(subject, Company) else "market"
+        fact = Fact.record(
+            kind=fact_kind, subject_type=subject_type, subject_id=subject.id, venue=where,
+            date=when, fields=fields, sources=list(sources), summary=summary,
+        )
+        try:
+            existing: Fact = self.repository.get(fact.id)
+        except AggregateNotFoundError:
+            subject.attach_fact(fact.id)
+            return self._written(fact.id, self.save(fact, subject))
+        added = [source for source in sources if existing.corroborate(source)]
+        return self._written(existing.id, self.save(existing) if added else [])
+
+    @retried
+    def add_source(self, fact_id: UUID | str, source: Source) -> Written:
+        """Corroborate a fact with another source; a source it already has appends nothing."""
+        fact = self._fact(fact_id)
+        return self._written(fact.id, self.save(fact) if fact.corroborate(source) else [])
+
+    @retried
+    def correct_fact(
+        self,
+        fact_id: UUID | str,
+        *,
+        reason: str,
+        sources: Sequence[Source],
+        date: str | FuzzyDate | None = None,
+        venue: str | None = None,
+        fields: Mapping[str, Any] | None = None,
+    ) -> Written:
+        fact = self._fact(fact_id)
+        when = parse_date(date) if isinstance(date, str) else date
+        fact.correct(
+            reason=reason, sources=list(sources), date=when,
+            venue=parse_venue(venue) if venue is not None else None, fields=fields,
+        )
+        return self._written(fact.id, self.save(fact))
+
+    @retried
+    def retract_fact(self, fact_id: UUID | str, *, reason: str, sources: Sequence[Source]) -> Written:
+        fact = self._fact(fact_id)
+        fact.retract(reason=reason, sources=list(sources))
+        return self._written(fact.id, self.save(fact))
+
+    def get_fact(self, fact_id: UUID | str) -> dict[str, Any]:
+        """A fact as it stands now, with every step of its history and when it was recorded."""
+        fact = self._fact(fact_id)
+        return fact_view(fact, list(self.events.get(fact.id)))
+
+    def company_facts(self, name_or_id: str | UUID) -> list[dict[str, Any]]:
+        """A company's facts with their histories, in valid-time order."""
+        company = self._company(name_or_id)
+        facts = [self.get_fact(fact_id) for fact_id in company.fact_ids]
+        return sorted(facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"]))
+
+    def market_facts(self, code: str) -> list[dict[str, Any]]:
+        try:
+            market: Market = self.repository.get(market_id_for(code))
+        except AggregateNotFoundError:
+            return []
+        facts = [self.get_fact(fact_id) for fact_id in market.fact_ids]
+        return sorted(facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"]))
+
+    def position(self) -> int:
+        """The newest position in the log (0 for an empty store)."""
+        return self.recorder.max_notification_id() or 0
+
+    # Internals -----------------------------------------------------------------------------
+
+    def _written(self, aggregate_id: UUID, recordings: list[Recording[UUID]]) -> Written:
+        if recordings:
+            return Written(aggregate_id, True, max(r.notification.id for r in recordings))
+        return Written(aggregate_id, False, self.position())
+
+    def _claims(self, company_id: UUID, names: Iterable[str]) -> list[CompanyName]:
+        claims = []
+        for name in names:
+            claim = CompanyName(name=name, company_id=company_id)
+            try:
+                owner: CompanyName = self.repository.get(claim.id)
+            except AggregateNotFoundError:
+                claims.append(claim)
+                continue
+            if owner.company_id != company_id:
+                raise NameTaken(f"name {name!r} already belongs to company {owner.company_id}")
+        return claims
+
+    def _company(self, name_or_id: str | UUID) -> Company:
+        candidates: list[UUID] = []
+        if isinstance(name_or_id, UUID):
+            candidates.append(name_or_id)
+        else:
+            text = str(name_or_id).strip()
+            try:
+                candidates.append(UUID(text))
+            except ValueError:
+                pass
+            try:
+                normalised = normalise_name(text)
+            except InvalidFact:
+                raise UnknownCompany(f"no company is called {name_or_id!r}") from None
+            try:
+                claim: CompanyName = self.repository.get(CompanyName.create_id(normalised))
+                candidates.append(claim.company_id)
+            except AggregateNotFoundError:
+                candidates.append(company_id_for(normalised))
+        for candidate in candidates:
+            try:
+                return self.repository.get(candidate)
+            except AggregateNotFoundError:
+                continue
+        raise UnknownCompany(f"no company is called {name_or_id!r}")
+
+    def _fact(self, fact_id: UUID | str) -> Fact:
+        try:
+            wanted = fact_id if isinstance(fact_id, UUID) else UUID(str(fact_id))
+        except ValueError:
+            raise UnknownFact(f"fact id {fact_id!r} is not a UUID") from None
+        try:
+            fact: Fact = self.repository.get(wanted)
+        except AggregateNotFoundError:
+            raise UnknownFact(f"no fact has id {wanted}") from None
+        if not isinstance(fact, Fact):
+            raise UnknownFact(f"no fact has id {wanted}")
+        return fact
+
+    def _subject(self, company: str | UUID | None, market: str | None) -> Company | Market:
+        if (company is None) == (market is None):
+            raise InvalidFact("give exactly one subject: a company or a market")
+        if company is not None:
+            return self._company(company)
+        code = parse_market(market)
+        try:
+            found: Market = self.repository.get(market_id_for(code))
+        except AggregateNotFoundError:
+            return Market(code=code)
+        return found
+
+
+def _distinct(aliases: Iterable[str], name: str) -> tuple[str, ...]:
+    """Aliases without repeats of each other or of the name, as names compare."""
+    seen = {normalise_name(name)}
+    kept = []
+    for alias in aliases:
+        key = normalise_name(alias)
+        if key not in seen:
+            seen.add(key)
+            kept.append(alias)
+    return tuple(kept)

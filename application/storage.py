@@ -1,0 +1,56 @@
+"""Turn the one storage setting, ``TIMELINE_DATABASE_URL``, into eventsourcing's environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+
+class StorageURLError(ValueError):
+    """The database URL is neither ``sqlite:///path`` nor ``postgresql://user@host:port/db``."""
+
+
+def sqlite_path(database_url: str) -> Path | None:
+    """The SQLite file a URL names, or None for a non-SQLite URL."""
+    if not database_url.startswith("sqlite:"):
+        return None
+    if not database_url.startswith("sqlite:///") or database_url == "sqlite:///":
+        raise StorageURLError(f"TIMELINE_DATABASE_URL {database_url!r}: write sqlite:///relative/path or sqlite:////absolute/path")
+    path = database_url.removeprefix("sqlite:///")
+    if path == ":memory:" or "mode=memory" in path:
+        raise StorageURLError(
+            f"TIMELINE_DATABASE_URL {database_url!r}: in-memory SQLite gives each thread its own database; use a file"
+        )
+    return Path(path)
+
+
+def environment_for(database_url: str) -> dict[str, str]:
+    path = sqlite_path(database_url)
+    if path is not None:
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(path),
+            "SQLITE_LOCK_TIMEOUT": "30",
+        }
+    parts = urlsplit(database_url)
+    if parts.scheme not in ("postgresql", "postgres", "postgresql+psycopg"):
+        raise StorageURLError(f"TIMELINE_DATABASE_URL {database_url!r}: scheme must be sqlite or postgresql")
+    dbname = parts.path.lstrip("/")
+    if not parts.hostname or not dbname:
+        raise StorageURLError(f"TIMELINE_DATABASE_URL {database_url!r}: give host and database, postgresql://user@host:port/db")
+    query = parse_qs(parts.query)
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": unquote(dbname),
+        "POSTGRES_HOST": parts.hostname,
+        "POSTGRES_PORT": str(parts.port or 5432),
+        "POSTGRES_USER": unquote(parts.username or "postgres"),
+        "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        "POSTGRES_CONNECT_TIMEOUT": "5",
+        "POSTGRES_POOL_SIZE": "5",
+        "POSTGRES_MAX_OVERFLOW": "10",
+        "POSTGRES_PRE_PING": "y",
+    }
+    if "schema" in query:
+        env["POSTGRES_SCHEMA"] = query["schema"][0]
+    return env

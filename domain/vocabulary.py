@@ -1,0 +1,162 @@
+"""The controlled vocabulary: venues, market scopes, pipeline stages and fact kinds."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from domain.errors import InvalidFact
+
+
+class Venue(StrEnum):
+    """A board a company lists on (``CN-A`` where a source names no board)."""
+
+    SSE_STAR = "SSE-STAR"
+    SSE_MAIN = "SSE-MAIN"
+    SZSE_CHINEXT = "SZSE-CHINEXT"
+    SZSE_MAIN = "SZSE-MAIN"
+    BSE = "BSE"
+    CN_A = "CN-A"
+    HKEX_MAIN = "HKEX-MAIN"
+    HKEX_GEM = "HKEX-GEM"
+    NASDAQ = "NASDAQ"
+    NYSE = "NYSE"
+
+
+class MarketGroup(StrEnum):
+    """Subjects of market facts wider than one board."""
+
+    SSE = "SSE"
+    SZSE = "SZSE"
+    HKEX = "HKEX"
+    CN = "CN"
+    GLOBAL = "GLOBAL"
+
+
+MARKETS: tuple[str, ...] = tuple(Venue) + tuple(MarketGroup)
+
+
+class Stage(StrEnum):
+    """Where one (company, venue) attempt stands; the order is the pipeline's."""
+
+    PREPARING = "preparing"
+    GUIDANCE = "guidance"
+    FILED = "filed"
+    ACCEPTED = "accepted"
+    INQUIRY = "inquiry"
+    APPROVED = "approved"
+    REGISTERED = "registered"
+    LISTED = "listed"
+    WITHDRAWN = "withdrawn"
+    TERMINATED = "terminated"
+    REJECTED = "rejected"
+    LAPSED = "lapsed"
+    DELISTED = "delisted"
+
+
+PROGRESS_STAGES: tuple[Stage, ...] = tuple(Stage)[: tuple(Stage).index(Stage.LISTED) + 1]
+EXIT_STAGES: frozenset[Stage] = frozenset(set(Stage) - set(PROGRESS_STAGES))
+
+
+class FactKind(StrEnum):
+    # Stage facts: the kind is the stage reported, plus the reversible suspension overlay.
+    PREPARING = "preparing"
+    GUIDANCE = "guidance"
+    FILED = "filed"
+    ACCEPTED = "accepted"
+    INQUIRY = "inquiry"
+    APPROVED = "approved"
+    REGISTERED = "registered"
+    LISTED = "listed"
+    WITHDRAWN = "withdrawn"
+    TERMINATED = "terminated"
+    REJECTED = "rejected"
+    LAPSED = "lapsed"
+    DELISTED = "delisted"
+    SUSPENDED = "suspended"
+    RESUMED = "resumed"
+    # Company facts.
+    FUNDING_ROUND = "funding_round"
+    VALUATION_REPORTED = "valuation_reported"
+    FINANCIALS_REPORTED = "financials_reported"
+    BLACKLISTED = "blacklisted"
+    SUPPLY_CUT_OFF = "supply_cut_off"
+    ACQUISITION_ANNOUNCED = "acquisition_announced"
+    RESTRUCTURING = "restructuring"
+    JOINED_GROWTH_TIER = "joined_growth_tier"
+    LEFT_GROWTH_TIER = "left_growth_tier"
+    U_MARK_REMOVED = "u_mark_removed"
+    FIRST_PROFIT = "first_profit"
+    FOLLOW_ON_OFFERING = "follow_on_offering"
+    MILESTONE = "milestone"
+    # Market facts.
+    VENUE_LAUNCHED = "venue_launched"
+    TIER_LAUNCHED = "tier_launched"
+    LISTING_STANDARD_REINSTATED = "listing_standard_reinstated"
+    LISTING_STANDARD_CHANGED = "listing_standard_changed"
+    CHANNEL_LAUNCHED = "channel_launched"
+    LISTING_RULE_ADOPTED = "listing_rule_adopted"
+    POLICY_ANNOUNCED = "policy_announced"
+    MARKET_STATISTIC = "market_statistic"
+
+
+class Category(StrEnum):
+    STAGE = "stage"
+    COMPANY = "company"
+    MARKET = "market"
+
+
+STAGE_KINDS: frozenset[FactKind] = frozenset(
+    {FactKind(stage.value) for stage in Stage} | {FactKind.SUSPENDED, FactKind.RESUMED}
+)
+MARKET_KINDS: frozenset[FactKind] = frozenset(
+    {
+        FactKind.VENUE_LAUNCHED,
+        FactKind.TIER_LAUNCHED,
+        FactKind.LISTING_STANDARD_REINSTATED,
+        FactKind.LISTING_STANDARD_CHANGED,
+        FactKind.CHANNEL_LAUNCHED,
+        FactKind.LISTING_RULE_ADOPTED,
+        FactKind.POLICY_ANNOUNCED,
+        FactKind.MARKET_STATISTIC,
+    }
+)
+#: Company facts that only make sense on one board.
+VENUE_KINDS: frozenset[FactKind] = frozenset(
+    {FactKind.JOINED_GROWTH_TIER, FactKind.LEFT_GROWTH_TIER, FactKind.U_MARK_REMOVED}
+)
+
+
+def category_of(kind: FactKind) -> Category:
+    if kind in STAGE_KINDS:
+        return Category.STAGE
+    if kind in MARKET_KINDS:
+        return Category.MARKET
+    return Category.COMPANY
+
+
+def stage_of(kind: FactKind) -> Stage | None:
+    """The stage a stage fact moves its attempt to (None for the suspension overlay)."""
+    try:
+        return Stage(kind.value)
+    except ValueError:
+        return None
+
+
+def parse_kind(value: object) -> FactKind:
+    try:
+        return FactKind(value)
+    except ValueError:
+        raise InvalidFact(f"kind {value!r} is not a known fact kind") from None
+
+
+def parse_venue(value: object) -> Venue:
+    try:
+        return Venue(value)
+    except ValueError:
+        raise InvalidFact(f"venue {value!r} is not one of {', '.join(Venue)}") from None
+
+
+def parse_market(value: object) -> str:
+    if value not in MARKETS:
+        raise InvalidFact(f"market {value!r} is not one of {', '.join(MARKETS)}")
+    return str(value)

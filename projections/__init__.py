@@ -1,0 +1,1 @@
+"""Read models rebuilt from the event log, with tracking; as-of queries."""

@@ -1,0 +1,1 @@
+"""The curated facts of the seed articles, and the loader that records them."""

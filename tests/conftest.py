@@ -1,0 +1,53 @@
+"""Storage for tests: a real SQLite file, and the real PostgreSQL server in its own schema."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def postgres_unreachable_reason() -> str | None:
+    try:
+        with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), connect_timeout=3):
+            return None
+    except psycopg.OperationalError as error:
+        return f"PostgreSQL at {POSTGRES_ADMIN_URL} is unreachable ({str(error).strip().splitlines()[0]})"
+
+
+def _libpq(url: str) -> str:
+    return url.split("?", 1)[0]
+
+
+@pytest.fixture(scope="session")
+def postgres_available() -> None:
+    reason = postgres_unreachable_reason()
+    if reason is None:
+        return
+    if os.environ.get("REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"REQUIRE_POSTGRES=1 but {reason}", pytrace=False)
+    pytest.skip(f"{reason}; set REQUIRE_POSTGRES=1 to make this a failure")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'timeline.db'}"
+
+
+@pytest.fixture
+def postgres_url(postgres_available: None) -> Iterator[str]:
+    """A fresh schema per test, dropped afterwards, so tests never see each other's events."""
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{POSTGRES_ADMIN_URL}?schema={schema}"
+    finally:
+        with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
