@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import random
 import time
@@ -49,6 +50,7 @@ def retried(method: Callable[P, R]) -> Callable[P, R]:
             try:
                 return method(*args, **kwargs)
             except RecordConflictError as error:
+                app.conflicts_retried += 1
                 if attempt == app.max_attempts:
                     raise ConcurrencyConflict(
                         f"{method.__name__}: still conflicting after {attempt} attempts ({error})"
@@ -64,6 +66,7 @@ class TimelineApplication(Application[UUID]):
 
     def __init__(self, env: Mapping[str, str] | None = None, *, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> None:
         self.max_attempts = max_attempts
+        self.conflicts_retried = 0
         super().__init__(env)
 
     def construct_transcoder(self) -> Transcoder:
@@ -124,8 +127,14 @@ class TimelineApplication(Application[UUID]):
         subject = self._subject(company, market)
         subject_type = "company" if isinstance(subject, Company) else "market"
         fact = Fact.record(
-            kind=fact_kind, subject_type=subject_type, subject_id=subject.id, venue=where,
-            date=when, fields=fields, sources=list(sources), summary=summary,
+            kind=fact_kind,
+            subject_type=subject_type,
+            subject_id=subject.id,
+            venue=where,
+            date=when,
+            fields=fields,
+            sources=list(sources),
+            summary=summary,
         )
         try:
             existing: Fact = self.repository.get(fact.id)
@@ -155,8 +164,11 @@ class TimelineApplication(Application[UUID]):
         fact = self._fact(fact_id)
         when = parse_date(date) if isinstance(date, str) else date
         fact.correct(
-            reason=reason, sources=list(sources), date=when,
-            venue=parse_venue(venue) if venue is not None else None, fields=fields,
+            reason=reason,
+            sources=list(sources),
+            date=when,
+            venue=parse_venue(venue) if venue is not None else None,
+            fields=fields,
         )
         return self._written(fact.id, self.save(fact))
 
@@ -175,7 +187,9 @@ class TimelineApplication(Application[UUID]):
         """A company's facts with their histories, in valid-time order."""
         company = self._company(name_or_id)
         facts = [self.get_fact(fact_id) for fact_id in company.fact_ids]
-        return sorted(facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"]))
+        return sorted(
+            facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"])
+        )
 
     def market_facts(self, code: str) -> list[dict[str, Any]]:
         try:
@@ -183,7 +197,9 @@ class TimelineApplication(Application[UUID]):
         except AggregateNotFoundError:
             return []
         facts = [self.get_fact(fact_id) for fact_id in market.fact_ids]
-        return sorted(facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"]))
+        return sorted(
+            facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"])
+        )
 
     def position(self) -> int:
         """The newest position in the log (0 for an empty store)."""
@@ -215,10 +231,8 @@ class TimelineApplication(Application[UUID]):
             candidates.append(name_or_id)
         else:
             text = str(name_or_id).strip()
-            try:
+            with contextlib.suppress(ValueError):
                 candidates.append(UUID(text))
-            except ValueError:
-                pass
             try:
                 normalised = normalise_name(text)
             except InvalidFact:

@@ -15,7 +15,9 @@ def sqlite_path(database_url: str) -> Path | None:
     if not database_url.startswith("sqlite:"):
         return None
     if not database_url.startswith("sqlite:///") or database_url == "sqlite:///":
-        raise StorageURLError(f"TIMELINE_DATABASE_URL {database_url!r}: write sqlite:///relative/path or sqlite:////absolute/path")
+        raise StorageURLError(
+            f"TIMELINE_DATABASE_URL {database_url!r}: write sqlite:///relative/path or sqlite:////absolute/path"
+        )
     path = database_url.removeprefix("sqlite:///")
     if path == ":memory:" or "mode=memory" in path:
         raise StorageURLError(
@@ -37,7 +39,9 @@ def environment_for(database_url: str) -> dict[str, str]:
         raise StorageURLError(f"TIMELINE_DATABASE_URL {database_url!r}: scheme must be sqlite or postgresql")
     dbname = parts.path.lstrip("/")
     if not parts.hostname or not dbname:
-        raise StorageURLError(f"TIMELINE_DATABASE_URL {database_url!r}: give host and database, postgresql://user@host:port/db")
+        raise StorageURLError(
+            f"TIMELINE_DATABASE_URL {database_url!r}: give host and database, postgresql://user@host:port/db"
+        )
     query = parse_qs(parts.query)
     env = {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",

@@ -117,7 +117,12 @@ class FuzzyDateAsDict(Transcoding):
     name = "fuzzy_date"
 
     def encode(self, obj: FuzzyDate) -> dict[str, str]:
-        return {"text": obj.text, "raw": obj.raw, "earliest": obj.earliest.isoformat(), "latest": obj.latest.isoformat()}
+        return {
+            "text": obj.text,
+            "raw": obj.raw,
+            "earliest": obj.earliest.isoformat(),
+            "latest": obj.latest.isoformat(),
+        }
 
     def decode(self, data: dict[str, str]) -> FuzzyDate:
         return FuzzyDate(

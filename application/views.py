@@ -29,7 +29,12 @@ def plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, FuzzyDate):
-        return {"text": value.text, "raw": value.raw, "earliest": value.earliest.isoformat(), "latest": value.latest.isoformat()}
+        return {
+            "text": value.text,
+            "raw": value.raw,
+            "earliest": value.earliest.isoformat(),
+            "latest": value.latest.isoformat(),
+        }
     if isinstance(value, Source):
         return {
             key: plain(getattr(value, key))

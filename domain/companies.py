@@ -26,7 +26,9 @@ class Company(Aggregate):
         return company_id_for(key)
 
     @classmethod
-    def register(cls, name: str, aliases: tuple[str, ...] = (), sector: str | None = None, key: str | None = None) -> Company:
+    def register(
+        cls, name: str, aliases: tuple[str, ...] = (), sector: str | None = None, key: str | None = None
+    ) -> Company:
         name = clean_name(name)
         cleaned = tuple(dict.fromkeys(clean_name(alias) for alias in aliases))
         if sector is not None and (not sector.strip() or len(sector) > MAX_SECTOR_CHARS):

@@ -11,7 +11,6 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from typing import Any, ClassVar
 
 from domain.errors import DomainError, InvalidFact
@@ -218,7 +217,7 @@ _COMPANY_AND_MARKET_FIELDS: dict[FactKind, type[FactFields]] = {
     FactKind.MARKET_STATISTIC: MarketStatisticFields,
 }
 FIELDS_BY_KIND: dict[FactKind, type[FactFields]] = {
-    **{kind: StageFields for kind in STAGE_KINDS},
+    **dict.fromkeys(STAGE_KINDS, StageFields),
     **_COMPANY_AND_MARKET_FIELDS,
 }
 FIELD_CLASSES: dict[str, type[FactFields]] = {cls.__name__: cls for cls in set(FIELDS_BY_KIND.values())}
@@ -251,18 +250,26 @@ def changed_fields(kind: FactKind, current: FactFields, changes: Mapping[str, An
     return build_fields(kind, {**current.as_dict(), **changes})
 
 
-@cache
 def _hints(cls: type[FactFields]) -> dict[str, Any]:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {name: hint for name, hint in typing.get_type_hints(cls).items() if name in names}
+    return _HINTS[cls.__name__]
 
 
-@cache
 def _required(cls: type[FactFields]) -> frozenset[str]:
-    return frozenset(
-        f.name for f in dataclasses.fields(cls)
+    return _REQUIRED[cls.__name__]
+
+
+_HINTS: dict[str, dict[str, Any]] = {
+    name: {f.name: typing.get_type_hints(cls)[f.name] for f in dataclasses.fields(cls)}
+    for name, cls in FIELD_CLASSES.items()
+}
+_REQUIRED: dict[str, frozenset[str]] = {
+    name: frozenset(
+        f.name
+        for f in dataclasses.fields(cls)
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     )
+    for name, cls in FIELD_CLASSES.items()
+}
 
 
 def _coerce(path: str, value: Any, hint: Any) -> Any:

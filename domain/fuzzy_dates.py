@@ -32,7 +32,16 @@ _MONTHS = {
 _MONTHS["sept"] = 9
 _PARTS = ("early", "mid", "late")
 _ZH_MONTH_PARTS = {"上旬": "early", "初": "early", "中旬": "mid", "下旬": "late", "底": "late", "末": "late"}
-_ZH_YEAR_PARTS = {"初": "early", "年初": "early", "中": "mid", "年中": "mid", "底": "late", "末": "late", "年底": "late", "年末": "late"}
+_ZH_YEAR_PARTS = {
+    "初": "early",
+    "年初": "early",
+    "中": "mid",
+    "年中": "mid",
+    "底": "late",
+    "末": "late",
+    "年底": "late",
+    "年末": "late",
+}
 _ZH_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _EDTF_QUARTERS = {33: 1, 34: 2, 35: 3, 36: 4}
 _EDTF_HALVES = {40: 1, 41: 2}

@@ -36,9 +36,7 @@ class Money:
         try:
             object.__setattr__(self, "currency", Currency(self.currency))
         except ValueError:
-            raise InvalidMoney(
-                f"currency {self.currency!r} is not one of {', '.join(Currency)}"
-            ) from None
+            raise InvalidMoney(f"currency {self.currency!r} is not one of {', '.join(Currency)}") from None
 
     def __add__(self, other: Money) -> Money:
         if other.currency != self.currency:

@@ -143,6 +143,8 @@ def stage_of(kind: FactKind) -> Stage | None:
 
 
 def parse_kind(value: object) -> FactKind:
+    if not isinstance(value, str):
+        raise InvalidFact(f"kind {value!r} is not a known fact kind")
     try:
         return FactKind(value)
     except ValueError:
@@ -150,6 +152,8 @@ def parse_kind(value: object) -> FactKind:
 
 
 def parse_venue(value: object) -> Venue:
+    if not isinstance(value, str):
+        raise InvalidFact(f"venue {value!r} is not one of {', '.join(Venue)}")
     try:
         return Venue(value)
     except ValueError:

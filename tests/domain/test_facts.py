@@ -40,11 +40,18 @@ def test_a_different_date_or_venue_is_a_different_fact():
 
 def test_two_statistics_of_one_day_are_told_apart_by_metric():
     market = uuid4()
+
     def stat(metric):
         return Fact.record(
-            kind=FactKind.MARKET_STATISTIC, subject_type="market", subject_id=market, venue=None,
-            date=parse_date("2024"), fields={"metric": metric, "value": 54, "unit": "companies"}, sources=[CAIXIN],
+            kind=FactKind.MARKET_STATISTIC,
+            subject_type="market",
+            subject_id=market,
+            venue=None,
+            date=parse_date("2024"),
+            fields={"metric": metric, "value": 54, "unit": "companies"},
+            sources=[CAIXIN],
         )
+
     assert stat("unprofitable_listed").id != stat("u_mark_removed").id
 
 
@@ -74,7 +81,7 @@ def test_unknown_kinds_venues_and_fields_are_named_in_the_error():
         accepted(fields={"moon": "full"})
     with pytest.raises(InvalidFact, match="'valuation' is required"):
         build_fields(FactKind.VALUATION_REPORTED, {})
-    with pytest.raises(InvalidFact, match="funding_round.rounds"):
+    with pytest.raises(InvalidFact, match=r"funding_round\.rounds"):
         build_fields(FactKind.FUNDING_ROUND, {"rounds": "two"})
 
 
@@ -88,9 +95,14 @@ def test_corroborating_with_a_known_source_changes_nothing():
 
 def test_a_correction_moves_the_date_and_keeps_unchanged_fields():
     fact = accepted()
-    fact.correct(reason="Xinhua gives the day", sources=[XINHUA], date=parse_date("2025-06-30"), fields={"regulator": "SSE"})
+    fact.correct(
+        reason="Xinhua gives the day", sources=[XINHUA], date=parse_date("2025-06-30"), fields={"regulator": "SSE"}
+    )
     assert fact.date.text == "2025-06-30"
-    assert fact.fields.as_dict()["amount_sought"] == build_fields(FactKind.ACCEPTED, {"amount_sought": "CNY 8 billion"}).amount_sought
+    assert (
+        fact.fields.as_dict()["amount_sought"]
+        == build_fields(FactKind.ACCEPTED, {"amount_sought": "CNY 8 billion"}).amount_sought
+    )
     assert fact.fields.as_dict()["regulator"] == "SSE"
 
 

@@ -26,7 +26,12 @@ def test_amounts_read_exactly_and_keep_their_currency(text, amount, currency):
 
 @pytest.mark.parametrize(
     ("text", "complaint"),
-    [("EUR 5 million", "currency 'EUR'"), ("CNY five", "not of the form"), ("CNY 5 zillion", "unknown scale"), ("5 CNY", "not of the form")],
+    [
+        ("EUR 5 million", "currency 'EUR'"),
+        ("CNY five", "not of the form"),
+        ("CNY 5 zillion", "unknown scale"),
+        ("5 CNY", "not of the form"),
+    ],
 )
 def test_unknown_currencies_and_shapes_are_rejected_by_name(text, complaint):
     with pytest.raises(InvalidMoney, match=complaint):
