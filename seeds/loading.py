@@ -1,0 +1,73 @@
+"""Load a checked seed set through the application's commands (never the event store)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from application.service import TimelineApplication
+from domain.errors import DomainError
+from domain.names import normalise_name
+from seeds.reading import SEED_DIR, SeedError, SeedProblem, SeedSet, merged_date, merged_fields, read_seeds
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    companies: int
+    facts: int
+    appended: int
+    position: int
+
+
+def load_seeds(
+    app: TimelineApplication,
+    directory: Path = SEED_DIR,
+    progress: Callable[[int], None] | None = None,
+) -> LoadReport:
+    """Check every file first, then record; loading the same files again appends nothing."""
+    seeds = read_seeds(directory)
+    _check_names_against_store(app, seeds)
+    appended = 0
+    for company in seeds.companies:
+        written = app.register_company(company.name, company.aliases, company.sector, key=company.key)
+        appended += written.appended
+    for fact in seeds.facts:
+        first = fact.first
+        written = app.record_fact(
+            kind=first.kind,
+            company=first.company,
+            market=first.market,
+            venue=first.venue,
+            date=merged_date(fact),
+            fields=merged_fields(fact),
+            sources=fact.sources,
+            summary=next((entry.summary for entry in fact.entries if entry.summary), None),
+        )
+        appended += written.appended
+        if progress:
+            progress(1)
+    return LoadReport(len(seeds.companies), len(seeds.facts), appended, app.position())
+
+
+def _check_names_against_store(app: TimelineApplication, seeds: SeedSet) -> None:
+    """A seed name already owned by another company in the store would fail mid-load: fail first."""
+    problems = []
+    for company in seeds.companies:
+        own_id = None
+        try:
+            own_id = app.resolve_company(company.key)
+        except DomainError:
+            pass
+        for name in (company.name, *company.aliases):
+            try:
+                owner = app.resolve_company(name)
+            except DomainError:
+                continue
+            if owner != own_id:
+                problems.append(SeedProblem(
+                    "companies.yaml", f"company {company.key!r}",
+                    f"name {name!r} ({normalise_name(name)!r}) already belongs to company {owner} in the store",
+                ))
+    if problems:
+        raise SeedError(problems)

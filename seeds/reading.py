@@ -1,0 +1,296 @@
+"""Read and check the seed files without touching any store.
+
+Every problem is reported with its file, its entry and what is wrong; a seed set with any
+problem is rejected whole, so a broken file never half-loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from domain.errors import DomainError
+from domain.fact_fields import build_fields
+from domain.facts import check_subject
+from domain.fuzzy_dates import FuzzyDate, parse_date
+from domain.names import normalise_name
+from domain.sources import Source
+from domain.vocabulary import parse_kind, parse_market, parse_venue
+from seeds.yaml_files import read_yaml
+
+SEED_DIR = Path(__file__).parent
+DOCUMENT_KEYS = {"document", "short", "title", "publisher", "language", "published", "published_reason", "url"}
+COMPANY_KEYS = {"key", "name", "aliases", "sector"}
+#: Free-text fields: sources word them differently, so the first file's wording is kept.
+DESCRIPTIVE_FIELDS = {"description", "note", "basis"}
+FACT_KEYS = {"key", "kind", "company", "market", "venue", "date", "date_text", "fields", "summary", "quote"}
+
+
+@dataclass(frozen=True)
+class SeedProblem:
+    file: str
+    entry: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.entry}: {self.problem}"
+
+
+class SeedError(ValueError):
+    """One or more seed files are broken; nothing was loaded."""
+
+    def __init__(self, problems: list[SeedProblem]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"  - {p}" for p in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s) in the seed files, nothing loaded:\n{shown}{more}")
+
+
+@dataclass(frozen=True)
+class CompanySeed:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class FactEntry:
+    """One fact as one file reports it."""
+
+    file: str
+    key: str
+    kind: str
+    company: str | None
+    market: str | None
+    venue: str | None
+    date: FuzzyDate
+    fields: dict[str, Any]
+    summary: str | None
+    source: Source
+
+
+@dataclass
+class FactSeed:
+    """One real-world fact: every file's entry with the same key, merged."""
+
+    key: str
+    entries: list[FactEntry] = field(default_factory=list)
+
+    @property
+    def first(self) -> FactEntry:
+        return self.entries[0]
+
+    @property
+    def sources(self) -> list[Source]:
+        return [entry.source for entry in self.entries]
+
+
+@dataclass(frozen=True)
+class SeedSet:
+    companies: list[CompanySeed]
+    facts: list[FactSeed]
+
+
+@dataclass(frozen=True)
+class _Document:
+    short: str
+    published: FuzzyDate
+
+
+def read_seeds(directory: Path = SEED_DIR) -> SeedSet:
+    """Parse and check every seed file; raise SeedError naming every problem found."""
+    problems: list[SeedProblem] = []
+    documents = _read_documents(directory / "documents.yaml", problems)
+    companies, names = _read_companies(directory / "companies.yaml", problems)
+    facts: dict[str, FactSeed] = {}
+    fact_files = sorted((directory / "facts").glob("*.yaml"))
+    if not fact_files:
+        problems.append(SeedProblem(str(directory / "facts"), "-", "no fact files (*.yaml) found"))
+    for path in fact_files:
+        for entry in _read_fact_file(path, documents, names, problems):
+            facts.setdefault(entry.key, FactSeed(entry.key)).entries.append(entry)
+    for seed in facts.values():
+        _check_merge(seed, problems)
+    if problems:
+        raise SeedError(problems)
+    return SeedSet(companies, list(facts.values()))
+
+
+def _load(path: Path, problems: list[SeedProblem], top: str) -> list[Any]:
+    if not path.is_file():
+        problems.append(SeedProblem(path.name, "-", "file is missing"))
+        return []
+    try:
+        data = read_yaml(path)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        problems.append(SeedProblem(path.name, "-", f"not valid YAML: {error}"))
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get(top), list):
+        problems.append(SeedProblem(path.name, "-", f"expected a mapping with a list under {top!r}"))
+        return []
+    return data[top]
+
+
+def _unknown_keys(item: dict[str, Any], allowed: set[str]) -> str | None:
+    unknown = sorted(set(item) - allowed)
+    return f"unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})" if unknown else None
+
+
+def _read_documents(path: Path, problems: list[SeedProblem]) -> dict[str, _Document]:
+    documents: dict[str, _Document] = {}
+    for index, item in enumerate(_load(path, problems, "documents")):
+        entry = f"documents[{index}]"
+        if not isinstance(item, dict):
+            problems.append(SeedProblem(path.name, entry, "expected a mapping"))
+            continue
+        entry = f"document {item.get('document', index)!r}"
+        if problem := _unknown_keys(item, DOCUMENT_KEYS):
+            problems.append(SeedProblem(path.name, entry, problem))
+            continue
+        try:
+            documents[str(item["document"])] = _Document(str(item["short"]), parse_date(str(item["published"])))
+        except KeyError as missing:
+            problems.append(SeedProblem(path.name, entry, f"field {missing} is required"))
+        except DomainError as error:
+            problems.append(SeedProblem(path.name, entry, str(error)))
+    return documents
+
+
+def _read_companies(path: Path, problems: list[SeedProblem]) -> tuple[list[CompanySeed], dict[str, str]]:
+    companies: list[CompanySeed] = []
+    names: dict[str, str] = {}
+    for index, item in enumerate(_load(path, problems, "companies")):
+        entry = f"companies[{index}]"
+        if not isinstance(item, dict):
+            problems.append(SeedProblem(path.name, entry, "expected a mapping"))
+            continue
+        entry = f"company {item.get('key', index)!r}"
+        if problem := _unknown_keys(item, COMPANY_KEYS):
+            problems.append(SeedProblem(path.name, entry, problem))
+            continue
+        key, name, aliases = item.get("key"), item.get("name"), item.get("aliases") or []
+        if not isinstance(key, str) or not isinstance(name, str) or not isinstance(aliases, list):
+            problems.append(SeedProblem(path.name, entry, "needs text 'key' and 'name', and 'aliases' as a list"))
+            continue
+        seed = CompanySeed(key, name, tuple(str(alias) for alias in aliases), item.get("sector"))
+        for known in (seed.key, seed.name, *seed.aliases):
+            try:
+                normalised = normalise_name(known)
+            except DomainError as error:
+                problems.append(SeedProblem(path.name, entry, str(error)))
+                continue
+            owner = names.setdefault(normalised, seed.key)
+            if owner != seed.key:
+                problems.append(SeedProblem(path.name, entry, f"name {known!r} also belongs to company {owner!r}"))
+        companies.append(seed)
+    return companies, names
+
+
+def _read_fact_file(
+    path: Path, documents: dict[str, _Document], names: dict[str, str], problems: list[SeedProblem]
+) -> list[FactEntry]:
+    try:
+        data = read_yaml(path)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        problems.append(SeedProblem(f"facts/{path.name}", "-", f"not valid YAML: {error}"))
+        return []
+    file = f"facts/{path.name}"
+    if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
+        problems.append(SeedProblem(file, "-", "expected a mapping with 'document' and a list under 'facts'"))
+        return []
+    document = documents.get(str(data.get("document")))
+    if document is None:
+        problems.append(SeedProblem(file, "document", f"{data.get('document')!r} is not listed in documents.yaml"))
+        return []
+    entries = []
+    for index, item in enumerate(data["facts"]):
+        label = f"facts[{index}]" + (f" {item.get('key')!r}" if isinstance(item, dict) else "")
+        try:
+            entries.append(_fact_entry(file, str(data["document"]), document, names, item))
+        except (DomainError, KeyError, TypeError) as error:
+            message = f"field {error} is required" if isinstance(error, KeyError) else str(error)
+            problems.append(SeedProblem(file, label, message))
+    return entries
+
+
+def _fact_entry(file: str, document: str, doc: _Document, names: dict[str, str], item: Any) -> FactEntry:
+    if not isinstance(item, dict):
+        raise TypeError("expected a mapping")
+    if problem := _unknown_keys(item, FACT_KEYS):
+        raise TypeError(problem)
+    kind = parse_kind(item["kind"])
+    company, market = item.get("company"), item.get("market")
+    if (company is None) == (market is None):
+        raise TypeError("give exactly one of 'company' or 'market'")
+    if company is not None:
+        owner = names.get(normalise_name(str(company)))
+        if owner is None:
+            raise TypeError(f"company {company!r} is not a name in companies.yaml")
+        company = owner
+    else:
+        market = parse_market(market)
+    venue = parse_venue(item["venue"]) if item.get("venue") is not None else None
+    check_subject(kind, "company" if company else "market", venue)
+    date = parse_date(str(item["date"]))
+    date_text = item.get("date_text")
+    if isinstance(date_text, str):
+        _check_date_text(date, date_text)
+    fields = item.get("fields") or {}
+    build_fields(kind, fields)
+    source = Source(document, doc.published, str(item["quote"]), date_text=date_text)
+    return FactEntry(
+        file, str(item["key"]), kind.value, company, market, venue.value if venue else None,
+        date, dict(fields), item.get("summary"), source,
+    )
+
+
+def _check_date_text(date: FuzzyDate, date_text: str) -> None:
+    """Where our parser reads the source's own words, they must say the canonical date."""
+    try:
+        worded = parse_date(date_text)
+    except DomainError:
+        return
+    if worded.text != date.text:
+        raise TypeError(f"date {date.text!r} does not match date_text {date_text!r} (which reads as {worded.text!r})")
+
+
+def _check_merge(seed: FactSeed, problems: list[SeedProblem]) -> None:
+    first = seed.first
+    for entry in seed.entries[1:]:
+        for name in ("kind", "company", "market", "venue"):
+            if getattr(entry, name) != getattr(first, name):
+                problems.append(SeedProblem(
+                    entry.file, f"fact {seed.key!r}",
+                    f"{name} {getattr(entry, name)!r} differs from {getattr(first, name)!r} in {first.file}",
+                ))
+        for name, value in entry.fields.items():
+            if name not in DESCRIPTIVE_FIELDS and name in first.fields and first.fields[name] != value:
+                problems.append(SeedProblem(
+                    entry.file, f"fact {seed.key!r}", f"field {name!r} {value!r} differs from {first.fields[name]!r} in {first.file}",
+                ))
+    documents = [entry.source.document for entry in seed.entries]
+    if len(set(documents)) != len(documents):
+        problems.append(SeedProblem(first.file, f"fact {seed.key!r}", "the same key appears twice in one document"))
+    precise = merged_date(seed)
+    for entry in seed.entries:
+        if not entry.date.contains(precise):
+            problems.append(SeedProblem(
+                entry.file, f"fact {seed.key!r}",
+                f"date {entry.date.text!r} does not contain {precise.text!r} given by another source",
+            ))
+
+
+def merged_date(seed: FactSeed) -> FuzzyDate:
+    """The most precise date any source gives (the narrowest bounds, then the earliest)."""
+    return min((entry.date for entry in seed.entries), key=lambda d: (d.latest - d.earliest, d.sort_key))
+
+
+def merged_fields(seed: FactSeed) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for entry in seed.entries:
+        fields.update({k: v for k, v in entry.fields.items() if k not in fields})
+    return fields
