@@ -1,0 +1,320 @@
+"""Fold the event log into the read models, in batches, exactly once.
+
+Each batch's rows and the new tracking position are written in one transaction, and the
+position is read inside that transaction, so a crash or a second catcher-up can neither
+apply an event twice nor skip one. Start-up resumes from the tracked position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+import orjson
+
+from application.views import plain
+from domain.fuzzy_dates import FuzzyDate
+from domain.names import normalise_name
+from domain.sources import Source
+from domain.vocabulary import Category, FactKind, category_of
+from projections.database import Cursor, Database
+from projections.schema import MAX_POSITION, create_tables, drop_tables
+from projections.stage_rows import StageFact, StateRow, state_rows
+
+TRACKING_NAME = "timeline"
+DEFAULT_BATCH = 1000
+
+
+class Notification(Protocol):
+    id: int
+    topic: str
+    state: bytes
+
+
+class EventLog(Protocol):
+    """Where the projection reads from: eventsourcing's recorder and mapper fit it."""
+
+    def select_notifications(self, start: int | None, limit: int, stop: int | None = None) -> Sequence[Any]: ...
+
+
+class Decoder(Protocol):
+    def to_domain_event(self, stored_event: Any) -> Any: ...
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(plain(value)).decode()
+
+
+def system_time(moment: datetime) -> str:
+    """UTC, always with microseconds, so that text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def published_day(sources: Sequence[Source]) -> int:
+    """A fact is public from the first day one of its sources was certainly published."""
+    return min(source.published.latest for source in sources).toordinal()
+
+
+class TimelineProjection:
+    def __init__(self, db: Database, log: EventLog, decoder: Decoder) -> None:
+        self.db = db
+        self.log = log
+        self.decoder = decoder
+        create_tables(db)
+
+    def position(self) -> int:
+        rows = self.db.query("SELECT position FROM rm_tracking WHERE name = ?", (TRACKING_NAME,))
+        return int(rows[0][0]) if rows else 0
+
+    def rebuild(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
+        """Drop every read model and fold the whole log again."""
+        drop_tables(self.db)
+        create_tables(self.db)
+        return self.catch_up(batch_size, progress)
+
+    def catch_up(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
+        """Apply every event after the tracked position; returns how many were applied."""
+        applied = 0
+        while True:
+            count = self._apply_batch(batch_size)
+            if count == 0:
+                return applied
+            applied += count
+            if progress:
+                progress(count)
+
+    def _apply_batch(self, batch_size: int) -> int:
+        with self.db.transaction() as cursor:
+            position = self._locked_position(cursor)
+            notifications = self.log.select_notifications(start=position + 1, limit=batch_size)
+            if not notifications:
+                return 0
+            batch = _Batch(cursor, self._last_recorded_at(cursor), self.db.dialect)
+            for notification in notifications:
+                batch.apply(notification.id, notification.topic, self.decoder.to_domain_event(notification))
+            cursor.execute(
+                "UPDATE rm_tracking SET position = ? WHERE name = ?", (notifications[-1].id, TRACKING_NAME)
+            )
+            return len(notifications)
+
+    def _locked_position(self, cursor: Cursor) -> int:
+        lock = " FOR UPDATE" if self.db.dialect == "postgres" else ""
+        cursor.execute(f"SELECT position FROM rm_tracking WHERE name = ?{lock}", (TRACKING_NAME,))
+        row = cursor.fetchone()
+        if row is None:
+            cursor.execute("INSERT INTO rm_tracking (name, position) VALUES (?, 0)", (TRACKING_NAME,))
+            return 0
+        return int(row[0])
+
+    @staticmethod
+    def _last_recorded_at(cursor: Cursor) -> str:
+        cursor.execute("SELECT recorded_at FROM rm_log ORDER BY position DESC LIMIT 1")
+        row = cursor.fetchone()
+        return str(row[0]) if row else ""
+
+
+class _Batch:
+    """Applies events in log order with one cursor; every row it writes commits together."""
+
+    def __init__(self, cursor: Cursor, last_recorded_at: str, dialect: str) -> None:
+        self.cursor = cursor
+        self.recorded_at = last_recorded_at
+        self.dialect = dialect
+
+    def apply(self, position: int, topic: str, event: Any) -> None:
+        # System time is the running maximum of event timestamps, so "known at T" is a log prefix.
+        stamp = system_time(event.timestamp)
+        self.recorded_at = max(self.recorded_at, stamp)
+        self.cursor.execute("INSERT INTO rm_log (position, recorded_at) VALUES (?, ?)", (position, self.recorded_at))
+        handler = _HANDLERS.get(topic.partition(":")[2])
+        if handler is not None:
+            handler(self, position, event)
+
+    # Companies ---------------------------------------------------------------------------
+
+    def company_registered(self, position: int, event: Any) -> None:
+        company_id = str(event.originator_id)
+        self.cursor.execute(
+            "INSERT INTO rm_companies (company_id, key, name, aliases, sector, rec_from) VALUES (?, ?, ?, ?, ?, ?)",
+            (company_id, event.key, event.name, _json(list(event.aliases)), event.sector, position),
+        )
+        for name in (event.key, event.name, *event.aliases):
+            self._name(name, company_id)
+
+    def alias_added(self, position: int, event: Any) -> None:
+        company_id = str(event.originator_id)
+        self.cursor.execute("SELECT aliases FROM rm_companies WHERE company_id = ?", (company_id,))
+        aliases = orjson.loads(self.cursor.fetchone()[0])
+        self.cursor.execute(
+            "UPDATE rm_companies SET aliases = ? WHERE company_id = ?", (_json([*aliases, event.alias]), company_id)
+        )
+        self._name(event.alias, company_id)
+
+    def _name(self, name: str, company_id: str) -> None:
+        self.cursor.execute(
+            """INSERT INTO rm_names (name_key, company_id) VALUES (?, ?)
+               ON CONFLICT (name_key) DO UPDATE SET company_id = excluded.company_id""",
+            (normalise_name(name), company_id),
+        )
+
+    # Facts -------------------------------------------------------------------------------
+
+    def fact_recorded(self, position: int, event: Any) -> None:
+        version = {
+            "fact_id": str(event.originator_id),
+            "subject_type": event.subject_type,
+            "subject_id": str(event.subject_id),
+            "kind": str(event.kind),
+            "category": category_of(FactKind(event.kind)).value,
+            "venue": str(event.venue) if event.venue else None,
+            "date": event.date,
+            "fields": _json(event.fields),
+            "sources": list(event.sources),
+            "summary": event.summary,
+        }
+        self._insert_version(version, position)
+        self._history(position, event, "recorded", {
+            "date": event.date, "venue": event.venue, "fields": event.fields, "sources": list(event.sources),
+        })
+        self._restage(version, None, position)
+
+    def fact_corroborated(self, position: int, event: Any) -> None:
+        version = self._close_version(str(event.originator_id), position)
+        version["sources"] = [*version["sources"], event.source]
+        self._insert_version(version, position)
+        self._history(position, event, "corroborated", {"source": event.source})
+        self._restage(version, None, position)
+
+    def fact_corrected(self, position: int, event: Any) -> None:
+        before = self._close_version(str(event.originator_id), position)
+        version = dict(before)
+        if event.date is not None:
+            version["date"] = event.date
+        if event.venue is not None:
+            version["venue"] = str(event.venue)
+        if event.fields is not None:
+            version["fields"] = _json(event.fields)
+        self._insert_version(version, position)
+        self._history(position, event, "corrected", {
+            "date": event.date, "venue": event.venue, "fields": event.fields,
+            "reason": event.reason, "sources": list(event.sources),
+        })
+        self._restage(version, before, position)
+
+    def fact_retracted(self, position: int, event: Any) -> None:
+        before = self._close_version(str(event.originator_id), position)
+        self._history(position, event, "retracted", {"reason": event.reason, "sources": list(event.sources)})
+        self._restage(before, None, position)
+
+    def _insert_version(self, version: dict[str, Any], position: int) -> None:
+        when: FuzzyDate = version["date"]
+        self.cursor.execute(
+            """INSERT INTO rm_fact_versions (fact_id, subject_type, subject_id, kind, category, venue, date_text,
+               date_raw, earliest, latest, fields, sources, summary, published, rec_from, rec_to)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                version["fact_id"], version["subject_type"], version["subject_id"], version["kind"],
+                version["category"], version["venue"], when.text, when.raw, when.earliest.toordinal(),
+                when.latest.toordinal(), version["fields"], _json(version["sources"]), version["summary"],
+                published_day(version["sources"]), position, MAX_POSITION,
+            ),
+        )
+
+    def _close_version(self, fact_id: str, position: int) -> dict[str, Any]:
+        """End the open version of a fact at ``position``; return it for the next version."""
+        self.cursor.execute(
+            """SELECT version_id, subject_type, subject_id, kind, category, venue, date_text, date_raw, earliest,
+               latest, fields, sources, summary FROM rm_fact_versions WHERE fact_id = ? AND rec_to = ?""",
+            (fact_id, MAX_POSITION),
+        )
+        row = self.cursor.fetchone()
+        self.cursor.execute("UPDATE rm_fact_versions SET rec_to = ? WHERE version_id = ?", (position, row[0]))
+        return {
+            "fact_id": fact_id, "subject_type": row[1], "subject_id": row[2], "kind": row[3], "category": row[4],
+            "venue": row[5],
+            "date": FuzzyDate(row[6], date.fromordinal(row[8]), date.fromordinal(row[9]), row[7]),
+            "fields": row[10], "sources": [_source(item) for item in orjson.loads(row[11])], "summary": row[12],
+        }
+
+    def _history(self, position: int, event: Any, step: str, detail: dict[str, Any]) -> None:
+        self.cursor.execute(
+            "INSERT INTO rm_fact_history (fact_id, position, step, recorded_at, detail) VALUES (?, ?, ?, ?, ?)",
+            (str(event.originator_id), position, step, system_time(event.timestamp),
+             _json({k: v for k, v in detail.items() if v is not None})),
+        )
+
+    # Stage intervals ---------------------------------------------------------------------
+
+    def _restage(self, version: dict[str, Any], before: dict[str, Any] | None, position: int) -> None:
+        if version["category"] != Category.STAGE.value:
+            return
+        pairs = {(version["subject_id"], version["venue"])}
+        if before is not None:
+            pairs.add((before["subject_id"], before["venue"]))
+        for company_id, venue in sorted(pairs):
+            self._restage_pair(company_id, venue, position)
+
+    def _restage_pair(self, company_id: str, venue: str, position: int) -> None:
+        """Replace the pair's believed rectangles by the new ones; unchanged rows stay open."""
+        self.cursor.execute(
+            """SELECT fact_id, kind, earliest, latest, published FROM rm_fact_versions
+               WHERE subject_id = ? AND category = 'stage' AND venue = ? AND rec_to = ?""",
+            (company_id, venue, MAX_POSITION),
+        )
+        wanted = state_rows([StageFact(*row) for row in self.cursor.fetchall()])
+        self.cursor.execute(
+            """SELECT row_id, mode, valid_from, valid_to, pub_from, pub_to, fact_id, stage, suspended
+               FROM rm_stage_rows WHERE company_id = ? AND venue = ? AND rec_to = ?""",
+            (company_id, venue, MAX_POSITION),
+        )
+        current = {StateRow(*row[1:8], bool(row[8])): row[0] for row in self.cursor.fetchall()}
+        for row, row_id in current.items():
+            if row not in wanted:
+                self.cursor.execute("UPDATE rm_stage_rows SET rec_to = ? WHERE row_id = ?", (position, row_id))
+                self._index(row_id, row, current_from=None, rec_to=position)
+        for row in sorted(wanted - current.keys()):
+            self.cursor.execute(
+                """INSERT INTO rm_stage_rows (company_id, venue, mode, stage, suspended, fact_id, valid_from,
+                   valid_to, pub_from, pub_to, rec_from, rec_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   RETURNING row_id""",
+                (company_id, venue, row.mode, row.stage, int(row.suspended), row.fact_id, row.valid_from,
+                 row.valid_to, row.pub_from, row.pub_to, position, MAX_POSITION),
+            )
+            self._index(self.cursor.fetchone()[0], row, current_from=position, rec_to=MAX_POSITION)
+
+    def _index(self, row_id: int, row: StateRow, current_from: int | None, rec_to: int) -> None:
+        """Keep SQLite's R-tree in step (PostgreSQL indexes the table's own columns)."""
+        if self.dialect != "sqlite":
+            return
+        if current_from is None:
+            self.cursor.execute("UPDATE rm_stage_index SET rec_hi = ? WHERE row_id = ?", (rec_to - 1, row_id))
+            return
+        self.cursor.execute(
+            "INSERT INTO rm_stage_index VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (row_id, row.valid_from, row.valid_to - 1, row.pub_from, row.pub_to - 1, current_from, rec_to - 1),
+        )
+
+
+def _source(item: dict[str, Any]) -> Source:
+    published = item["published"]
+    return Source(
+        document=item["document"],
+        published=FuzzyDate(
+            published["text"], date.fromisoformat(published["earliest"]), date.fromisoformat(published["latest"]),
+            published["raw"],
+        ),
+        quote=item["quote"],
+        url=item.get("url"),
+        date_text=item.get("date_text"),
+    )
+
+
+_HANDLERS: dict[str, Callable[[_Batch, int, Any], None]] = {
+    "Company.Registered": _Batch.company_registered,
+    "Company.AliasAdded": _Batch.alias_added,
+    "Fact.Recorded": _Batch.fact_recorded,
+    "Fact.Corroborated": _Batch.fact_corroborated,
+    "Fact.Corrected": _Batch.fact_corrected,
+    "Fact.Retracted": _Batch.fact_retracted,
+}

@@ -1,0 +1,325 @@
+"""As-of questions answered from the read models; every answer is plain data.
+
+No query replays the log: stage questions are point look-ups in the bitemporal state rows
+(R-tree on SQLite, GiST on PostgreSQL), fact questions read the fact versions believed at
+``known_at`` whose sources were published by ``published_by``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import orjson
+
+from domain.errors import UnknownCompany, UnknownFact
+from domain.names import normalise_name
+from domain.vocabulary import FactKind, Stage
+from projections.clocks import Clocks
+from projections.database import Database
+from projections.schema import MAX_POSITION
+
+_STAGE_ORDER = {stage.value: rank for rank, stage in enumerate(Stage)}
+_FACT_COLUMNS = """v.fact_id, v.subject_type, v.subject_id, v.kind, v.venue, v.date_text, v.date_raw, v.earliest,
+    v.latest, v.fields, v.sources, v.summary, v.published"""
+
+
+def day_text(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()
+
+
+class Queries:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # Clocks ------------------------------------------------------------------------------
+
+    def position_known_at(self, moment: datetime) -> int:
+        """The last log position recorded by ``moment`` (naive times are taken as UTC)."""
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        stamp = aware.astimezone(UTC).isoformat(timespec="microseconds")
+        rows = self.db.query("SELECT max(position) FROM rm_log WHERE recorded_at <= ?", (stamp,))
+        return int(rows[0][0] or 0)
+
+    def recorded_at(self, position: int) -> str | None:
+        rows = self.db.query("SELECT recorded_at FROM rm_log WHERE position <= ? ORDER BY position DESC LIMIT 1", (position,))
+        return str(rows[0][0]) if rows else None
+
+    # Companies ---------------------------------------------------------------------------
+
+    def resolve(self, name_or_id: str) -> dict[str, Any]:
+        text = name_or_id.strip()
+        rows = self.db.query(
+            """SELECT c.company_id, c.key, c.name, c.aliases, c.sector FROM rm_companies c
+               WHERE c.company_id = ? OR c.company_id = (SELECT company_id FROM rm_names WHERE name_key = ?)""",
+            (text.lower(), normalise_name(text) if text else ""),
+        )
+        if not rows:
+            raise UnknownCompany(f"no company is called {name_or_id!r}")
+        company_id, key, name, aliases, sector = rows[0]
+        return {"company_id": company_id, "key": key, "name": name, "aliases": orjson.loads(aliases), "sector": sector}
+
+    def company(self, name_or_id: str, clocks: Clocks) -> dict[str, Any]:
+        """A company's stage on each venue, its flags and its facts, as of the clocks."""
+        company = self.resolve(name_or_id)
+        venues = self._stage_rows(clocks, company_id=company["company_id"])
+        facts = self._facts(clocks, subject_id=company["company_id"], until=clocks.day)
+        return {
+            **company,
+            "as_of": clocks.as_of.isoformat(),
+            "venues": [{k: v for k, v in entry.items() if k not in ("company_id", "company", "aliases", "sector")}
+                       for entry in venues],
+            "flags": flags_of(facts, clocks.day),
+            "facts": facts,
+        }
+
+    # Pipeline ----------------------------------------------------------------------------
+
+    def pipeline(
+        self,
+        clocks: Clocks,
+        venue: str | None = None,
+        stage: str | None = None,
+        sector: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        entries = self._stage_rows(clocks, venue=venue, stage=stage, sector=sector)
+        counts: dict[str, dict[str, int]] = {}
+        for entry in entries:
+            by_stage = counts.setdefault(entry["venue"], {})
+            by_stage[entry["stage"]] = by_stage.get(entry["stage"], 0) + 1
+        page = entries[offset : offset + limit] if limit is not None else entries[offset:]
+        return {
+            "as_of": clocks.as_of.isoformat(),
+            "known_at": clocks.known_at if clocks.known_at < MAX_POSITION - 1 else None,
+            "published_by": clocks.published_by.isoformat() if clocks.published_by else None,
+            "certain_only": clocks.certain_only,
+            "total": len(entries),
+            "entries": page,
+            "counts": counts,
+        }
+
+    def _stage_rows(
+        self,
+        clocks: Clocks,
+        company_id: str | None = None,
+        venue: str | None = None,
+        stage: str | None = None,
+        sector: str | None = None,
+    ) -> list[dict[str, Any]]:
+        where, params = self._point(clocks)
+        for column, value in (("r.company_id", company_id), ("r.venue", venue), ("r.stage", stage), ("c.sector", sector)):
+            if value is not None:
+                where += f" AND {column} = ?"
+                params.append(value)
+        rows = self.db.query(
+            f"""SELECT r.company_id, c.name, c.aliases, c.sector, r.venue, r.stage, r.suspended, r.fact_id,
+                       v.date_text, v.earliest, v.latest
+                FROM {self._point_source()}
+                JOIN rm_companies c ON c.company_id = r.company_id
+                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= ? AND v.rec_to > ?
+                WHERE {where}""",
+            [clocks.known_at, clocks.known_at, *params],
+        )
+        entries = [
+            {
+                "company_id": company_id_,
+                "company": name,
+                "aliases": orjson.loads(aliases),
+                "sector": sector_,
+                "venue": venue_,
+                "stage": stage_,
+                "suspended": bool(suspended),
+                "since": {"text": text, "earliest": day_text(earliest), "latest": day_text(latest)},
+                "certain": latest <= clocks.day,
+                "fact_id": fact_id,
+            }
+            for company_id_, name, aliases, sector_, venue_, stage_, suspended, fact_id, text, earliest, latest in rows
+        ]
+        entries.sort(key=lambda e: (e["venue"], _STAGE_ORDER[e["stage"]], e["since"]["earliest"], e["company"]))
+        return entries
+
+    def _point_source(self) -> str:
+        if self.db.dialect == "sqlite":
+            return "rm_stage_index i JOIN rm_stage_rows r ON r.row_id = i.row_id"
+        return "rm_stage_rows r"
+
+    def _point(self, clocks: Clocks) -> tuple[str, list[Any]]:
+        """Rows whose rectangle holds the point (valid day, publication day, position)."""
+        if self.db.dialect == "sqlite":
+            where = (
+                "i.valid_lo <= ? AND i.valid_hi >= ? AND i.pub_lo <= ? AND i.pub_hi >= ? "
+                "AND i.rec_lo <= ? AND i.rec_hi >= ? AND r.mode = ?"
+            )
+        else:
+            where = (
+                "int4range(r.valid_from, r.valid_to) @> ?::int AND int4range(r.pub_from, r.pub_to) @> ?::int "
+                "AND int8range(r.rec_from, r.rec_to) @> ?::bigint AND r.mode = ?"
+            )
+            return where, [clocks.day, clocks.publication_day, clocks.known_at, clocks.mode]
+        day, pub, pos = clocks.day, clocks.publication_day, clocks.known_at
+        return where, [day, day, pub, pub, pos, pos, clocks.mode]
+
+    # Changes -----------------------------------------------------------------------------
+
+    def changes(self, start: date, end: date, clocks: Clocks, venue: str | None = None) -> dict[str, Any]:
+        """Which (company, venue) stood at a different stage on ``end`` than on ``start``."""
+        before = {(e["company_id"], e["venue"]): e for e in self._stage_rows(clocks.at(start), venue=venue)}
+        after = {(e["company_id"], e["venue"]): e for e in self._stage_rows(clocks.at(end), venue=venue)}
+        moved = []
+        for key in sorted(before.keys() | after.keys()):
+            old, new = before.get(key), after.get(key)
+            if old and new and (old["stage"], old["fact_id"]) == (new["stage"], new["fact_id"]):
+                continue
+            if old and new and old["stage"] == new["stage"]:
+                continue
+            some = new or old
+            assert some is not None
+            moved.append({
+                "company_id": some["company_id"],
+                "company": some["company"],
+                "venue": some["venue"],
+                "from": old["stage"] if old else None,
+                "to": new["stage"] if new else None,
+                "since": new["since"] if new else None,
+                "certain": (old["certain"] if old else True) and (new["certain"] if new else True),
+            })
+        return {"from": start.isoformat(), "to": end.isoformat(), "changes": moved}
+
+    # Facts -------------------------------------------------------------------------------
+
+    def timeline(
+        self,
+        start: date,
+        end: date,
+        clocks: Clocks,
+        company: str | None = None,
+        venue: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Facts that possibly happened between two days (certainly, with certain_only)."""
+        subject_id = self.resolve(company)["company_id"] if company else None
+        facts = self._facts(clocks, subject_id=subject_id, venue=venue, kind=kind, since=start.toordinal(),
+                            until=end.toordinal())
+        page = facts[offset : offset + limit] if limit is not None else facts[offset:]
+        return {"from": start.isoformat(), "to": end.isoformat(), "total": len(facts), "events": page}
+
+    def _facts(
+        self,
+        clocks: Clocks,
+        subject_id: str | None = None,
+        venue: str | None = None,
+        kind: str | None = None,
+        since: int | None = None,
+        until: int | None = None,
+    ) -> list[dict[str, Any]]:
+        where = ["v.rec_from <= ?", "v.rec_to > ?", "v.published <= ?"]
+        params: list[Any] = [clocks.known_at, clocks.known_at, clocks.publication_day]
+        bound = "v.latest" if clocks.certain_only else "v.earliest"
+        for clause, value in (
+            ("v.subject_id = ?", subject_id), ("v.venue = ?", venue), ("v.kind = ?", kind),
+            (f"{bound} <= ?", until), ("v.latest >= ?", since),
+        ):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        rows = self.db.query(
+            f"""SELECT {_FACT_COLUMNS}, c.name FROM rm_fact_versions v
+                LEFT JOIN rm_companies c ON c.company_id = v.subject_id
+                WHERE {" AND ".join(where)}""",
+            params,
+        )
+        facts = [fact_row(row, clocks.day) for row in rows]
+        facts.sort(key=lambda f: (f["earliest"], f["latest"], _STAGE_ORDER.get(f["kind"], 99), f["fact_id"]))
+        return facts
+
+    def fact(self, fact_id: str, known_at: int = MAX_POSITION - 1) -> dict[str, Any]:
+        """A fact as believed at ``known_at``, with every step of its history up to then."""
+        history = self.db.query(
+            "SELECT position, step, recorded_at, detail FROM rm_fact_history WHERE fact_id = ? AND position <= ? "
+            "ORDER BY position",
+            (fact_id, known_at),
+        )
+        if not history:
+            raise UnknownFact(f"no fact has id {fact_id}" + ("" if known_at >= MAX_POSITION - 1 else f" at position {known_at}"))
+        rows = self.db.query(
+            f"""SELECT {_FACT_COLUMNS}, c.name FROM rm_fact_versions v
+                LEFT JOIN rm_companies c ON c.company_id = v.subject_id
+                WHERE v.fact_id = ? AND v.rec_from <= ? ORDER BY v.rec_from DESC LIMIT 1""",
+            (fact_id, known_at),
+        )
+        fact = fact_row(rows[0], None)
+        fact["retracted"] = history[-1][1] == "retracted"
+        fact["history"] = [
+            {"position": position, "step": step, "recorded_at": recorded_at, **orjson.loads(detail)}
+            for position, step, recorded_at, detail in history
+        ]
+        return fact
+
+
+def fact_row(row: Any, day: int | None) -> dict[str, Any]:
+    (fact_id, subject_type, subject_id, kind, venue, text, raw, earliest, latest, fields, sources, summary,
+     published, company) = row
+    fact = {
+        "fact_id": fact_id,
+        "kind": kind,
+        "subject_type": subject_type,
+        "company_id": subject_id if subject_type == "company" else None,
+        "company": company,
+        "market": subject_id if subject_type == "market" else None,
+        "venue": venue,
+        "date": text,
+        "date_raw": raw,
+        "earliest": day_text(earliest),
+        "latest": day_text(latest),
+        "fields": orjson.loads(fields),
+        "summary": summary,
+        "sources": orjson.loads(sources),
+        "public_from": day_text(published),
+    }
+    if day is not None:
+        fact["certain"] = latest <= day
+    return fact
+
+
+def flags_of(facts: list[dict[str, Any]], day: int) -> dict[str, Any]:
+    """Company flags from its facts as of a day (facts arrive in fact order)."""
+    def latest_of(*kinds: FactKind) -> dict[str, Any] | None:
+        found = [f for f in facts if f["kind"] in {k.value for k in kinds}]
+        return found[-1] if found else None
+
+    def flag(fact: dict[str, Any] | None, truth: bool) -> dict[str, Any]:
+        if fact is None:
+            return {"value": False, "certain": True, "since": None}
+        return {"value": truth, "certain": fact["certain"], "since": fact["date"], "fact_id": fact["fact_id"]}
+
+    tier = latest_of(FactKind.JOINED_GROWTH_TIER, FactKind.LEFT_GROWTH_TIER)
+    funding: dict[str, dict[str, Any]] = {}
+    for fact in facts:
+        amount = fact["fields"].get("amount") if fact["kind"] == FactKind.FUNDING_ROUND.value else None
+        if amount:
+            total = funding.setdefault(amount["currency"], {"amount": "0", "rounds": 0, "certain": True})
+            from decimal import Decimal
+
+            total["amount"] = str(Decimal(total["amount"]) + Decimal(amount["amount"]))
+            total["rounds"] += fact["fields"].get("rounds", 1)
+            total["certain"] = total["certain"] and fact["certain"]
+    valuations = [
+        (f, f["fields"]["valuation"]) for f in facts
+        if f["kind"] in (FactKind.VALUATION_REPORTED.value, FactKind.FUNDING_ROUND.value) and "valuation" in f["fields"]
+    ]
+    latest_valuation = None
+    if valuations:
+        fact, money = valuations[-1]
+        latest_valuation = {"valuation": money, "date": fact["date"], "certain": fact["certain"], "fact_id": fact["fact_id"]}
+    return {
+        "blacklisted": flag(latest_of(FactKind.BLACKLISTED), True),
+        "growth_tier": flag(tier, bool(tier) and tier["kind"] == FactKind.JOINED_GROWTH_TIER.value),
+        "u_mark_removed": flag(latest_of(FactKind.U_MARK_REMOVED), True),
+        "profitable": flag(latest_of(FactKind.FIRST_PROFIT), True),
+        "funding_raised": funding,
+        "latest_valuation": latest_valuation,
+    }
