@@ -93,10 +93,9 @@ class Database:
             finally:
                 connection.rollback()
             return
-        with self._pool.connection() as connection:
-            connection.read_only = True
-            with connection.transaction(), connection.cursor() as cursor:
-                yield _PostgresCursor(cursor)
+        with self._pool.connection() as connection, connection.transaction(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield _PostgresCursor(cursor)
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
         with self.reading() as cursor:
