@@ -158,6 +158,11 @@ class _Batch:
             (normalise_name(name), company_id),
         )
 
+    def market_opened(self, position: int, event: Any) -> None:
+        self.cursor.execute(
+            "INSERT INTO rm_markets (market_id, code) VALUES (?, ?)", (str(event.originator_id), event.code)
+        )
+
     # Facts -------------------------------------------------------------------------------
 
     def fact_recorded(self, position: int, event: Any) -> None:
@@ -313,6 +318,7 @@ def _source(item: dict[str, Any]) -> Source:
 _HANDLERS: dict[str, Callable[[_Batch, int, Any], None]] = {
     "Company.Registered": _Batch.company_registered,
     "Company.AliasAdded": _Batch.alias_added,
+    "Market.Opened": _Batch.market_opened,
     "Fact.Recorded": _Batch.fact_recorded,
     "Fact.Corroborated": _Batch.fact_corroborated,
     "Fact.Corrected": _Batch.fact_corrected,

@@ -18,6 +18,7 @@ from domain.vocabulary import FactKind, Stage
 from projections.clocks import Clocks
 from projections.database import Database
 from projections.schema import MAX_POSITION
+from projections.time_in_stage import spans, summarise
 
 _STAGE_ORDER = {stage.value: rank for rank, stage in enumerate(Stage)}
 _FACT_COLUMNS = """v.fact_id, v.subject_type, v.subject_id, v.kind, v.venue, v.date_text, v.date_raw, v.earliest,
@@ -220,21 +221,40 @@ class Queries:
         params: list[Any] = [clocks.known_at, clocks.known_at, clocks.publication_day]
         bound = "v.latest" if clocks.certain_only else "v.earliest"
         for clause, value in (
-            ("v.subject_id = ?", subject_id), ("v.venue = ?", venue), ("v.kind = ?", kind),
+            ("v.subject_id = ?", subject_id), ("v.kind = ?", kind),
             (f"{bound} <= ?", until), ("v.latest >= ?", since),
         ):
             if value is not None:
                 where.append(clause)
                 params.append(value)
+        if venue is not None:
+            where.append("(v.venue = ? OR m.code = ?)")
+            params += [venue, venue]
         rows = self.db.query(
-            f"""SELECT {_FACT_COLUMNS}, c.name FROM rm_fact_versions v
+            f"""SELECT {_FACT_COLUMNS}, c.name, m.code FROM rm_fact_versions v
                 LEFT JOIN rm_companies c ON c.company_id = v.subject_id
+                LEFT JOIN rm_markets m ON m.market_id = v.subject_id
                 WHERE {" AND ".join(where)}""",
             params,
         )
         facts = [fact_row(row, clocks.day) for row in rows]
         facts.sort(key=lambda f: (f["earliest"], f["latest"], _STAGE_ORDER.get(f["kind"], 99), f["fact_id"]))
         return facts
+
+    def time_in_stage(self, clocks: Clocks, venue: str | None = None, company: str | None = None) -> dict[str, Any]:
+        """Spans between stages of each attempt, as of the clocks, with per venue-year summaries."""
+        subject_id = self.resolve(company)["company_id"] if company else None
+        facts = self._facts(clocks, subject_id=subject_id, venue=venue, until=clocks.day)
+        by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for fact in facts:
+            if fact["company_id"] and fact["venue"]:
+                by_pair.setdefault((fact["company_id"], fact["venue"]), []).append(fact)
+        rows = []
+        for (_company_id, pair_venue), pair_facts in sorted(by_pair.items()):
+            for span in spans(pair_facts):
+                rows.append({"company_id": pair_facts[0]["company_id"], "company": pair_facts[0]["company"],
+                             "venue": pair_venue, **span})
+        return {"as_of": clocks.as_of.isoformat(), "spans": rows, "summary": summarise(rows)}
 
     def fact(self, fact_id: str, known_at: int = MAX_POSITION - 1) -> dict[str, Any]:
         """A fact as believed at ``known_at``, with every step of its history up to then."""
@@ -246,8 +266,9 @@ class Queries:
         if not history:
             raise UnknownFact(f"no fact has id {fact_id}" + ("" if known_at >= MAX_POSITION - 1 else f" at position {known_at}"))
         rows = self.db.query(
-            f"""SELECT {_FACT_COLUMNS}, c.name FROM rm_fact_versions v
+            f"""SELECT {_FACT_COLUMNS}, c.name, m.code FROM rm_fact_versions v
                 LEFT JOIN rm_companies c ON c.company_id = v.subject_id
+                LEFT JOIN rm_markets m ON m.market_id = v.subject_id
                 WHERE v.fact_id = ? AND v.rec_from <= ? ORDER BY v.rec_from DESC LIMIT 1""",
             (fact_id, known_at),
         )
@@ -262,14 +283,14 @@ class Queries:
 
 def fact_row(row: Any, day: int | None) -> dict[str, Any]:
     (fact_id, subject_type, subject_id, kind, venue, text, raw, earliest, latest, fields, sources, summary,
-     published, company) = row
+     published, company, market) = row
     fact = {
         "fact_id": fact_id,
         "kind": kind,
         "subject_type": subject_type,
         "company_id": subject_id if subject_type == "company" else None,
         "company": company,
-        "market": subject_id if subject_type == "market" else None,
+        "market": market,
         "venue": venue,
         "date": text,
         "date_raw": raw,

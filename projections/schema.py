@@ -10,7 +10,7 @@ from projections.database import Database
 
 MAX_POSITION = 2_147_483_647  # fits SQLite's 32-bit R-tree; the log may grow to 2e9 events
 
-TABLES = ("rm_tracking", "rm_log", "rm_companies", "rm_names", "rm_fact_versions", "rm_fact_history", "rm_stage_rows")
+TABLES = ("rm_tracking", "rm_log", "rm_companies", "rm_names", "rm_markets", "rm_fact_versions", "rm_fact_history", "rm_stage_rows")
 
 _COMMON = [
     "CREATE TABLE IF NOT EXISTS rm_tracking (name TEXT PRIMARY KEY, position BIGINT NOT NULL)",
@@ -20,6 +20,7 @@ _COMMON = [
         company_id TEXT PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
         sector TEXT, rec_from BIGINT NOT NULL)""",
     "CREATE TABLE IF NOT EXISTS rm_names (name_key TEXT PRIMARY KEY, company_id TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS rm_markets (market_id TEXT PRIMARY KEY, code TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS rm_fact_history (
         fact_id TEXT NOT NULL, position BIGINT NOT NULL, step TEXT NOT NULL, recorded_at TEXT NOT NULL,
         detail TEXT NOT NULL, PRIMARY KEY (fact_id, position))""",

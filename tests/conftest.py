@@ -10,6 +10,10 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from api.composition import Services, build_services
+from api.settings import Settings
+from seeds.loading import load_seeds
+
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
@@ -51,3 +55,24 @@ def postgres_url(postgres_available: None) -> Iterator[str]:
     finally:
         with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory) -> Iterator[Services]:
+    """The seed dataset loaded once into a real SQLite file, read models caught up."""
+    data = tmp_path_factory.mktemp("seeded")
+    services = build_services(Settings(TIMELINE_DATABASE_URL=f"sqlite:///{data / 'timeline.db'}"))
+    load_seeds(services.app)
+    services.projection.catch_up()
+    yield services
+    services.close()
+
+
+@pytest.fixture(scope="session")
+def articles() -> Path:
+    if not ARTICLES.is_dir():
+        pytest.skip(f"the source articles are not at {ARTICLES}")
+    return ARTICLES
