@@ -1,0 +1,27 @@
+"""Every read-model row, without surrogate keys, for comparing two ways of building them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from projections.database import Database
+
+_ORDERED_COLUMNS = {
+    "rm_tracking": "name, position",
+    "rm_log": "position, recorded_at",
+    "rm_companies": "company_id, key, name, aliases, sector, rec_from",
+    "rm_names": "name_key, company_id",
+    "rm_markets": "market_id, code",
+    "rm_fact_versions": "fact_id, rec_from, rec_to, subject_type, subject_id, kind, category, venue, date_text, "
+    "date_raw, earliest, latest, fields, sources, summary, published",
+    "rm_fact_history": "fact_id, position, step, recorded_at, detail",
+    "rm_stage_rows": "company_id, venue, mode, rec_from, rec_to, valid_from, valid_to, pub_from, pub_to, stage, "
+    "suspended, fact_id",
+}
+
+
+def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        table: [tuple(row) for row in db.query(f"SELECT {columns} FROM {table} ORDER BY {columns}")]
+        for table, columns in _ORDERED_COLUMNS.items()
+    }
