@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from api.settings import Settings
 from application.service import TimelineApplication
 from application.storage import environment_for, sqlite_path
-from api.settings import Settings
 from projections.database import Database
 from projections.projector import TimelineProjection
 from projections.queries import Queries

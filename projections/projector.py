@@ -93,9 +93,7 @@ class TimelineProjection:
             batch = _Batch(cursor, self._last_recorded_at(cursor), self.db.dialect)
             for notification in notifications:
                 batch.apply(notification.id, notification.topic, self.decoder.to_domain_event(notification))
-            cursor.execute(
-                "UPDATE rm_tracking SET position = ? WHERE name = ?", (notifications[-1].id, TRACKING_NAME)
-            )
+            cursor.execute("UPDATE rm_tracking SET position = ? WHERE name = ?", (notifications[-1].id, TRACKING_NAME))
             return len(notifications)
 
     def _locked_position(self, cursor: Cursor) -> int:
@@ -142,7 +140,7 @@ class _Batch:
         for name in (event.key, event.name, *event.aliases):
             self._name(name, company_id)
 
-    def alias_added(self, position: int, event: Any) -> None:
+    def alias_added(self, _position: int, event: Any) -> None:
         company_id = str(event.originator_id)
         self.cursor.execute("SELECT aliases FROM rm_companies WHERE company_id = ?", (company_id,))
         aliases = orjson.loads(self.cursor.fetchone()[0])
@@ -158,7 +156,7 @@ class _Batch:
             (normalise_name(name), company_id),
         )
 
-    def market_opened(self, position: int, event: Any) -> None:
+    def market_opened(self, _position: int, event: Any) -> None:
         self.cursor.execute(
             "INSERT INTO rm_markets (market_id, code) VALUES (?, ?)", (str(event.originator_id), event.code)
         )
@@ -179,9 +177,17 @@ class _Batch:
             "summary": event.summary,
         }
         self._insert_version(version, position)
-        self._history(position, event, "recorded", {
-            "date": event.date, "venue": event.venue, "fields": event.fields, "sources": list(event.sources),
-        })
+        self._history(
+            position,
+            event,
+            "recorded",
+            {
+                "date": event.date,
+                "venue": event.venue,
+                "fields": event.fields,
+                "sources": list(event.sources),
+            },
+        )
         self._restage(version, None, position)
 
     def fact_corroborated(self, position: int, event: Any) -> None:
@@ -201,10 +207,18 @@ class _Batch:
         if event.fields is not None:
             version["fields"] = _json(event.fields)
         self._insert_version(version, position)
-        self._history(position, event, "corrected", {
-            "date": event.date, "venue": event.venue, "fields": event.fields,
-            "reason": event.reason, "sources": list(event.sources),
-        })
+        self._history(
+            position,
+            event,
+            "corrected",
+            {
+                "date": event.date,
+                "venue": event.venue,
+                "fields": event.fields,
+                "reason": event.reason,
+                "sources": list(event.sources),
+            },
+        )
         self._restage(version, before, position)
 
     def fact_retracted(self, position: int, event: Any) -> None:
@@ -219,10 +233,22 @@ class _Batch:
                date_raw, earliest, latest, fields, sources, summary, published, rec_from, rec_to)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                version["fact_id"], version["subject_type"], version["subject_id"], version["kind"],
-                version["category"], version["venue"], when.text, when.raw, when.earliest.toordinal(),
-                when.latest.toordinal(), version["fields"], _json(version["sources"]), version["summary"],
-                published_day(version["sources"]), position, MAX_POSITION,
+                version["fact_id"],
+                version["subject_type"],
+                version["subject_id"],
+                version["kind"],
+                version["category"],
+                version["venue"],
+                when.text,
+                when.raw,
+                when.earliest.toordinal(),
+                when.latest.toordinal(),
+                version["fields"],
+                _json(version["sources"]),
+                version["summary"],
+                published_day(version["sources"]),
+                position,
+                MAX_POSITION,
             ),
         )
 
@@ -236,17 +262,28 @@ class _Batch:
         row = self.cursor.fetchone()
         self.cursor.execute("UPDATE rm_fact_versions SET rec_to = ? WHERE version_id = ?", (position, row[0]))
         return {
-            "fact_id": fact_id, "subject_type": row[1], "subject_id": row[2], "kind": row[3], "category": row[4],
+            "fact_id": fact_id,
+            "subject_type": row[1],
+            "subject_id": row[2],
+            "kind": row[3],
+            "category": row[4],
             "venue": row[5],
             "date": FuzzyDate(row[6], date.fromordinal(row[8]), date.fromordinal(row[9]), row[7]),
-            "fields": row[10], "sources": [_source(item) for item in orjson.loads(row[11])], "summary": row[12],
+            "fields": row[10],
+            "sources": [_source(item) for item in orjson.loads(row[11])],
+            "summary": row[12],
         }
 
     def _history(self, position: int, event: Any, step: str, detail: dict[str, Any]) -> None:
         self.cursor.execute(
             "INSERT INTO rm_fact_history (fact_id, position, step, recorded_at, detail) VALUES (?, ?, ?, ?, ?)",
-            (str(event.originator_id), position, step, system_time(event.timestamp),
-             _json({k: v for k, v in detail.items() if v is not None})),
+            (
+                str(event.originator_id),
+                position,
+                step,
+                system_time(event.timestamp),
+                _json({k: v for k, v in detail.items() if v is not None}),
+            ),
         )
 
     # Stage intervals ---------------------------------------------------------------------
@@ -273,7 +310,10 @@ class _Batch:
                FROM rm_stage_rows WHERE company_id = ? AND venue = ? AND rec_to = ?""",
             (company_id, venue, MAX_POSITION),
         )
-        current = {StateRow(*row[1:8], bool(row[8])): row[0] for row in self.cursor.fetchall()}
+        current = {
+            StateRow(row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8])): row[0]
+            for row in self.cursor.fetchall()
+        }
         for row, row_id in current.items():
             if row not in wanted:
                 self.cursor.execute("UPDATE rm_stage_rows SET rec_to = ? WHERE row_id = ?", (position, row_id))
@@ -283,8 +323,20 @@ class _Batch:
                 """INSERT INTO rm_stage_rows (company_id, venue, mode, stage, suspended, fact_id, valid_from,
                    valid_to, pub_from, pub_to, rec_from, rec_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    RETURNING row_id""",
-                (company_id, venue, row.mode, row.stage, int(row.suspended), row.fact_id, row.valid_from,
-                 row.valid_to, row.pub_from, row.pub_to, position, MAX_POSITION),
+                (
+                    company_id,
+                    venue,
+                    row.mode,
+                    row.stage,
+                    int(row.suspended),
+                    row.fact_id,
+                    row.valid_from,
+                    row.valid_to,
+                    row.pub_from,
+                    row.pub_to,
+                    position,
+                    MAX_POSITION,
+                ),
             )
             self._index(self.cursor.fetchone()[0], row, current_from=position, rec_to=MAX_POSITION)
 
@@ -306,7 +358,9 @@ def _source(item: dict[str, Any]) -> Source:
     return Source(
         document=item["document"],
         published=FuzzyDate(
-            published["text"], date.fromisoformat(published["earliest"]), date.fromisoformat(published["latest"]),
+            published["text"],
+            date.fromisoformat(published["earliest"]),
+            date.fromisoformat(published["latest"]),
             published["raw"],
         ),
         quote=item["quote"],

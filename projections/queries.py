@@ -43,7 +43,9 @@ class Queries:
         return int(rows[0][0] or 0)
 
     def recorded_at(self, position: int) -> str | None:
-        rows = self.db.query("SELECT recorded_at FROM rm_log WHERE position <= ? ORDER BY position DESC LIMIT 1", (position,))
+        rows = self.db.query(
+            "SELECT recorded_at FROM rm_log WHERE position <= ? ORDER BY position DESC LIMIT 1", (position,)
+        )
         return str(rows[0][0]) if rows else None
 
     # Companies ---------------------------------------------------------------------------
@@ -68,9 +70,11 @@ class Queries:
         return {
             **company,
             "as_of": clocks.as_of.isoformat(),
-            "venues": [{k: v for k, v in entry.items() if k not in ("company_id", "company", "aliases", "sector")}
-                       for entry in venues],
-            "flags": flags_of(facts, clocks.day),
+            "venues": [
+                {k: v for k, v in entry.items() if k not in ("company_id", "company", "aliases", "sector")}
+                for entry in venues
+            ],
+            "flags": flags_of(facts),
             "facts": facts,
         }
 
@@ -110,7 +114,12 @@ class Queries:
         sector: str | None = None,
     ) -> list[dict[str, Any]]:
         where, params = self._point(clocks)
-        for column, value in (("r.company_id", company_id), ("r.venue", venue), ("r.stage", stage), ("c.sector", sector)):
+        for column, value in (
+            ("r.company_id", company_id),
+            ("r.venue", venue),
+            ("r.stage", stage),
+            ("c.sector", sector),
+        ):
             if value is not None:
                 where += f" AND {column} = ?"
                 params.append(value)
@@ -177,15 +186,17 @@ class Queries:
                 continue
             some = new or old
             assert some is not None
-            moved.append({
-                "company_id": some["company_id"],
-                "company": some["company"],
-                "venue": some["venue"],
-                "from": old["stage"] if old else None,
-                "to": new["stage"] if new else None,
-                "since": new["since"] if new else None,
-                "certain": (old["certain"] if old else True) and (new["certain"] if new else True),
-            })
+            moved.append(
+                {
+                    "company_id": some["company_id"],
+                    "company": some["company"],
+                    "venue": some["venue"],
+                    "from": old["stage"] if old else None,
+                    "to": new["stage"] if new else None,
+                    "since": new["since"] if new else None,
+                    "certain": (old["certain"] if old else True) and (new["certain"] if new else True),
+                }
+            )
         return {"from": start.isoformat(), "to": end.isoformat(), "changes": moved}
 
     # Facts -------------------------------------------------------------------------------
@@ -203,8 +214,9 @@ class Queries:
     ) -> dict[str, Any]:
         """Facts that possibly happened between two days (certainly, with certain_only)."""
         subject_id = self.resolve(company)["company_id"] if company else None
-        facts = self._facts(clocks, subject_id=subject_id, venue=venue, kind=kind, since=start.toordinal(),
-                            until=end.toordinal())
+        facts = self._facts(
+            clocks, subject_id=subject_id, venue=venue, kind=kind, since=start.toordinal(), until=end.toordinal()
+        )
         page = facts[offset : offset + limit] if limit is not None else facts[offset:]
         return {"from": start.isoformat(), "to": end.isoformat(), "total": len(facts), "events": page}
 
@@ -221,8 +233,10 @@ class Queries:
         params: list[Any] = [clocks.known_at, clocks.known_at, clocks.publication_day]
         bound = "v.latest" if clocks.certain_only else "v.earliest"
         for clause, value in (
-            ("v.subject_id = ?", subject_id), ("v.kind = ?", kind),
-            (f"{bound} <= ?", until), ("v.latest >= ?", since),
+            ("v.subject_id = ?", subject_id),
+            ("v.kind = ?", kind),
+            (f"{bound} <= ?", until),
+            ("v.latest >= ?", since),
         ):
             if value is not None:
                 where.append(clause)
@@ -252,8 +266,14 @@ class Queries:
         rows = []
         for (_company_id, pair_venue), pair_facts in sorted(by_pair.items()):
             for span in spans(pair_facts):
-                rows.append({"company_id": pair_facts[0]["company_id"], "company": pair_facts[0]["company"],
-                             "venue": pair_venue, **span})
+                rows.append(
+                    {
+                        "company_id": pair_facts[0]["company_id"],
+                        "company": pair_facts[0]["company"],
+                        "venue": pair_venue,
+                        **span,
+                    }
+                )
         return {"as_of": clocks.as_of.isoformat(), "spans": rows, "summary": summarise(rows)}
 
     def fact(self, fact_id: str, known_at: int = MAX_POSITION - 1) -> dict[str, Any]:
@@ -264,7 +284,9 @@ class Queries:
             (fact_id, known_at),
         )
         if not history:
-            raise UnknownFact(f"no fact has id {fact_id}" + ("" if known_at >= MAX_POSITION - 1 else f" at position {known_at}"))
+            raise UnknownFact(
+                f"no fact has id {fact_id}" + ("" if known_at >= MAX_POSITION - 1 else f" at position {known_at}")
+            )
         rows = self.db.query(
             f"""SELECT {_FACT_COLUMNS}, c.name, m.code FROM rm_fact_versions v
                 LEFT JOIN rm_companies c ON c.company_id = v.subject_id
@@ -282,8 +304,23 @@ class Queries:
 
 
 def fact_row(row: Any, day: int | None) -> dict[str, Any]:
-    (fact_id, subject_type, subject_id, kind, venue, text, raw, earliest, latest, fields, sources, summary,
-     published, company, market) = row
+    (
+        fact_id,
+        subject_type,
+        subject_id,
+        kind,
+        venue,
+        text,
+        raw,
+        earliest,
+        latest,
+        fields,
+        sources,
+        summary,
+        published,
+        company,
+        market,
+    ) = row
     fact = {
         "fact_id": fact_id,
         "kind": kind,
@@ -306,8 +343,9 @@ def fact_row(row: Any, day: int | None) -> dict[str, Any]:
     return fact
 
 
-def flags_of(facts: list[dict[str, Any]], day: int) -> dict[str, Any]:
+def flags_of(facts: list[dict[str, Any]]) -> dict[str, Any]:
     """Company flags from its facts as of a day (facts arrive in fact order)."""
+
     def latest_of(*kinds: FactKind) -> dict[str, Any] | None:
         found = [f for f in facts if f["kind"] in {k.value for k in kinds}]
         return found[-1] if found else None
@@ -329,16 +367,22 @@ def flags_of(facts: list[dict[str, Any]], day: int) -> dict[str, Any]:
             total["rounds"] += fact["fields"].get("rounds", 1)
             total["certain"] = total["certain"] and fact["certain"]
     valuations = [
-        (f, f["fields"]["valuation"]) for f in facts
+        (f, f["fields"]["valuation"])
+        for f in facts
         if f["kind"] in (FactKind.VALUATION_REPORTED.value, FactKind.FUNDING_ROUND.value) and "valuation" in f["fields"]
     ]
     latest_valuation = None
     if valuations:
         fact, money = valuations[-1]
-        latest_valuation = {"valuation": money, "date": fact["date"], "certain": fact["certain"], "fact_id": fact["fact_id"]}
+        latest_valuation = {
+            "valuation": money,
+            "date": fact["date"],
+            "certain": fact["certain"],
+            "fact_id": fact["fact_id"],
+        }
     return {
         "blacklisted": flag(latest_of(FactKind.BLACKLISTED), True),
-        "growth_tier": flag(tier, bool(tier) and tier["kind"] == FactKind.JOINED_GROWTH_TIER.value),
+        "growth_tier": flag(tier, tier is not None and tier["kind"] == FactKind.JOINED_GROWTH_TIER.value),
         "u_mark_removed": flag(latest_of(FactKind.U_MARK_REMOVED), True),
         "profitable": flag(latest_of(FactKind.FIRST_PROFIT), True),
         "funding_raised": funding,

@@ -10,7 +10,16 @@ from projections.database import Database
 
 MAX_POSITION = 2_147_483_647  # fits SQLite's 32-bit R-tree; the log may grow to 2e9 events
 
-TABLES = ("rm_tracking", "rm_log", "rm_companies", "rm_names", "rm_markets", "rm_fact_versions", "rm_fact_history", "rm_stage_rows")
+TABLES = (
+    "rm_tracking",
+    "rm_log",
+    "rm_companies",
+    "rm_names",
+    "rm_markets",
+    "rm_fact_versions",
+    "rm_fact_history",
+    "rm_stage_rows",
+)
 
 _COMMON = [
     "CREATE TABLE IF NOT EXISTS rm_tracking (name TEXT PRIMARY KEY, position BIGINT NOT NULL)",

@@ -80,6 +80,7 @@ def state_rows(facts: list[StageFact]) -> set[StateRow]:
 
 def _segments(visible: list[StageFact], mode: str) -> list[tuple[int, int, StageFact, bool]]:
     """Walk the valid-day line: at each day a fact becomes visible the decider may change."""
+
     def start(fact: StageFact) -> int:
         return fact.earliest if mode == "possible" else fact.latest
 

@@ -70,12 +70,22 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         groups[(row["venue"], row["from"], row["to"], row["year"])].append(row)
     summaries = []
-    for (venue, start, end, year), members in sorted(groups.items(), key=lambda kv: (kv[0][0], _RANK[kv[0][1]], _RANK[kv[0][2]], kv[0][3])):
+    for (venue, start, end, year), members in sorted(
+        groups.items(), key=lambda kv: (kv[0][0], _RANK[kv[0][1]], _RANK[kv[0][2]], kv[0][3])
+    ):
         days = sorted(member["days"] for member in members)
         quartiles = statistics.quantiles(days, n=4, method="inclusive") if len(days) > 1 else [days[0]] * 3
-        summaries.append({
-            "venue": venue, "from": start, "to": end, "year": year, "count": len(days),
-            "median": statistics.median(days), "q1": quartiles[0], "q3": quartiles[2],
-            "uncertain": sum(not member["certain"] for member in members),
-        })
+        summaries.append(
+            {
+                "venue": venue,
+                "from": start,
+                "to": end,
+                "year": year,
+                "count": len(days),
+                "median": statistics.median(days),
+                "q1": quartiles[0],
+                "q3": quartiles[2],
+                "uncertain": sum(not member["certain"] for member in members),
+            }
+        )
     return summaries

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,19 +56,20 @@ def _check_names_against_store(app: TimelineApplication, seeds: SeedSet) -> None
     problems = []
     for company in seeds.companies:
         own_id = None
-        try:
+        with contextlib.suppress(DomainError):
             own_id = app.resolve_company(company.key)
-        except DomainError:
-            pass
         for name in (company.name, *company.aliases):
             try:
                 owner = app.resolve_company(name)
             except DomainError:
                 continue
             if owner != own_id:
-                problems.append(SeedProblem(
-                    "companies.yaml", f"company {company.key!r}",
-                    f"name {name!r} ({normalise_name(name)!r}) already belongs to company {owner} in the store",
-                ))
+                problems.append(
+                    SeedProblem(
+                        "companies.yaml",
+                        f"company {company.key!r}",
+                        f"name {name!r} ({normalise_name(name)!r}) already belongs to company {owner} in the store",
+                    )
+                )
     if problems:
         raise SeedError(problems)

@@ -132,7 +132,8 @@ def _load(path: Path, problems: list[SeedProblem], top: str) -> list[Any]:
     if not isinstance(data, dict) or not isinstance(data.get(top), list):
         problems.append(SeedProblem(path.name, "-", f"expected a mapping with a list under {top!r}"))
         return []
-    return data[top]
+    entries: list[Any] = data[top]
+    return entries
 
 
 def _unknown_keys(item: dict[str, Any], allowed: set[str]) -> str | None:
@@ -243,8 +244,16 @@ def _fact_entry(file: str, document: str, doc: _Document, names: dict[str, str],
     build_fields(kind, fields)
     source = Source(document, doc.published, str(item["quote"]), date_text=date_text)
     return FactEntry(
-        file, str(item["key"]), kind.value, company, market, venue.value if venue else None,
-        date, dict(fields), item.get("summary"), source,
+        file,
+        str(item["key"]),
+        kind.value,
+        company,
+        market,
+        venue.value if venue else None,
+        date,
+        dict(fields),
+        item.get("summary"),
+        source,
     )
 
 
@@ -263,25 +272,35 @@ def _check_merge(seed: FactSeed, problems: list[SeedProblem]) -> None:
     for entry in seed.entries[1:]:
         for name in ("kind", "company", "market", "venue"):
             if getattr(entry, name) != getattr(first, name):
-                problems.append(SeedProblem(
-                    entry.file, f"fact {seed.key!r}",
-                    f"{name} {getattr(entry, name)!r} differs from {getattr(first, name)!r} in {first.file}",
-                ))
+                problems.append(
+                    SeedProblem(
+                        entry.file,
+                        f"fact {seed.key!r}",
+                        f"{name} {getattr(entry, name)!r} differs from {getattr(first, name)!r} in {first.file}",
+                    )
+                )
         for name, value in entry.fields.items():
             if name not in DESCRIPTIVE_FIELDS and name in first.fields and first.fields[name] != value:
-                problems.append(SeedProblem(
-                    entry.file, f"fact {seed.key!r}", f"field {name!r} {value!r} differs from {first.fields[name]!r} in {first.file}",
-                ))
+                problems.append(
+                    SeedProblem(
+                        entry.file,
+                        f"fact {seed.key!r}",
+                        f"field {name!r} {value!r} differs from {first.fields[name]!r} in {first.file}",
+                    )
+                )
     documents = [entry.source.document for entry in seed.entries]
     if len(set(documents)) != len(documents):
         problems.append(SeedProblem(first.file, f"fact {seed.key!r}", "the same key appears twice in one document"))
     precise = merged_date(seed)
     for entry in seed.entries:
         if not entry.date.contains(precise):
-            problems.append(SeedProblem(
-                entry.file, f"fact {seed.key!r}",
-                f"date {entry.date.text!r} does not contain {precise.text!r} given by another source",
-            ))
+            problems.append(
+                SeedProblem(
+                    entry.file,
+                    f"fact {seed.key!r}",
+                    f"date {entry.date.text!r} does not contain {precise.text!r} given by another source",
+                )
+            )
 
 
 def merged_date(seed: FactSeed) -> FuzzyDate:

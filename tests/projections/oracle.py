@@ -27,8 +27,11 @@ def believed_facts(app: TimelineApplication, known_at: int) -> dict[str, dict[st
         name = type(event).__name__
         if name == "Recorded":
             facts[fact_id] = {
-                "fact_id": fact_id, "kind": str(event.kind), "subject_id": str(event.subject_id),
-                "venue": str(event.venue) if event.venue else None, "date": event.date,
+                "fact_id": fact_id,
+                "kind": str(event.kind),
+                "subject_id": str(event.subject_id),
+                "venue": str(event.venue) if event.venue else None,
+                "date": event.date,
                 "sources": list(event.sources),
             }
         elif name == "Corroborated":
@@ -59,6 +62,7 @@ def naive_pipeline(
             by_pair.setdefault((fact["subject_id"], fact["venue"]), []).append(fact)
     answer = {}
     for pair, facts in by_pair.items():
+
         def order(f: dict[str, Any]) -> tuple[Any, ...]:
             return (f["date"].earliest, f["date"].latest, RANK.get(f["kind"], len(RANK)), f["fact_id"])
 

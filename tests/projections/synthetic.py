@@ -23,8 +23,12 @@ def fill(app: TimelineApplication, companies: int = 20, facts: int = 200, seed: 
     base = date(2019, 1, 1)
     for n in range(facts):
         day = base + timedelta(days=rng.randrange(2500))
-        text = rng.choice([day.isoformat(), f"{day:%Y-%m}", f"late {day:%Y}", f"{day.year}-Q{(day.month - 1) // 3 + 1}"])
-        source = Source(f"synthetic-{n}.txt", parse_date((day + timedelta(days=rng.randrange(60))).isoformat()), f"quote {n}")
+        text = rng.choice(
+            [day.isoformat(), f"{day:%Y-%m}", f"late {day:%Y}", f"{day.year}-Q{(day.month - 1) // 3 + 1}"]
+        )
+        source = Source(
+            f"synthetic-{n}.txt", parse_date((day + timedelta(days=rng.randrange(60))).isoformat()), f"quote {n}"
+        )
         try:
             written = app.record_fact(
                 kind=rng.choice(KINDS), company=rng.choice(names), venue=rng.choice(VENUES), date=text, sources=[source]

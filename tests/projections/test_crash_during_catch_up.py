@@ -62,7 +62,10 @@ def test_read_models_equal_a_fresh_rebuild_after_repeated_sigkills(database_url)
     positions, kills = [], 0
     for _ in range(12):
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, database_url], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+            [sys.executable, "-c", CHILD, database_url],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         assert child.stdout is not None

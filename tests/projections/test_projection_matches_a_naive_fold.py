@@ -21,7 +21,18 @@ from tests.projections.oracle import naive_pipeline
 
 COMPANIES = ["Alpha Chips", "Beta Robotics", "Gamma Bio"]
 VENUES = ["SSE-STAR", "HKEX-MAIN"]
-KINDS = ["preparing", "guidance", "filed", "accepted", "approved", "registered", "listed", "withdrawn", "suspended", "resumed"]
+KINDS = [
+    "preparing",
+    "guidance",
+    "filed",
+    "accepted",
+    "approved",
+    "registered",
+    "listed",
+    "withdrawn",
+    "suspended",
+    "resumed",
+]
 BASE = date(2024, 1, 1)
 
 
@@ -33,8 +44,13 @@ def fuzzy(day_offset: int, form: int) -> str:
 
 source_days = st.integers(min_value=0, max_value=150)
 record = st.tuples(
-    st.just("record"), st.sampled_from(COMPANIES), st.sampled_from(VENUES), st.sampled_from(KINDS),
-    st.integers(0, 120), st.sampled_from([0, 1, 2, 3, 3, 3]), source_days,
+    st.just("record"),
+    st.sampled_from(COMPANIES),
+    st.sampled_from(VENUES),
+    st.sampled_from(KINDS),
+    st.integers(0, 120),
+    st.sampled_from([0, 1, 2, 3, 3, 3]),
+    source_days,
 )
 corroborate = st.tuples(st.just("corroborate"), st.integers(0, 50), source_days)
 correct = st.tuples(st.just("correct"), st.integers(0, 50), st.integers(0, 120), st.integers(0, 3))
@@ -46,7 +62,8 @@ operations = st.tuples(
 ).map(lambda parts: parts[0] + parts[1])
 questions = st.lists(
     st.tuples(st.integers(-10, 200), st.integers(0, 100), st.one_of(st.none(), source_days), st.booleans()),
-    min_size=4, max_size=8,
+    min_size=4,
+    max_size=8,
 )
 
 
@@ -98,7 +115,10 @@ class OracleContract:
 
         # Shrinking replays into an ever-growing store and takes minutes; a failing example is printed unshrunk.
         @settings(
-            max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
+            max_examples=60,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=True,
             phases=[Phase.explicit, Phase.reuse, Phase.generate],
         )
         @given(ops=operations, asks=questions)
@@ -119,10 +139,12 @@ class OracleContract:
                 clocks = Clocks(as_of, known_at, published_by, certain_only)
                 answer = {
                     (e["company_id"], e["venue"]): (e["stage"], e["fact_id"], e["suspended"])
-                    for e in queries.pipeline(clocks)["entries"] if e["company"].startswith(prefix)
+                    for e in queries.pipeline(clocks)["entries"]
+                    if e["company"].startswith(prefix)
                 }
                 expected = {
-                    pair: value for pair, value in naive_pipeline(app, as_of, known_at, published_by, certain_only).items()
+                    pair: value
+                    for pair, value in naive_pipeline(app, as_of, known_at, published_by, certain_only).items()
                     if queries.resolve(pair[0])["name"].startswith(prefix)
                 }
                 assert answer == expected, (as_of, known_at, published_by, certain_only)
@@ -134,7 +156,9 @@ def _positions(app: TimelineApplication, prefix: str) -> tuple[int, int]:
     notifications = app.recorder.select_notifications(start=1, limit=10**9)
     ours = [n.id for n in notifications]
     last = ours[-1]
-    first = max((n.id for n in notifications if prefix.encode() in n.state and "Company.Registered" in n.topic), default=1)
+    first = max(
+        (n.id for n in notifications if prefix.encode() in n.state and "Company.Registered" in n.topic), default=1
+    )
     return first, last
 
 

@@ -6,7 +6,12 @@ def fact(kind, day, latest=None):
 
 
 def test_an_exit_ends_an_attempt_and_the_next_fact_starts_another():
-    facts = [fact("filed", "2020-01-01"), fact("withdrawn", "2020-06-01"), fact("filed", "2025-01-01"), fact("listed", "2025-07-01")]
+    facts = [
+        fact("filed", "2020-01-01"),
+        fact("withdrawn", "2020-06-01"),
+        fact("filed", "2025-01-01"),
+        fact("listed", "2025-07-01"),
+    ]
     assert [[f["kind"] for f in run] for run in attempts(facts)] == [["filed", "withdrawn"], ["filed", "listed"]]
     second = [s for s in spans(facts) if s["attempt"] == 2]
     assert [(s["from"], s["to"], s["days"], s["certain"]) for s in second] == [("filed", "listed", 181.0, True)]
@@ -18,6 +23,9 @@ def test_a_fuzzy_end_turns_a_span_into_a_range():
 
 
 def test_summaries_give_count_median_and_quartiles_per_venue_transition_and_year():
-    rows = [{"venue": "SSE-STAR", "from": "accepted", "to": "listed", "year": 2025, "days": d, "certain": True} for d in (100, 200, 300, 400)]
+    rows = [
+        {"venue": "SSE-STAR", "from": "accepted", "to": "listed", "year": 2025, "days": d, "certain": True}
+        for d in (100, 200, 300, 400)
+    ]
     [summary] = summarise(rows)
     assert (summary["count"], summary["median"], summary["q1"], summary["q3"]) == (4, 250.0, 175.0, 325.0)

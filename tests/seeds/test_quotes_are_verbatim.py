@@ -25,7 +25,9 @@ def test_every_quote_appears_verbatim_in_its_source_article(articles):
 def test_every_company_name_appears_in_some_article(articles):
     corpus = " ".join(squash(path.read_text(encoding="utf-8")) for path in articles.glob("*.txt")).casefold()
     unnamed = [
-        name for company in read_seeds().companies for name in (company.name, *company.aliases)
+        name
+        for company in read_seeds().companies
+        for name in (company.name, *company.aliases)
         if squash(name).casefold() not in corpus
     ]
     assert unnamed == []
