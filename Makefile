@@ -28,3 +28,7 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+run: $(STAMP)
+	$(BIN)/timeline seed
+	$(BIN)/timeline serve

@@ -1,16 +1,25 @@
-"""The ``timeline`` command (typer for arguments, rich for output)."""
+"""The ``timeline`` command (typer for arguments, rich for tables and progress bars)."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 
-from api.composition import build_application
+from api.composition import Services, build_services
 from api.settings import Settings
+from api.transfer import export_log, import_log
+from domain.errors import DomainError, InvalidDate
+from domain.fuzzy_dates import parse_date
+from projections.clocks import Clocks
 from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR, SeedError, read_seeds
 
@@ -19,6 +28,43 @@ console = Console()
 err_console = Console(stderr=True)
 
 SeedDir = Annotated[Path, typer.Option("--dir", help="Folder holding documents.yaml, companies.yaml and facts/.")]
+AsOf = Annotated[str, typer.Option("--as-of", help="Valid day, e.g. 2025-06-30")]
+PublishedBy = Annotated[str | None, typer.Option("--published-by", help="Only facts published by this day")]
+CertainOnly = Annotated[bool, typer.Option("--certain-only", help="Only facts that certainly happened")]
+
+
+def _day(name: str, text: str) -> date:
+    try:
+        parsed = parse_date(text)
+    except InvalidDate as error:
+        raise typer.BadParameter(str(error), param_hint=name) from None
+    if not parsed.is_exact:
+        raise typer.BadParameter(f"{text!r} spans {parsed.earliest}..{parsed.latest}; give one day", param_hint=name)
+    return parsed.earliest
+
+
+@contextmanager
+def _services() -> Iterator[Services]:
+    services = build_services(Settings())
+    try:
+        services.projection.catch_up()
+        yield services
+    except DomainError as error:
+        err_console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    finally:
+        services.close()
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    )
 
 
 @cli.command()
@@ -35,21 +81,163 @@ def validate(directory: SeedDir = SEED_DIR) -> None:
 
 @cli.command()
 def seed(directory: SeedDir = SEED_DIR) -> None:
-    """Load the seed files into the store (appends nothing when already loaded)."""
-    app = build_application(Settings())
+    """Load the seed files (a second load appends nothing); the read models catch up."""
+    services = build_services(Settings())
     try:
-        with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("loading seed facts", total=None)
-            report = load_seeds(app, directory, progress=lambda n: progress.advance(task, n))
+        with _progress() as progress:
+            task = progress.add_task("loading seed facts", total=len(read_seeds(directory).facts))
+            report = load_seeds(services.app, directory, progress=lambda n: progress.advance(task, n))
+        services.projection.catch_up()
     except SeedError as error:
         err_console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from None
     finally:
-        app.close()
+        services.close()
     console.print(
-        f"{report.companies} companies, {report.facts} facts; {report.appended} writes appended; "
+        f"{report.companies} companies, {report.facts} facts; {report.appended} events appended; "
         f"log position {report.position}"
     )
+
+
+@cli.command()
+def rebuild(batch_size: Annotated[int, typer.Option(min=1)] = 1000) -> None:
+    """Drop the read models and rebuild them from the whole log, in batches."""
+    services = build_services(Settings())
+    try:
+        with _progress() as progress:
+            task = progress.add_task("rebuilding read models", total=services.app.position())
+            applied = services.projection.rebuild(batch_size, progress=lambda n: progress.advance(task, n))
+    finally:
+        services.close()
+    console.print(f"rebuilt from {applied} events")
+
+
+@cli.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Default: HOST or 127.0.0.1")] = None,
+    port: Annotated[int | None, typer.Option(help="Default: PORT or 8000")] = None,
+    workers: Annotated[int, typer.Option(min=1)] = 1,
+) -> None:
+    """Serve the HTTP API (uvicorn)."""
+    import uvicorn
+
+    settings = Settings()
+    host, port = host or settings.host, port or settings.port
+    err_console.print(f"docs:   http://{host}:{port}/docs")
+    err_console.print(f"sample: http://{host}:{port}/pipeline?as_of=2025-06-30")
+    uvicorn.run("api.serving:app", factory=True, host=host, port=port, workers=workers, access_log=False)
+
+
+@cli.command()
+def pipeline(
+    as_of: AsOf,
+    venue: str | None = None,
+    stage: str | None = None,
+    published_by: PublishedBy = None,
+    certain_only: CertainOnly = False,
+) -> None:
+    """The pipeline on a day: who stood where, and the counts."""
+    clocks = Clocks(
+        _day("--as-of", as_of),
+        published_by=_day("--published-by", published_by) if published_by else None,
+        certain_only=certain_only,
+    )
+    with _services() as services:
+        snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage)
+    table = Table(title=f"Pipeline as of {clocks.as_of}")
+    for column in ("venue", "stage", "company", "since", "certain"):
+        table.add_column(column)
+    for entry in snapshot["entries"]:
+        table.add_row(
+            entry["venue"],
+            entry["stage"],
+            entry["company"],
+            entry["since"]["text"],
+            "yes" if entry["certain"] else "possibly",
+        )
+    console.print(table)
+
+
+@cli.command()
+def company(name: str, as_of: AsOf, published_by: PublishedBy = None) -> None:
+    """A company as of a day: stage per venue, flags and facts."""
+    clocks = Clocks(_day("--as-of", as_of), published_by=_day("--published-by", published_by) if published_by else None)
+    with _services() as services:
+        answer = services.queries.company(name, clocks)
+    console.print(f"[bold]{answer['name']}[/bold] ({', '.join(answer['aliases'])}) as of {clocks.as_of}")
+    for venue in answer["venues"]:
+        console.print(
+            f"  {venue['venue']}: {venue['stage']} since {venue['since']['text']}"
+            + ("" if venue["certain"] else " (possibly)")
+        )
+    flags = {
+        name: flag["value"] for name, flag in answer["flags"].items() if isinstance(flag, dict) and "value" in flag
+    }
+    console.print(f"  flags: {flags}")
+    _facts_table(answer["facts"], f"Facts of {answer['name']}")
+
+
+@cli.command("timeline")
+def timeline_command(
+    from_: Annotated[str, typer.Option("--from", help="First day")],
+    to: Annotated[str, typer.Option("--to", help="Last day")],
+    company: str | None = None,
+    venue: str | None = None,
+    kind: str | None = None,
+) -> None:
+    """Every fact between two days, in valid-time order."""
+    start, end = _day("--from", from_), _day("--to", to)
+    with _services() as services:
+        answer = services.queries.timeline(start, end, Clocks(end), company=company, venue=venue, kind=kind)
+    _facts_table(answer["events"], f"Timeline {start} .. {end}")
+
+
+def _facts_table(facts: list[dict[str, object]], title: str) -> None:
+    table = Table(title=title)
+    for column in ("date", "kind", "subject", "venue", "summary"):
+        table.add_column(column)
+    for fact in facts:
+        table.add_row(
+            str(fact["date"]),
+            str(fact["kind"]),
+            str(fact["company"] or fact["market"]),
+            str(fact["venue"] or ""),
+            str(fact["summary"] or ""),
+        )
+    console.print(table)
+
+
+@cli.command("export")
+def export_command(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File; default stdout")] = None,
+) -> None:
+    """The whole event log as JSON Lines: position, topic, aggregate, version, system time, event."""
+    services = build_services(Settings())
+    try:
+        handle = output.open("w", encoding="utf-8") if output else sys.stdout
+        count = export_log(services.app, handle)
+        if output:
+            handle.close()
+    finally:
+        services.close()
+    err_console.print(f"exported {count} events")
+
+
+@cli.command("import")
+def import_command(
+    source: Annotated[Path, typer.Argument(help="A JSON Lines file written by `timeline export`")],
+) -> None:
+    """Load an exported log into an empty store; every answer is then the same, for every clock."""
+    services = build_services(Settings())
+    try:
+        count = import_log(services.app, source)
+        services.projection.rebuild()
+    except ValueError as error:
+        err_console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    finally:
+        services.close()
+    console.print(f"imported {count} events")
 
 
 def main() -> None:

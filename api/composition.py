@@ -18,6 +18,7 @@ class Services:
     db: Database
     projection: TimelineProjection
     queries: Queries
+    catch_up_on_write: bool = True
 
     def close(self) -> None:
         self.db.close()
@@ -37,4 +38,4 @@ def build_services(settings: Settings) -> Services:
     app = build_application(settings)
     db = Database(settings.resolved_database_url)
     projection = TimelineProjection(db, app.recorder, app.mapper)
-    return Services(app, db, projection, Queries(db))
+    return Services(app, db, projection, Queries(db), settings.catch_up_on_write)

@@ -16,6 +16,15 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", validation_alias="HOST")
     port: int = Field(default=8000, validation_alias="PORT")
     api_tokens: SecretStr = Field(default=SecretStr(""), validation_alias="TIMELINE_API_TOKEN")
+    max_body_bytes: int = Field(default=64 * 1024, validation_alias="TIMELINE_MAX_BODY_BYTES")
+    catch_up_on_write: bool = Field(default=True, validation_alias="TIMELINE_CATCH_UP_ON_WRITE")
+    min_position_timeout: float = Field(default=5.0, validation_alias="TIMELINE_MIN_POSITION_TIMEOUT")
+    log_level: str = Field(default="INFO", validation_alias="LOG_LEVEL")
+
+    @property
+    def tokens(self) -> list[str]:
+        """The configured write tokens; none means writes are refused."""
+        return [token.strip() for token in self.api_tokens.get_secret_value().split(",") if token.strip()]
 
     @property
     def resolved_database_url(self) -> str:

@@ -42,6 +42,18 @@ class Queries:
         rows = self.db.query("SELECT max(position) FROM rm_log WHERE recorded_at <= ?", (stamp,))
         return int(rows[0][0] or 0)
 
+    def fact_kinds(self, fact_ids: list[str]) -> dict[str, str]:
+        """The kind of each fact (a fact never changes kind)."""
+        kinds: dict[str, str] = {}
+        for start in range(0, len(fact_ids), 500):
+            chunk = fact_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for fact_id, kind in self.db.query(
+                f"SELECT DISTINCT fact_id, kind FROM rm_fact_versions WHERE fact_id IN ({marks})", chunk
+            ):
+                kinds[fact_id] = kind
+        return kinds
+
     def recorded_at(self, position: int) -> str | None:
         rows = self.db.query(
             "SELECT recorded_at FROM rm_log WHERE position <= ? ORDER BY position DESC LIMIT 1", (position,)

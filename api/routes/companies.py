@@ -1,0 +1,37 @@
+"""Companies: state as of a day, and registration."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+
+from api.deps import Fresh, ServicesDep, Writer
+from api.params import ClocksDep
+from api.responses import OrjsonResponse
+from api.routes.writes import after_write
+from api.schemas import CompanyIn
+
+router = APIRouter(tags=["companies"])
+
+Name = Annotated[
+    str,
+    Path(
+        description="Any name (any language, any case), the key, or the company id",
+        examples=["壁仞科技"],
+        max_length=200,
+    ),
+]
+
+
+@router.get("/companies/{name}", dependencies=[Fresh])
+def company(services: ServicesDep, name: Name, clocks: ClocksDep) -> dict[str, Any]:
+    """A company's stage on each venue, its flags and its facts, as of a day."""
+    return services.queries.company(name, clocks)
+
+
+@router.post("/companies", status_code=201, dependencies=[Writer], response_class=OrjsonResponse)
+def register_company(services: ServicesDep, body: CompanyIn) -> dict[str, Any]:
+    """Register a company under all its names (registering again adds only new aliases)."""
+    written = services.app.register_company(body.name, body.aliases, body.sector, key=body.key)
+    return after_write(services, written, company_id=str(written.id))

@@ -1,0 +1,85 @@
+"""The market-wide pipeline as of a day."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from api.deps import Fresh, ServicesDep
+from api.params import ClocksDep
+
+router = APIRouter(tags=["pipeline"])
+
+Venue = Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])]
+StageQ = Annotated[str | None, Query(description="Only this stage", examples=["accepted"])]
+Sector = Annotated[str | None, Query(description="Only this sector", examples=["semiconductors"])]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Entries to skip")]
+CSV_COLUMNS = [
+    "company_id",
+    "company",
+    "sector",
+    "venue",
+    "stage",
+    "since",
+    "since_earliest",
+    "since_latest",
+    "certain",
+    "suspended",
+]
+
+
+@router.get("/pipeline", dependencies=[Fresh])
+def pipeline(
+    services: ServicesDep,
+    clocks: ClocksDep,
+    venue: Venue = None,
+    stage: StageQ = None,
+    sector: Sector = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Who stood at which stage on which venue on a day, with counts by venue and stage."""
+    return services.queries.pipeline(clocks, venue=venue, stage=stage, sector=sector, limit=limit, offset=offset)
+
+
+@router.get(
+    "/pipeline.csv",
+    dependencies=[Fresh],
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "The pipeline snapshot as CSV"}},
+)
+def pipeline_csv(
+    services: ServicesDep, clocks: ClocksDep, venue: Venue = None, stage: StageQ = None, sector: Sector = None
+) -> Response:
+    """The whole pipeline snapshot of a day as CSV (one row per company and venue)."""
+    snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage, sector=sector)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for entry in snapshot["entries"]:
+        since = entry["since"]
+        writer.writerow(
+            [
+                entry["company_id"],
+                entry["company"],
+                entry["sector"] or "",
+                entry["venue"],
+                entry["stage"],
+                since["text"],
+                since["earliest"],
+                since["latest"],
+                entry["certain"],
+                entry["suspended"],
+            ]
+        )
+    filename = f"pipeline-{clocks.as_of.isoformat()}.csv"
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,84 @@
+"""The market-wide timeline, the changes between two days, and time in stage."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import Fresh, ServicesDep
+from api.params import CertainOnly, KnownAt, PublishedBy, parse_day, parse_known_at
+from projections.clocks import Clocks
+
+router = APIRouter(tags=["timeline"])
+
+From = Annotated[str, Query(alias="from", description="First day", examples=["2025-06-01"])]
+To = Annotated[str, Query(description="Last day", examples=["2025-07-31"])]
+Company = Annotated[str | None, Query(description="Only this company (any name)", examples=["Moore Threads"])]
+Venue = Annotated[str | None, Query(description="Only this venue or market", examples=["SSE-STAR"])]
+Kind = Annotated[str | None, Query(description="Only this fact kind", examples=["accepted"])]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def _clocks(
+    services: ServicesDep, day: str, name: str, known_at: str | None, published_by: str | None, certain_only: bool
+) -> Clocks:
+    return Clocks(
+        parse_day(name, day),
+        parse_known_at(services, known_at),
+        parse_day("published_by", published_by) if published_by else None,
+        certain_only,
+    )
+
+
+@router.get("/timeline", dependencies=[Fresh])
+def timeline(
+    services: ServicesDep,
+    from_: From,
+    to: To,
+    company: Company = None,
+    venue: Venue = None,
+    kind: Kind = None,
+    known_at: KnownAt = None,
+    published_by: PublishedBy = None,
+    certain_only: CertainOnly = False,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Every fact that happened between two days, in valid-time order, with its sources."""
+    clocks = _clocks(services, to, "to", known_at, published_by, certain_only)
+    start = parse_day("from", from_)
+    return services.queries.timeline(
+        start, clocks.as_of, clocks, company=company, venue=venue, kind=kind, limit=limit, offset=offset
+    )
+
+
+@router.get("/changes", dependencies=[Fresh])
+def changes(
+    services: ServicesDep,
+    from_: From,
+    to: To,
+    venue: Venue = None,
+    known_at: KnownAt = None,
+    published_by: PublishedBy = None,
+    certain_only: CertainOnly = False,
+) -> dict[str, Any]:
+    """Which companies moved from one stage to another between two days."""
+    clocks = _clocks(services, to, "to", known_at, published_by, certain_only)
+    return services.queries.changes(parse_day("from", from_), clocks.as_of, clocks, venue=venue)
+
+
+@router.get("/time-in-stage", dependencies=[Fresh])
+def time_in_stage(
+    services: ServicesDep,
+    as_of: Annotated[str, Query(examples=["2026-01-31"])],
+    venue: Venue = None,
+    company: Company = None,
+    known_at: KnownAt = None,
+    published_by: PublishedBy = None,
+    certain_only: CertainOnly = False,
+) -> dict[str, Any]:
+    """Days between the stages of each listing attempt, with per venue-year medians and quartiles."""
+    clocks = _clocks(services, as_of, "as_of", known_at, published_by, certain_only)
+    return services.queries.time_in_stage(clocks, venue=venue, company=company)

@@ -1,0 +1,14 @@
+"""What every write answers, after the serving process has caught its read models up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.composition import Services
+from application.service import Written
+
+
+def after_write(services: Services, written: Written, **ids: str) -> dict[str, Any]:
+    if services.catch_up_on_write:
+        services.projection.catch_up()
+    return {**ids, "position": written.position, "appended": written.appended}

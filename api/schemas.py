@@ -1,0 +1,66 @@
+"""Request bodies of the write routes (API schemas only; the domain never sees them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.errors import InvalidDate, InvalidFact
+from domain.fuzzy_dates import parse_date
+from domain.sources import Source
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class SourceIn(_Strict):
+    document: str = Field(min_length=1, max_length=500, examples=["003_3279c473a457c7c1.txt"])
+    published: str = Field(
+        min_length=1, max_length=100, description="Publication date, any fuzzy form", examples=["2026-01-26"]
+    )
+    quote: str = Field(min_length=1, max_length=2000, examples=["1月2日,上海壁仞科技股份有限公司…于港交所挂牌上市"])
+    url: str | None = Field(default=None, max_length=2000)
+    date_text: str | None = Field(default=None, max_length=200, description="How this source words the fact's date")
+
+    def to_source(self, where: str) -> Source:
+        try:
+            return Source(self.document, parse_date(self.published), self.quote, self.url, self.date_text)
+        except (InvalidDate, InvalidFact) as error:
+            raise InvalidFact(f"{where}: {error}") from None
+
+
+def sources_of(items: list[SourceIn]) -> list[Source]:
+    return [item.to_source(f"sources[{index}]") for index, item in enumerate(items)]
+
+
+class CompanyIn(_Strict):
+    name: str = Field(min_length=1, max_length=200, examples=["Moore Threads"])
+    aliases: list[str] = Field(default_factory=list, max_length=50, examples=[["摩尔线程"]])
+    sector: str | None = Field(default=None, max_length=60, examples=["semiconductors"])
+    key: str | None = Field(default=None, max_length=200, description="Stable key; defaults to the name")
+
+
+class FactIn(_Strict):
+    kind: str = Field(examples=["accepted"])
+    company: str | None = Field(default=None, max_length=200, examples=["Moore Threads"])
+    market: str | None = Field(default=None, max_length=20, examples=[None])
+    venue: str | None = Field(default=None, max_length=20, examples=["SSE-STAR"])
+    date: str = Field(min_length=1, max_length=100, examples=["2025-06-30"])
+    fields: dict[str, Any] = Field(default_factory=dict, examples=[{"amount_sought": "CNY 8 billion"}])
+    summary: str | None = Field(default=None, max_length=2000)
+    sources: list[SourceIn] = Field(min_length=1, max_length=20)
+
+
+class CorrectionIn(_Strict):
+    date: str | None = Field(default=None, max_length=100, examples=["2025-06-30"])
+    venue: str | None = Field(default=None, max_length=20)
+    fields: dict[str, Any] | None = None
+    reason: str = Field(min_length=1, max_length=2000, examples=["Xinhua gives the exact day"])
+    sources: list[SourceIn] = Field(min_length=1, max_length=20)
+
+
+class RetractionIn(_Strict):
+    reason: str = Field(min_length=1, max_length=2000, examples=["the source misreported the company"])
+    sources: list[SourceIn] = Field(min_length=1, max_length=20)

@@ -1,0 +1,240 @@
+"""The HTTP contract, run against a real store per storage (in-process ASGI client)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.composition import build_services
+from api.settings import Settings
+from seeds.loading import load_seeds
+
+TOKEN = "test-token-123"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+SOURCE = {"document": "api-test.txt", "published": "2025-12-01", "quote": "a test quote"}
+
+
+class ApiContract:
+    @pytest.fixture
+    def client(self, database_url):
+        settings = Settings(
+            TIMELINE_DATABASE_URL=database_url, TIMELINE_API_TOKEN=f"other,{TOKEN}", TIMELINE_MAX_BODY_BYTES=20_000
+        )
+        services = build_services(settings)
+        load_seeds(services.app)
+        with TestClient(create_app(settings, services)) as client:
+            yield client
+        services.close()
+
+    def test_the_pipeline_on_30_june_2025_has_moore_threads_and_metax_accepted_on_star(self, client):
+        body = client.get("/pipeline", params={"as_of": "2025-06-30", "venue": "SSE-STAR", "stage": "accepted"}).json()
+        assert {e["company"] for e in body["entries"]} >= {"Moore Threads", "MetaX"}
+        assert body["counts"]["SSE-STAR"]["accepted"] == body["total"]
+
+    def test_pipeline_pages_carry_the_total(self, client):
+        first = client.get("/pipeline", params={"as_of": "2026-01-31", "limit": 3}).json()
+        second = client.get("/pipeline", params={"as_of": "2026-01-31", "limit": 3, "offset": 3}).json()
+        assert first["total"] == second["total"] > 6
+        assert len(first["entries"]) == len(second["entries"]) == 3
+        assert not {e["fact_id"] for e in first["entries"]} & {e["fact_id"] for e in second["entries"]}
+
+    def test_the_pipeline_downloads_as_csv(self, client):
+        response = client.get("/pipeline.csv", params={"as_of": "2025-06-30"})
+        assert response.headers["content-type"].startswith("text/csv")
+        lines = response.text.strip().splitlines()
+        assert lines[0].startswith("company_id,company,sector,venue,stage")
+        assert any("Moore Threads" in line and "accepted" in line for line in lines)
+
+    def test_a_company_resolves_by_a_url_encoded_chinese_name(self, client):
+        body = client.get("/companies/%E5%A3%81%E4%BB%9E%E7%A7%91%E6%8A%80", params={"as_of": "2026-01-09"}).json()
+        assert body["name"].startswith("Shanghai Biren")
+        assert [(v["venue"], v["stage"]) for v in body["venues"]] == [("HKEX-MAIN", "listed")]
+        assert body["flags"]["blacklisted"]["value"] is True
+
+    def test_unknown_companies_and_facts_are_404_with_the_name(self, client):
+        response = client.get("/companies/Nobody Inc", params={"as_of": "2025-06-30"})
+        assert response.status_code == 404
+        assert "Nobody Inc" in response.json()["detail"]
+        assert client.get("/facts/00000000-0000-0000-0000-000000000000").status_code == 404
+
+    @pytest.mark.parametrize(
+        ("params", "named"),
+        [
+            ({"as_of": "2025-02-30"}, "as_of"),
+            ({"as_of": "2025-06"}, "give one day"),
+            ({}, "as_of"),
+            ({"as_of": "2025-06-30", "published_by": "soon"}, "published_by"),
+            ({"as_of": "2025-06-30", "known_at": "yesterday-ish"}, "known_at"),
+            ({"as_of": "2025-06-30", "limit": 0}, "limit"),
+        ],
+    )
+    def test_bad_query_parameters_are_422_naming_the_parameter(self, client, params, named):
+        response = client.get("/pipeline", params=params)
+        assert response.status_code == 422
+        assert named in str(response.json()["detail"])
+
+    def test_writes_need_a_valid_bearer_token(self, client):
+        body = {"name": "Token Test Co"}
+        assert client.post("/companies", json=body).status_code == 401
+        assert client.post("/companies", json=body, headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert client.post("/companies", json=body, headers={"Authorization": "Basic x"}).status_code == 401
+        assert client.post("/companies", json=body, headers=AUTH).status_code == 201
+
+    def test_bad_writes_are_422_naming_the_field_and_store_nothing(self, client):
+        head = client.get("/healthz").json()["log_position"]
+        cases = [
+            (
+                {
+                    "kind": "accepted",
+                    "company": "MetaX",
+                    "venue": "SSE-STAR",
+                    "date": "2025-02-30",
+                    "sources": [SOURCE],
+                },
+                "2025-02-30",
+            ),
+            (
+                {"kind": "ipo_party", "company": "MetaX", "venue": "SSE-STAR", "date": "2025", "sources": [SOURCE]},
+                "ipo_party",
+            ),
+            ({"kind": "accepted", "company": "MetaX", "venue": "SSE-STAR", "date": "2025", "sources": []}, "sources"),
+            (
+                {
+                    "kind": "accepted",
+                    "company": "MetaX",
+                    "venue": "SSE-STAR",
+                    "date": "2025",
+                    "sources": [SOURCE],
+                    "fields": {"amount_sought": "EUR 1 billion"},
+                },
+                "EUR",
+            ),
+            (
+                {
+                    "kind": "accepted",
+                    "company": "MetaX",
+                    "venue": "SSE-STAR",
+                    "date": "2025",
+                    "sources": [{**SOURCE, "published": "whenever"}],
+                },
+                "sources[0]",
+            ),
+            (
+                {
+                    "kind": "accepted",
+                    "company": "MetaX",
+                    "venue": "SSE-STAR",
+                    "date": "2025",
+                    "sources": [SOURCE],
+                    "colour": "red",
+                },
+                "colour",
+            ),
+        ]
+        for body, named in cases:
+            response = client.post("/facts", json=body, headers=AUTH)
+            assert response.status_code == 422, body
+            assert named in str(response.json()["detail"]), response.json()
+        response = client.post("/facts", json={**cases[0][0], "company": "Nobody Inc", "date": "2025"}, headers=AUTH)
+        assert response.status_code == 404
+        assert client.get("/healthz").json()["log_position"] == head
+
+    def test_request_bodies_over_the_limit_get_413(self, client):
+        response = client.post("/companies", json={"name": "x" * 30_000}, headers=AUTH)
+        assert response.status_code == 413
+
+    def test_a_write_returns_its_position_and_reads_can_wait_for_it(self, client):
+        written = client.post(
+            "/facts",
+            headers=AUTH,
+            json={
+                "kind": "inquiry",
+                "company": "Moore Threads",
+                "venue": "SSE-STAR",
+                "date": "2025-07-15",
+                "sources": [SOURCE],
+            },
+        ).json()
+        assert written["appended"] is True
+        body = client.get(
+            "/companies/Moore Threads", params={"as_of": "2025-07-20", "min_position": written["position"]}
+        ).json()
+        assert [(v["venue"], v["stage"]) for v in body["venues"]] == [("SSE-STAR", "inquiry")]
+        again = client.post(
+            "/facts",
+            headers=AUTH,
+            json={
+                "kind": "inquiry",
+                "company": "Moore Threads",
+                "venue": "SSE-STAR",
+                "date": "2025-07-15",
+                "sources": [SOURCE],
+            },
+        ).json()
+        assert again["fact_id"] == written["fact_id"]
+        assert again["appended"] is False
+
+    def test_a_correction_moves_the_fact_and_known_at_still_shows_the_old_belief(self, client):
+        written = client.post(
+            "/facts",
+            headers=AUTH,
+            json={
+                "kind": "inquiry",
+                "company": "MetaX",
+                "venue": "SSE-STAR",
+                "date": "2025-09",
+                "sources": [SOURCE],
+            },
+        ).json()
+        corrected = client.post(
+            f"/facts/{written['fact_id']}/corrections",
+            headers=AUTH,
+            json={
+                "date": "2025-07-20",
+                "reason": "exact day found",
+                "sources": [{**SOURCE, "document": "better.txt"}],
+            },
+        )
+        assert corrected.status_code == 201
+
+        def stage(**params):
+            body = client.get("/companies/MetaX", params={"as_of": "2025-08-01", **params}).json()
+            return [v["stage"] for v in body["venues"] if v["venue"] == "SSE-STAR"]
+
+        assert stage() == ["inquiry"]
+        assert stage(known_at=str(written["position"])) == ["accepted"]
+        history = client.get(f"/facts/{written['fact_id']}").json()["history"]
+        assert [step["step"] for step in history] == ["recorded", "corrected"]
+        retracted = client.post(
+            f"/facts/{written['fact_id']}/retractions", headers=AUTH, json={"reason": "test", "sources": [SOURCE]}
+        )
+        assert retracted.status_code == 201
+        again = client.post(
+            f"/facts/{written['fact_id']}/retractions", headers=AUTH, json={"reason": "test", "sources": [SOURCE]}
+        )
+        assert again.status_code == 409
+
+    def test_the_feed_pages_the_log_in_order_with_fact_ids_kinds_dates_and_sources(self, client):
+        first = client.get("/feed", params={"after": 0, "limit": 150}).json()
+        second = client.get("/feed", params={"after": first["next_after"], "limit": 150}).json()
+        positions = [e["position"] for e in first["events"] + second["events"]]
+        assert positions == sorted(positions) == list(range(1, 301))
+        recorded = next(e for e in first["events"] + second["events"] if e["type"] == "Fact.Recorded")
+        assert {"fact_id", "kind", "date", "sources"} <= recorded.keys()
+
+    def test_timeline_changes_and_time_in_stage_answer(self, client):
+        events = client.get("/timeline", params={"from": "2026-01-01", "to": "2026-01-13"}).json()["events"]
+        assert {"Zhipu AI", "MiniMax"} <= {e["company"] for e in events if e["kind"] == "listed"}
+        moved = client.get("/changes", params={"from": "2025-06-01", "to": "2025-07-31"}).json()["changes"]
+        assert any(m["company"] == "Moore Threads" and m["to"] == "accepted" for m in moved)
+        spans = client.get("/time-in-stage", params={"as_of": "2026-01-31", "venue": "SSE-STAR"}).json()
+        assert spans["summary"]
+
+    def test_health_and_metrics(self, client):
+        health = client.get("/healthz").json()
+        assert health["status"] == "ok"
+        assert health["projection_lag"] == 0
+        text = client.get("/metrics").text
+        assert "timeline_http_requests_total" in text
+        assert "timeline_projection_lag_events 0.0" in text
