@@ -1,0 +1,5 @@
+"""``python -m api`` runs the ``timeline`` command."""
+
+from api.cli import main
+
+main()

@@ -1,0 +1,97 @@
+"""The real server process (uvicorn, via `timeline serve`), driven over HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = "e2e-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+SOURCE = {"document": "e2e.txt", "published": "2025-12-01", "quote": "an end-to-end quote"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    data = tmp_path_factory.mktemp("e2e")
+    port = free_port()
+    env = {**os.environ, "DATA_DIR": str(data), "PORT": str(port), "TIMELINE_API_TOKEN": TOKEN, "LOG_LEVEL": "WARNING"}
+    env.pop("TIMELINE_DATABASE_URL", None)
+    timeline = [sys.executable, "-m", "api"]
+    subprocess.run([*timeline, "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
+    process = subprocess.Popen([*timeline, "serve"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise AssertionError(f"server did not start: {process.stdout.read().decode() if process.stdout else ''}")
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_a_new_user_asks_for_the_pipeline_on_30_june_2025(server):
+    body = httpx.get(f"{server}/pipeline", params={"as_of": "2025-06-30"}).json()
+    accepted = {e["company"] for e in body["entries"] if (e["venue"], e["stage"]) == ("SSE-STAR", "accepted")}
+    assert {"Moore Threads", "MetaX"} <= accepted
+    assert httpx.get(f"{server}/docs").status_code == 200
+    assert httpx.get(f"{server}/openapi.json").json()["info"]["title"]
+
+
+def test_record_then_correct_a_date_and_see_both_beliefs_with_known_at(server):
+    def stage_on(day: str, **params: str) -> list[str]:
+        body = httpx.get(f"{server}/companies/Unisoc", params={"as_of": day, **params}).json()
+        return [v["stage"] for v in body["venues"] if v["venue"] == "SSE-STAR"]
+
+    written = httpx.post(f"{server}/facts", headers=AUTH, json={
+        "kind": "filed", "company": "Unisoc", "venue": "SSE-STAR", "date": "2025-12-20", "sources": [SOURCE],
+    })
+    assert written.status_code == 201
+    fact_id = written.json()["fact_id"]
+    time.sleep(0.05)
+    between = datetime.now(UTC).isoformat()
+    time.sleep(0.05)
+    corrected = httpx.post(f"{server}/facts/{fact_id}/corrections", headers=AUTH, json={
+        "date": "2026-02-10", "reason": "the filing came later", "sources": [{**SOURCE, "document": "e2e-fix.txt"}],
+    })
+    assert corrected.status_code == 201
+    assert stage_on("2026-01-15") == ["preparing"]
+    assert stage_on("2026-01-15", known_at=between) == ["filed"]
+    assert stage_on("2026-02-15") == ["filed"]
+    history = httpx.get(f"{server}/facts/{fact_id}").json()["history"]
+    assert [h["step"] for h in history] == ["recorded", "corrected"]
+    old = httpx.get(f"{server}/facts/{fact_id}", params={"known_at": between}).json()
+    assert old["date"] == "2025-12-20"
+
+
+def test_the_live_feed_resumes_after_last_event_id(server):
+    with httpx.stream("GET", f"{server}/feed/stream", headers={"Last-Event-ID": "10"}, timeout=10) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        ids = []
+        for line in response.iter_lines():
+            if line.startswith("id: "):
+                ids.append(int(line[4:]))
+            if len(ids) == 3:
+                break
+    assert ids == [11, 12, 13]
