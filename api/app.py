@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from eventsourcing.persistence import OperationalError
@@ -69,9 +69,12 @@ def _error_handlers(app: FastAPI) -> None:
         app.add_exception_handler(error_type, _handler(status))
 
 
-def _handler(status: int):  # type: ignore[no-untyped-def]
+def _handler(status: int) -> Callable[[Request, Exception], Awaitable[Response]]:
     async def handle(_request: Request, error: Exception) -> Response:
-        detail = str(error) if status != 503 else "the database is unavailable; retry shortly"
+        if status == 422:  # the shape FastAPI gives its own validation errors
+            detail: object = [{"loc": ["body"], "msg": str(error), "type": "value_error"}]
+        else:
+            detail = str(error) if status != 503 else "the database is unavailable; retry shortly"
         return OrjsonResponse({"detail": detail}, status_code=status)
 
     return handle

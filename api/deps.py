@@ -53,6 +53,9 @@ async def wait_for_position(
     """Read your writes: hold the read until the projection reaches ``min_position``."""
     if min_position is None:
         return
+    head = await asyncio.to_thread(services.app.position)
+    if min_position > head:
+        raise HTTPException(404, f"min_position {min_position} does not exist: the newest log position is {head}")
     deadline = time.monotonic() + settings.min_position_timeout
     while True:
         if settings.catch_up_on_write:

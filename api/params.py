@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Query
+from fastapi import Depends, Query
+from fastapi.exceptions import RequestValidationError
 
 from api.deps import ServicesDep
 from domain.errors import InvalidDate
@@ -14,16 +15,25 @@ from projections.clocks import Clocks
 from projections.schema import MAX_POSITION
 
 
+def invalid(name: str, value: object, message: str) -> RequestValidationError:
+    """The same 422 shape FastAPI gives for its own checks, naming the parameter."""
+    return RequestValidationError(
+        [{"loc": ("query", name), "msg": f"query parameter '{name}': {message}", "type": "value_error", "input": value}]
+    )
+
+
 def parse_day(name: str, value: str) -> date:
-    """A query day: any single-day form (2025-06-30, June 30 2025, 2025年6月30日)."""
+    """A query day: ISO (2025-06-30) or any single-day form (June 30 2025, 2025年6月30日)."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
     try:
         parsed = parse_date(value)
     except InvalidDate as error:
-        raise HTTPException(422, f"query parameter '{name}': {error}") from None
+        raise invalid(name, value, str(error)) from None
     if not parsed.is_exact:
-        raise HTTPException(
-            422, f"query parameter '{name}': {value!r} spans {parsed.earliest}..{parsed.latest}; give one day"
-        )
+        raise invalid(name, value, f"{value!r} spans {parsed.earliest}..{parsed.latest}; give one day")
     return parsed.earliest
 
 
@@ -38,29 +48,39 @@ def parse_known_at(services: ServicesDep, value: str | None) -> int:
     except ValueError:
         try:
             moment = datetime.combine(parse_day("known_at", value), datetime.max.time(), UTC)
-        except HTTPException:
-            raise HTTPException(
-                422, f"query parameter 'known_at': {value!r} is neither a log position nor an ISO date-time"
-            ) from None
+        except RequestValidationError:
+            raise invalid("known_at", value, f"{value!r} is neither a log position nor an ISO date-time") from None
     return services.queries.position_known_at(moment)
 
 
-AsOf = Annotated[str, Query(description="Valid day: what had happened by then", examples=["2025-06-30"])]
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def day_query(description: str, example: str) -> Any:
+    """A day parameter, documented as an ISO date; other single-day forms are accepted too."""
+    return Query(
+        description=description,
+        examples=[example],
+        max_length=40,
+        json_schema_extra={"format": "date", "pattern": DAY_PATTERN},
+    )
+
+
+AsOf = Annotated[str, day_query("Valid day: what had happened by then", "2025-06-30")]
 KnownAt = Annotated[
     str | None,
     Query(
-        description="System time: only what the store had recorded by then (ISO date-time or log position)",
+        description="System time: only what the store had recorded by then (an RFC 3339 date-time; "
+        "a plain integer is read as a log position)",
         examples=["2026-01-01T00:00:00Z"],
+        max_length=40,
+        json_schema_extra={"format": "date-time"},
     ),
 ]
 PublishedBy = Annotated[
-    str | None,
-    Query(description="Only facts whose sources were certainly published by this day", examples=["2025-07-21"]),
+    str | None, day_query("Only facts whose sources were certainly published by this day", "2025-07-21")
 ]
 CertainOnly = Annotated[bool, Query(description="Only facts that certainly happened by as_of")]
-MinPosition = Annotated[
-    int | None, Query(ge=0, description="Wait until the read models have applied this log position (read your writes)")
-]
 
 
 def clocks(

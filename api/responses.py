@@ -6,6 +6,7 @@ from typing import Any
 
 import orjson
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 
 class OrjsonResponse(JSONResponse):
@@ -13,3 +14,24 @@ class OrjsonResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error statuses a route can answer with."""
+    meaning = {
+        401: "Missing or wrong bearer token",
+        403: "Writes are disabled on this server",
+        404: "Unknown company or fact",
+        409: "Conflict: retracted fact, taken name or lasting write conflict",
+        413: "Request body too large",
+        503: "Database unavailable, or read models behind min_position",
+    }
+    return {status: {"model": ErrorOut, "description": meaning[status]} for status in statuses}
+
+
+READ_ERRORS = errors(404, 503)
+WRITE_ERRORS = errors(401, 403, 404, 409, 413, 503)

@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from domain.errors import UnknownCompany, UnknownFact
+from domain.errors import InvalidFact, UnknownCompany, UnknownFact
 from domain.names import normalise_name
 from domain.vocabulary import FactKind, Stage
 from projections.clocks import Clocks
@@ -64,10 +64,14 @@ class Queries:
 
     def resolve(self, name_or_id: str) -> dict[str, Any]:
         text = name_or_id.strip()
+        try:
+            name_key = normalise_name(text)
+        except InvalidFact:
+            raise UnknownCompany(f"no company is called {name_or_id!r}") from None
         rows = self.db.query(
             """SELECT c.company_id, c.key, c.name, c.aliases, c.sector FROM rm_companies c
                WHERE c.company_id = ? OR c.company_id = (SELECT company_id FROM rm_names WHERE name_key = ?)""",
-            (text.lower(), normalise_name(text) if text else ""),
+            (text.lower(), name_key),
         )
         if not rows:
             raise UnknownCompany(f"no company is called {name_or_id!r}")

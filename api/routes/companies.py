@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path
 
 from api.deps import Fresh, ServicesDep, Writer
 from api.params import ClocksDep
-from api.responses import OrjsonResponse
+from api.responses import READ_ERRORS, WRITE_ERRORS, OrjsonResponse
 from api.routes.writes import after_write
 from api.schemas import CompanyIn
 
@@ -24,13 +24,15 @@ Name = Annotated[
 ]
 
 
-@router.get("/companies/{name}", dependencies=[Fresh])
+@router.get("/companies/{name}", dependencies=[Fresh], responses=READ_ERRORS)
 def company(services: ServicesDep, name: Name, clocks: ClocksDep) -> dict[str, Any]:
     """A company's stage on each venue, its flags and its facts, as of a day."""
     return services.queries.company(name, clocks)
 
 
-@router.post("/companies", status_code=201, dependencies=[Writer], response_class=OrjsonResponse)
+@router.post(
+    "/companies", status_code=201, dependencies=[Writer], responses=WRITE_ERRORS, response_class=OrjsonResponse
+)
 def register_company(services: ServicesDep, body: CompanyIn) -> dict[str, Any]:
     """Register a company under all its names (registering again adds only new aliases)."""
     written = services.app.register_company(body.name, body.aliases, body.sector, key=body.key)

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 from api.deps import Fresh, ServicesDep
 from api.params import ClocksDep
+from api.responses import READ_ERRORS
 
 router = APIRouter(tags=["pipeline"])
 
@@ -33,7 +34,7 @@ CSV_COLUMNS = [
 ]
 
 
-@router.get("/pipeline", dependencies=[Fresh])
+@router.get("/pipeline", dependencies=[Fresh], responses=READ_ERRORS)
 def pipeline(
     services: ServicesDep,
     clocks: ClocksDep,
@@ -51,7 +52,7 @@ def pipeline(
     "/pipeline.csv",
     dependencies=[Fresh],
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}, "description": "The pipeline snapshot as CSV"}},
+    responses={200: {"content": {"text/csv": {}}, "description": "The pipeline snapshot as CSV"}, **READ_ERRORS},
 )
 def pipeline_csv(
     services: ServicesDep, clocks: ClocksDep, venue: Venue = None, stage: StageQ = None, sector: Sector = None

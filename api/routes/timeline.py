@@ -7,13 +7,23 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import Fresh, ServicesDep
-from api.params import CertainOnly, KnownAt, PublishedBy, parse_day, parse_known_at
+from api.params import DAY_PATTERN, CertainOnly, KnownAt, PublishedBy, day_query, parse_day, parse_known_at
+from api.responses import READ_ERRORS
 from projections.clocks import Clocks
 
 router = APIRouter(tags=["timeline"])
 
-From = Annotated[str, Query(alias="from", description="First day", examples=["2025-06-01"])]
-To = Annotated[str, Query(description="Last day", examples=["2025-07-31"])]
+From = Annotated[
+    str,
+    Query(
+        alias="from",
+        description="First day",
+        examples=["2025-06-01"],
+        max_length=40,
+        json_schema_extra={"format": "date", "pattern": DAY_PATTERN},
+    ),
+]
+To = Annotated[str, day_query("Last day", "2025-07-31")]
 Company = Annotated[str | None, Query(description="Only this company (any name)", examples=["Moore Threads"])]
 Venue = Annotated[str | None, Query(description="Only this venue or market", examples=["SSE-STAR"])]
 Kind = Annotated[str | None, Query(description="Only this fact kind", examples=["accepted"])]
@@ -32,7 +42,7 @@ def _clocks(
     )
 
 
-@router.get("/timeline", dependencies=[Fresh])
+@router.get("/timeline", dependencies=[Fresh], responses=READ_ERRORS)
 def timeline(
     services: ServicesDep,
     from_: From,
@@ -54,7 +64,7 @@ def timeline(
     )
 
 
-@router.get("/changes", dependencies=[Fresh])
+@router.get("/changes", dependencies=[Fresh], responses=READ_ERRORS)
 def changes(
     services: ServicesDep,
     from_: From,
@@ -69,10 +79,10 @@ def changes(
     return services.queries.changes(parse_day("from", from_), clocks.as_of, clocks, venue=venue)
 
 
-@router.get("/time-in-stage", dependencies=[Fresh])
+@router.get("/time-in-stage", dependencies=[Fresh], responses=READ_ERRORS)
 def time_in_stage(
     services: ServicesDep,
-    as_of: Annotated[str, Query(examples=["2026-01-31"])],
+    as_of: Annotated[str, day_query("Valid day", "2026-01-31")],
     venue: Venue = None,
     company: Company = None,
     known_at: KnownAt = None,

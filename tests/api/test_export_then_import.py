@@ -13,7 +13,14 @@ from projections.clocks import Clocks
 from seeds.loading import load_seeds
 from tests.application.contract import XINHUA
 
-DAYS = [date(2019, 7, 22), date(2023, 12, 31), date(2025, 6, 15), date(2025, 6, 30), date(2025, 7, 31), date(2026, 1, 31)]
+DAYS = [
+    date(2019, 7, 22),
+    date(2023, 12, 31),
+    date(2025, 6, 15),
+    date(2025, 6, 30),
+    date(2025, 7, 31),
+    date(2026, 1, 31),
+]
 
 
 def answers(services, positions):

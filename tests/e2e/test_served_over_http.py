@@ -34,7 +34,9 @@ def server(tmp_path_factory) -> Iterator[str]:
     env.pop("TIMELINE_DATABASE_URL", None)
     timeline = [sys.executable, "-m", "api"]
     subprocess.run([*timeline, "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
-    process = subprocess.Popen([*timeline, "serve"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [*timeline, "serve"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -64,17 +66,31 @@ def test_record_then_correct_a_date_and_see_both_beliefs_with_known_at(server):
         body = httpx.get(f"{server}/companies/Unisoc", params={"as_of": day, **params}).json()
         return [v["stage"] for v in body["venues"] if v["venue"] == "SSE-STAR"]
 
-    written = httpx.post(f"{server}/facts", headers=AUTH, json={
-        "kind": "filed", "company": "Unisoc", "venue": "SSE-STAR", "date": "2025-12-20", "sources": [SOURCE],
-    })
+    written = httpx.post(
+        f"{server}/facts",
+        headers=AUTH,
+        json={
+            "kind": "filed",
+            "company": "Unisoc",
+            "venue": "SSE-STAR",
+            "date": "2025-12-20",
+            "sources": [SOURCE],
+        },
+    )
     assert written.status_code == 201
     fact_id = written.json()["fact_id"]
     time.sleep(0.05)
     between = datetime.now(UTC).isoformat()
     time.sleep(0.05)
-    corrected = httpx.post(f"{server}/facts/{fact_id}/corrections", headers=AUTH, json={
-        "date": "2026-02-10", "reason": "the filing came later", "sources": [{**SOURCE, "document": "e2e-fix.txt"}],
-    })
+    corrected = httpx.post(
+        f"{server}/facts/{fact_id}/corrections",
+        headers=AUTH,
+        json={
+            "date": "2026-02-10",
+            "reason": "the filing came later",
+            "sources": [{**SOURCE, "document": "e2e-fix.txt"}],
+        },
+    )
     assert corrected.status_code == 201
     assert stage_on("2026-01-15") == ["preparing"]
     assert stage_on("2026-01-15", known_at=between) == ["filed"]
