@@ -46,6 +46,29 @@ def believed_facts(app: TimelineApplication, known_at: int) -> dict[str, dict[st
     return facts
 
 
+def naive_timeline(
+    app: TimelineApplication,
+    subjects: set[str],
+    start: date,
+    end: date,
+    known_at: int,
+    published_by: date | None,
+    certain_only: bool,
+) -> dict[str, tuple[str, str]]:
+    """fact id -> (kind, date text) of every fact about ``subjects`` in [start, end] under the clocks."""
+    answer = {}
+    for fact in believed_facts(app, known_at).values():
+        if fact["subject_id"] not in subjects:
+            continue
+        public = min(s.published.latest for s in fact["sources"])
+        if published_by is not None and public > published_by:
+            continue
+        happened = fact["date"].latest if certain_only else fact["date"].earliest
+        if happened <= end and fact["date"].latest >= start:
+            answer[fact["fact_id"]] = (fact["kind"], fact["date"].text)
+    return answer
+
+
 def naive_pipeline(
     app: TimelineApplication, as_of: date, known_at: int, published_by: date | None, certain_only: bool
 ) -> dict[tuple[str, str], tuple[str, str, bool]]:

@@ -17,7 +17,7 @@ from projections.clocks import Clocks
 from projections.database import Database
 from projections.projector import TimelineProjection
 from projections.queries import Queries
-from tests.projections.oracle import naive_pipeline
+from tests.projections.oracle import naive_pipeline, naive_timeline
 
 COMPANIES = ["Alpha Chips", "Beta Robotics", "Gamma Bio"]
 VENUES = ["SSE-STAR", "HKEX-MAIN"]
@@ -132,6 +132,7 @@ class OracleContract:
             projection.catch_up(batch_size=7)
             queries = Queries(db)
             first, last = _positions(app, prefix)
+            ours = {str(app.resolve_company(prefix + company)) for company in COMPANIES}
             for day_offset, known_pct, published, certain_only in asks:
                 as_of = BASE + timedelta(days=day_offset)
                 known_at = first + (last - first) * known_pct // 100
@@ -148,6 +149,18 @@ class OracleContract:
                     if queries.resolve(pair[0])["name"].startswith(prefix)
                 }
                 assert answer == expected, (as_of, known_at, published_by, certain_only)
+                start = as_of - timedelta(days=90)
+                timeline = {
+                    e["fact_id"]: (e["kind"], e["date"])
+                    for e in queries.timeline(start, as_of, clocks)["events"]
+                    if e["company"].startswith(prefix)
+                }
+                assert timeline == naive_timeline(app, ours, start, as_of, known_at, published_by, certain_only), (
+                    as_of,
+                    known_at,
+                    published_by,
+                    certain_only,
+                )
 
         check()
 
