@@ -17,7 +17,7 @@ from rich.table import Table
 from api.composition import Services, build_services
 from api.settings import Settings
 from api.transfer import export_log, import_log
-from domain.errors import DomainError, InvalidDate
+from domain.errors import InvalidDate
 from domain.fuzzy_dates import parse_date
 from projections.clocks import Clocks
 from seeds.loading import load_seeds
@@ -44,12 +44,14 @@ def _day(name: str, text: str) -> date:
 
 
 @contextmanager
-def _services() -> Iterator[Services]:
+def _services(catch_up: bool = True) -> Iterator[Services]:
+    """The store from the environment; bad input (seed files, names, imports) exits 1 with its message."""
     services = build_services(Settings())
     try:
-        services.projection.catch_up()
+        if catch_up:
+            services.projection.catch_up()
         yield services
-    except DomainError as error:
+    except ValueError as error:  # DomainError, SeedError and import errors name their problem
         err_console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from None
     finally:
@@ -82,17 +84,10 @@ def validate(directory: SeedDir = SEED_DIR) -> None:
 @cli.command()
 def seed(directory: SeedDir = SEED_DIR) -> None:
     """Load the seed files (a second load appends nothing); the read models catch up."""
-    services = build_services(Settings())
-    try:
-        with _progress() as progress:
-            task = progress.add_task("loading seed facts", total=len(read_seeds(directory).facts))
-            report = load_seeds(services.app, directory, progress=lambda n: progress.advance(task, n))
+    with _services(catch_up=False) as services, _progress() as progress:
+        task = progress.add_task("loading seed facts", total=len(read_seeds(directory).facts))
+        report = load_seeds(services.app, directory, progress=lambda n: progress.advance(task, n))
         services.projection.catch_up()
-    except SeedError as error:
-        err_console.print(f"[red]{error}[/red]")
-        raise typer.Exit(1) from None
-    finally:
-        services.close()
     console.print(
         f"{report.companies} companies, {report.facts} facts; {report.appended} events appended; "
         f"log position {report.position}"
@@ -102,13 +97,9 @@ def seed(directory: SeedDir = SEED_DIR) -> None:
 @cli.command()
 def rebuild(batch_size: Annotated[int, typer.Option(min=1)] = 1000) -> None:
     """Drop the read models and rebuild them from the whole log, in batches."""
-    services = build_services(Settings())
-    try:
-        with _progress() as progress:
-            task = progress.add_task("rebuilding read models", total=services.app.position())
-            applied = services.projection.rebuild(batch_size, progress=lambda n: progress.advance(task, n))
-    finally:
-        services.close()
+    with _services(catch_up=False) as services, _progress() as progress:
+        task = progress.add_task("rebuilding read models", total=services.app.position())
+        applied = services.projection.rebuild(batch_size, progress=lambda n: progress.advance(task, n))
     console.print(f"rebuilt from {applied} events")
 
 
@@ -212,14 +203,12 @@ def export_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File; default stdout")] = None,
 ) -> None:
     """The whole event log as JSON Lines: position, topic, aggregate, version, system time, event."""
-    services = build_services(Settings())
-    try:
-        handle = output.open("w", encoding="utf-8") if output else sys.stdout
-        count = export_log(services.app, handle)
-        if output:
-            handle.close()
-    finally:
-        services.close()
+    with _services(catch_up=False) as services:
+        if output is None:
+            count = export_log(services.app, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                count = export_log(services.app, handle)
     err_console.print(f"exported {count} events")
 
 
@@ -228,15 +217,9 @@ def import_command(
     source: Annotated[Path, typer.Argument(help="A JSON Lines file written by `timeline export`")],
 ) -> None:
     """Load an exported log into an empty store; every answer is then the same, for every clock."""
-    services = build_services(Settings())
-    try:
+    with _services(catch_up=False) as services:
         count = import_log(services.app, source)
         services.projection.rebuild()
-    except ValueError as error:
-        err_console.print(f"[red]{error}[/red]")
-        raise typer.Exit(1) from None
-    finally:
-        services.close()
     console.print(f"imported {count} events")
 
 

@@ -6,6 +6,7 @@ problem is rejected whole, so a broken file never half-loads.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,17 +142,24 @@ def _unknown_keys(item: dict[str, Any], allowed: set[str]) -> str | None:
     return f"unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})" if unknown else None
 
 
-def _read_documents(path: Path, problems: list[SeedProblem]) -> dict[str, _Document]:
-    documents: dict[str, _Document] = {}
-    for index, item in enumerate(_load(path, problems, "documents")):
-        entry = f"documents[{index}]"
+def _mappings(
+    path: Path, problems: list[SeedProblem], top: str, noun: str, label: str, allowed: set[str]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each entry under ``top`` that is a mapping with known fields, labelled for messages."""
+    for index, item in enumerate(_load(path, problems, top)):
         if not isinstance(item, dict):
-            problems.append(SeedProblem(path.name, entry, "expected a mapping"))
+            problems.append(SeedProblem(path.name, f"{top}[{index}]", "expected a mapping"))
             continue
-        entry = f"document {item.get('document', index)!r}"
-        if problem := _unknown_keys(item, DOCUMENT_KEYS):
+        entry = f"{noun} {item.get(label, index)!r}"
+        if problem := _unknown_keys(item, allowed):
             problems.append(SeedProblem(path.name, entry, problem))
             continue
+        yield entry, item
+
+
+def _read_documents(path: Path, problems: list[SeedProblem]) -> dict[str, _Document]:
+    documents: dict[str, _Document] = {}
+    for entry, item in _mappings(path, problems, "documents", "document", "document", DOCUMENT_KEYS):
         try:
             documents[str(item["document"])] = _Document(str(item["short"]), parse_date(str(item["published"])))
         except KeyError as missing:
@@ -164,15 +172,7 @@ def _read_documents(path: Path, problems: list[SeedProblem]) -> dict[str, _Docum
 def _read_companies(path: Path, problems: list[SeedProblem]) -> tuple[list[CompanySeed], dict[str, str]]:
     companies: list[CompanySeed] = []
     names: dict[str, str] = {}
-    for index, item in enumerate(_load(path, problems, "companies")):
-        entry = f"companies[{index}]"
-        if not isinstance(item, dict):
-            problems.append(SeedProblem(path.name, entry, "expected a mapping"))
-            continue
-        entry = f"company {item.get('key', index)!r}"
-        if problem := _unknown_keys(item, COMPANY_KEYS):
-            problems.append(SeedProblem(path.name, entry, problem))
-            continue
+    for entry, item in _mappings(path, problems, "companies", "company", "key", COMPANY_KEYS):
         key, name, aliases = item.get("key"), item.get("name"), item.get("aliases") or []
         if not isinstance(key, str) or not isinstance(name, str) or not isinstance(aliases, list):
             problems.append(SeedProblem(path.name, entry, "needs text 'key' and 'name', and 'aliases' as a list"))
