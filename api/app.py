@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from api.composition import Services, build_services
 from api.observability import BodySizeLimit, Metrics, RequestLogAndMetrics, configure_logging
 from api.responses import OrjsonResponse
-from api.routes import companies, facts, feed, ops, pipeline, timeline
+from api.routes import companies, facts, feed, ops, pipeline, stats, timeline, web
 from api.settings import Settings
 from application.errors import ConcurrencyConflict
 from domain.errors import DomainError, FactRetracted, NameTaken, UnknownCompany, UnknownFact
@@ -47,8 +47,17 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.state.settings = settings
     app.state.metrics = Metrics()
-    for router in (pipeline.router, companies.router, timeline.router, facts.router, feed.router, ops.router):
+    for router in (
+        pipeline.router,
+        companies.router,
+        timeline.router,
+        facts.router,
+        feed.router,
+        stats.router,
+        ops.router,
+    ):
         app.include_router(router)
+    web.mount(app)
     _error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestLogAndMetrics, metrics=app.state.metrics, logger=logger)

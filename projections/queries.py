@@ -92,7 +92,18 @@ class Queries:
             ],
             "flags": flags_of(facts),
             "facts": facts,
+            "retracted": self._retracted(company["company_id"], clocks.known_at),
         }
+
+    def _retracted(self, company_id: str, known_at: int) -> list[dict[str, Any]]:
+        """Facts about the company retracted by ``known_at``, as they stood, with their histories."""
+        rows = self.db.query(
+            """SELECT DISTINCT h.fact_id FROM rm_fact_history h
+               JOIN rm_fact_versions v ON v.fact_id = h.fact_id
+               WHERE v.subject_id = ? AND h.step = 'retracted' AND h.position <= ? ORDER BY h.fact_id""",
+            (company_id, known_at),
+        )
+        return [self.fact(fact_id, known_at) for (fact_id,) in rows]
 
     # Pipeline ----------------------------------------------------------------------------
 

@@ -1,0 +1,69 @@
+"""Pipeline counts over time, for charts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import Fresh, ServicesDep
+from api.params import CertainOnly, KnownAt, PublishedBy, day_query, invalid, parse_day, parse_known_at
+from api.responses import READ_ERRORS
+from projections.clocks import Clocks
+
+router = APIRouter(tags=["stats"])
+MAX_POINTS = 400
+
+
+def month_ends(start: date, end: date) -> list[date]:
+    """The last day of every month from ``start``'s month to ``end``'s, ``end`` itself last."""
+    days, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        days.append(min(following - timedelta(days=1), end))
+        year, month = following.year, following.month
+    return days
+
+
+@router.get("/stats/pipeline-counts", dependencies=[Fresh], responses=READ_ERRORS)
+def pipeline_counts(
+    services: ServicesDep,
+    from_: Annotated[
+        str,
+        Query(
+            alias="from",
+            description="First day",
+            examples=["2019-07-01"],
+            max_length=40,
+            json_schema_extra={"format": "date"},
+        ),
+    ],
+    to: Annotated[str, day_query("Last day", "2026-01-31")],
+    venue: Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"], max_length=20)] = None,
+    known_at: KnownAt = None,
+    published_by: PublishedBy = None,
+    certain_only: CertainOnly = False,
+) -> dict[str, Any]:
+    """Counts by stage at the end of every month between two days (and on the last day)."""
+    start, end = parse_day("from", from_), parse_day("to", to)
+    if start > end:
+        raise invalid("from", from_, f"{start} is after 'to' {end}")
+    days = month_ends(start, end)
+    if len(days) > MAX_POINTS:
+        raise invalid("from", from_, f"{len(days)} months between from and to; at most {MAX_POINTS}")
+    base = Clocks(
+        end,
+        parse_known_at(services, known_at),
+        parse_day("published_by", published_by) if published_by else None,
+        certain_only,
+    )
+    points = []
+    for day in days:
+        counts = services.queries.pipeline(base.at(day), venue=venue, limit=0)["counts"]
+        by_stage: dict[str, int] = {}
+        for stages in counts.values():
+            for stage, n in stages.items():
+                by_stage[stage] = by_stage.get(stage, 0) + n
+        points.append({"date": day.isoformat(), "counts": by_stage})
+    return {"from": start.isoformat(), "to": end.isoformat(), "venue": venue, "points": points}

@@ -1,0 +1,335 @@
+// The timeline viewer. Every answer comes from the HTTP API; the page only lays it out.
+
+const VENUES = ["SSE-STAR", "SSE-MAIN", "SZSE-CHINEXT", "SZSE-MAIN", "BSE", "CN-A", "HKEX-MAIN", "HKEX-GEM"];
+const STAGES = ["preparing", "guidance", "filed", "accepted", "inquiry", "approved", "registered", "listed",
+  "withdrawn", "terminated", "rejected", "lapsed", "delisted"];
+const SECTORS = ["semiconductors", "ai", "robotics", "biotech", "medtech", "electronics", "materials", "energy",
+  "internet", "finance", "other"];
+const STAGE_COLOURS = ["#8e9aaf", "#6c8ebf", "#4a7fb5", "#2f6ea5", "#3f8f8a", "#4f9d5b", "#7aa83f", "#2e7d32",
+  "#b08a3e", "#a85b3c", "#9c3d3d", "#7d6b8f", "#5f5f5f"];
+const FIRST_DAY = "2019-01-01";
+const CJK = /[\u3400-\u9fff]/;
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
+  return node;
+};
+const today = () => new Date().toISOString().slice(0, 10);
+const dayNumber = (iso) => Math.round(Date.parse(iso + "T00:00:00Z") / 86400000);
+const dayText = (number) => new Date(number * 86400000).toISOString().slice(0, 10);
+
+const state = readState();
+let chartData = null;
+let chartKey = "";
+let redrawTimer = null;
+
+function readState() {
+  const params = new URLSearchParams(location.search);
+  return {
+    as_of: params.get("as_of") || today(),
+    venue: params.get("venue") || "",
+    stage: params.get("stage") || "",
+    sector: params.get("sector") || "",
+    certain_only: params.get("certain_only") === "true",
+    known_at: params.get("known_at") || "",
+    published_by: params.get("published_by") || "",
+    company: params.get("company") || "",
+  };
+}
+
+function writeState() {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(state)) if (value) params.set(key, value === true ? "true" : value);
+  history.replaceState(null, "", `${location.pathname}?${params}`);
+}
+
+function clockParams() {
+  const params = new URLSearchParams({ as_of: state.as_of });
+  if (state.known_at) params.set("known_at", state.known_at);
+  if (state.published_by) params.set("published_by", state.published_by);
+  if (state.certain_only) params.set("certain_only", "true");
+  return params;
+}
+
+async function api(path, params) {
+  const response = await fetch(params ? `${path}?${params}` : path, { headers: { Accept: "application/json" } });
+  const body = await response.json();
+  if (!response.ok) {
+    const detail = Array.isArray(body.detail) ? body.detail.map((d) => d.msg).join("; ") : body.detail;
+    throw new Error(detail || `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+function setUpControls() {
+  for (const [select, values] of [[$("venue"), VENUES], [$("stage"), STAGES], [$("sector"), SECTORS]]) {
+    for (const value of values) select.append(el("option", { value, text: value }));
+  }
+  const slider = $("slider");
+  slider.max = String(dayNumber(today()) - dayNumber(FIRST_DAY));
+  $("as_of").max = today();
+  syncControls();
+  $("as_of").addEventListener("change", () => { if ($("as_of").value) setDay($("as_of").value); });
+  slider.addEventListener("input", () => setDay(dayText(dayNumber(FIRST_DAY) + Number(slider.value)), 120));
+  for (const id of ["venue", "stage", "sector"]) {
+    $(id).addEventListener("change", () => { state[id] = $(id).value; refresh(); });
+  }
+  $("certain_only").addEventListener("change", () => { state.certain_only = $("certain_only").checked; refresh(); });
+  for (const [box, input, key, toValue] of [
+    ["use_known_at", "known_at", "known_at", (v) => (v ? `${v.length === 16 ? v + ":00" : v}Z` : "")],
+    ["use_published_by", "published_by", "published_by", (v) => v],
+  ]) {
+    const update = () => { state[key] = $(box).checked ? toValue($(input).value) : ""; refresh(); };
+    $(box).addEventListener("change", update);
+    $(input).addEventListener("change", () => { if ($(box).checked) update(); });
+  }
+  $("changes-form").addEventListener("submit", (event) => { event.preventDefault(); showChanges(); });
+}
+
+function syncControls() {
+  $("as_of").value = state.as_of;
+  $("slider").value = String(dayNumber(state.as_of) - dayNumber(FIRST_DAY));
+  $("slider-day").textContent = state.as_of;
+  $("venue").value = state.venue;
+  $("stage").value = state.stage;
+  $("sector").value = state.sector;
+  $("certain_only").checked = state.certain_only;
+  $("use_known_at").checked = Boolean(state.known_at);
+  if (state.known_at) $("known_at").value = state.known_at.replace(/Z$/, "").slice(0, 19);
+  $("use_published_by").checked = Boolean(state.published_by);
+  if (state.published_by) $("published_by").value = state.published_by;
+  if (!$("changes_from").value) $("changes_from").value = "2025-06-01";
+  if (!$("changes_to").value) $("changes_to").value = state.as_of;
+}
+
+function setDay(day, delay = 0) {
+  state.as_of = day;
+  syncControls();
+  clearTimeout(redrawTimer);
+  redrawTimer = setTimeout(() => { writeState(); drawBoard(); markChart(); }, delay);
+}
+
+async function refresh() {
+  writeState();
+  await Promise.all([drawBoard(), drawChart()]);
+}
+
+function displayNames(entry) {
+  const chinese = [entry.company, ...(entry.aliases || [])].find((name) => CJK.test(name));
+  const english = CJK.test(entry.company) ? null : entry.company;
+  return { english, chinese };
+}
+
+async function drawBoard() {
+  $("board-day").textContent = state.as_of;
+  const params = clockParams();
+  for (const key of ["venue", "stage", "sector"]) if (state[key]) params.set(key, state[key]);
+  params.set("limit", "1000");
+  let snapshot;
+  try {
+    snapshot = await api("/pipeline", params);
+  } catch (error) {
+    $("status").textContent = `Could not load the pipeline: ${error.message}`;
+    return;
+  }
+  const possible = snapshot.entries.filter((e) => !e.certain).length;
+  $("status").textContent = `${snapshot.total} companies on ${state.as_of}` +
+    (possible ? `, ${possible} only possibly (marked ≈)` : "") + (state.known_at ? `, as known at ${state.known_at}` : "") +
+    (state.published_by ? `, from sources published by ${state.published_by}` : "");
+  const board = $("board");
+  board.replaceChildren();
+  const byVenue = new Map();
+  for (const entry of snapshot.entries) {
+    if (!byVenue.has(entry.venue)) byVenue.set(entry.venue, new Map());
+    const stages = byVenue.get(entry.venue);
+    if (!stages.has(entry.stage)) stages.set(entry.stage, []);
+    stages.get(entry.stage).push(entry);
+  }
+  for (const venue of [...byVenue.keys()].sort((a, b) => VENUES.indexOf(a) - VENUES.indexOf(b))) {
+    const stages = byVenue.get(venue);
+    const columns = STAGES.filter((stage) => stages.has(stage)).map((stage) => {
+      const cards = stages.get(stage).map(card);
+      return el("section", { class: "column", "data-stage": stage, "aria-label": `${venue} ${stage}` },
+        el("h4", {}, el("span", { class: "swatch", style: `background:${STAGE_COLOURS[STAGES.indexOf(stage)]}` }),
+          `${stage} `, el("span", { class: "count", text: `(${cards.length})` })),
+        el("ul", { class: "cards" }, cards));
+    });
+    board.append(el("section", { class: "venue", "data-venue": venue, "aria-label": venue },
+      el("h3", { text: venue }), el("div", { class: "columns" }, columns)));
+  }
+  if (!snapshot.entries.length) board.append(el("p", { text: "No company in the pipeline on this day." }));
+}
+
+function card(entry) {
+  const { english, chinese } = displayNames(entry);
+  return el("li", { class: entry.certain ? "card" : "card possible" },
+    el("button", { type: "button", class: "open", onclick: () => openCompany(entry.company_id),
+      "aria-label": `${entry.company}, ${entry.stage} since ${entry.since.text}${entry.certain ? "" : ", only possibly"}` },
+      english ? el("span", { class: "name", text: english }) : null,
+      chinese ? el("span", { class: "name-zh", lang: "zh", text: chinese }) : null,
+      el("span", { class: "since", text: `since ${entry.since.text}` }),
+      entry.certain ? null : el("span", { class: "badge", text: "≈ possibly" }),
+      entry.suspended ? el("span", { class: "badge", text: "suspended" }) : null));
+}
+
+async function drawChart() {
+  const to = today();
+  const params = new URLSearchParams({ from: FIRST_DAY, to });
+  if (state.venue) params.set("venue", state.venue);
+  if (state.known_at) params.set("known_at", state.known_at);
+  if (state.published_by) params.set("published_by", state.published_by);
+  if (state.certain_only) params.set("certain_only", "true");
+  const key = params.toString();
+  if (key !== chartKey) {
+    try {
+      chartData = await api("/stats/pipeline-counts", params);
+      chartKey = key;
+    } catch (error) {
+      $("chart").textContent = `Could not load counts: ${error.message}`;
+      return;
+    }
+  }
+  const points = chartData.points;
+  const totals = points.map((p) => Object.values(p.counts).reduce((a, b) => a + b, 0));
+  const top = Math.max(1, ...totals);
+  const width = 900, height = 180, bar = width / points.length;
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height + 20}`);
+  svg.setAttribute("preserveAspectRatio", "none");
+  points.forEach((point, i) => {
+    let y = height;
+    STAGES.forEach((stage, s) => {
+      const n = point.counts[stage] || 0;
+      if (!n) return;
+      const h = (n / top) * height;
+      y -= h;
+      const rect = document.createElementNS(svg.namespaceURI, "rect");
+      rect.setAttribute("x", String(i * bar));
+      rect.setAttribute("y", String(y));
+      rect.setAttribute("width", String(Math.max(bar - 1, 1)));
+      rect.setAttribute("height", String(h));
+      rect.setAttribute("fill", STAGE_COLOURS[s]);
+      const title = document.createElementNS(svg.namespaceURI, "title");
+      title.textContent = `${point.date}: ${stage} ${n}`;
+      rect.append(title);
+      svg.append(rect);
+    });
+  });
+  const marker = document.createElementNS(svg.namespaceURI, "line");
+  marker.setAttribute("id", "chart-marker");
+  marker.setAttribute("y1", "0");
+  marker.setAttribute("y2", String(height + 20));
+  svg.append(marker);
+  $("chart").replaceChildren(svg);
+  $("legend").replaceChildren(...STAGES.map((stage, s) => el("li", {},
+    el("span", { class: "swatch", style: `background:${STAGE_COLOURS[s]}` }), stage)));
+  markChart();
+}
+
+function markChart() {
+  const marker = document.getElementById("chart-marker");
+  if (!marker || !chartData) return;
+  const points = chartData.points;
+  const index = points.findIndex((p) => p.date >= state.as_of);
+  const x = ((index < 0 ? points.length - 1 : index) + 0.5) * (900 / points.length);
+  marker.setAttribute("x1", String(x));
+  marker.setAttribute("x2", String(x));
+}
+
+function money(value) {
+  if (value && typeof value === "object" && "currency" in value && "amount" in value) {
+    return `${value.currency} ${Number(value.amount).toLocaleString("en")}`;
+  }
+  if (Array.isArray(value)) return value.map(money).join(", ");
+  if (value && typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${money(v)}`).join("; ");
+  return String(value);
+}
+
+function precision(fact) {
+  return fact.earliest === fact.latest ? "exact day" : `between ${fact.earliest} and ${fact.latest}`;
+}
+
+function factItem(fact, history, retracted) {
+  const corrections = (history || []).filter((step) => step.step === "corrected");
+  const recorded = (history || []).find((step) => step.step === "recorded");
+  const dateLine = el("p", { class: "when" });
+  let shownDate = recorded && recorded.date ? recorded.date.text : fact.date;
+  for (const correction of corrections) {
+    if (correction.date && correction.date.text !== shownDate) {
+      dateLine.append(el("del", { text: shownDate }), " → ");
+      shownDate = correction.date.text;
+    }
+  }
+  dateLine.append(el("strong", { text: fact.date }), ` (${precision(fact)})`);
+  const fields = Object.entries(fact.fields || {}).map(([name, value]) =>
+    el("li", {}, el("span", { class: "field", text: `${name}: ` }), money(value)));
+  const sources = (fact.sources || []).map((source) => el("li", { class: "source" },
+    el("blockquote", { lang: CJK.test(source.quote) ? "zh" : "en", text: source.quote }),
+    el("p", { class: "cite", text: `— ${source.document}, published ${source.published.text}` +
+      (source.date_text ? ` (says “${source.date_text}”)` : "") })));
+  const notes = corrections.map((c) => el("p", { class: "note",
+    text: `Corrected (recorded ${c.recorded_at}): ${c.reason}` }));
+  if (retracted) notes.push(el("p", { class: "note", text: `Retracted (recorded ${retracted.recorded_at}): ${retracted.reason}` }));
+  const body = [dateLine,
+    el("p", { class: "what" }, el("span", { class: "kind", text: fact.kind }), fact.venue ? ` on ${fact.venue}` : "",
+      fact.summary ? ` — ${fact.summary}` : ""),
+    fields.length ? el("ul", { class: "fields" }, fields) : null, ...notes,
+    el("details", {}, el("summary", { text: `Sources (${sources.length})` }), el("ul", { class: "sources" }, sources))];
+  return el("li", { class: retracted ? "fact retracted" : fact.certain === false ? "fact possible" : "fact" },
+    retracted ? el("del", {}, ...body.slice(0, 2)) : null, ...(retracted ? body.slice(2) : body));
+}
+
+async function openCompany(companyId) {
+  state.company = companyId;
+  writeState();
+  let company;
+  try {
+    company = await api(`/companies/${encodeURIComponent(companyId)}`, clockParams());
+  } catch (error) {
+    $("status").textContent = `Could not load the company: ${error.message}`;
+    return;
+  }
+  const known = state.known_at ? new URLSearchParams({ known_at: state.known_at }) : undefined;
+  const everyFact = [...company.facts, ...(company.retracted || [])];
+  const histories = await Promise.all(everyFact.map((f) => api(`/facts/${f.fact_id}`, known).catch(() => null)));
+  $("company-name").textContent = company.name;
+  $("company-aliases").textContent = company.aliases.length ? `Also: ${company.aliases.join(" · ")}` : "";
+  $("company-venues").replaceChildren(...company.venues.map((v) => el("li", {},
+    `${v.venue}: `, el("strong", { text: v.stage }), ` since ${v.since.text}${v.certain ? "" : " (≈ possibly)"}`)));
+  $("company-facts").replaceChildren(...everyFact.map((fact, i) => {
+    const history = histories[i] ? histories[i].history : [];
+    const retracted = history.find((step) => step.step === "retracted");
+    return factItem(fact, history, retracted);
+  }));
+  const dialog = $("company");
+  if (!dialog.open) dialog.showModal();
+}
+
+async function showChanges() {
+  const params = new URLSearchParams({ from: $("changes_from").value, to: $("changes_to").value });
+  if (state.venue) params.set("venue", state.venue);
+  if (state.known_at) params.set("known_at", state.known_at);
+  if (state.published_by) params.set("published_by", state.published_by);
+  try {
+    const body = await api("/changes", params);
+    $("changes").replaceChildren(...body.changes.map((c) => el("li", {},
+      el("button", { type: "button", class: "link", onclick: () => openCompany(c.company_id), text: c.company }),
+      ` on ${c.venue}: ${c.from || "—"} → ${c.to || "—"}${c.since ? ` (since ${c.since.text})` : ""}` +
+      (c.certain ? "" : " ≈ possibly"))));
+    if (!body.changes.length) $("changes").replaceChildren(el("li", { text: "Nobody moved between these days." }));
+  } catch (error) {
+    $("changes").replaceChildren(el("li", { text: `Could not load changes: ${error.message}` }));
+  }
+}
+
+$("company").addEventListener("close", () => { state.company = ""; writeState(); });
+setUpControls();
+refresh().then(() => { if (state.company) openCompany(state.company); });

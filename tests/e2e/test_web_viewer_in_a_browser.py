@@ -1,0 +1,114 @@
+"""The web viewer in headless Chromium (Debian's, driven by Selenium) against the real server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import ROOT
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+SHOTS = ROOT / "test-output" / "browser"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        reason = f"{CHROMIUM} and {CHROMEDRIVER} are needed (apt-get install chromium chromium-driver)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.implicitly_wait(0)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def names_in(driver, venue: str, stage: str, wanted: set[str], timeout: float = 15) -> set[str]:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    selector = f'[data-venue="{venue}"] [data-stage="{stage}"] .card'
+
+    def found(d) -> set[str] | bool:
+        texts = {card.text for card in d.find_elements(By.CSS_SELECTOR, selector)}
+        hits = {name for name in wanted if any(name in text for text in texts)}
+        return hits if hits == wanted else False
+
+    return WebDriverWait(driver, timeout).until(found)
+
+
+def test_the_board_on_two_days_and_a_company_page_with_its_sources(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    driver.get(f"{server}/?as_of=2025-06-30")
+    assert names_in(driver, "SSE-STAR", "accepted", {"Moore Threads", "MetaX"}) == {"Moore Threads", "MetaX"}
+    driver.save_screenshot(str(SHOTS / "board-2025-06-30.png"))
+
+    day = driver.find_element(By.ID, "as_of")
+    driver.execute_script("arguments[0].value = '2026-01-09'; arguments[0].dispatchEvent(new Event('change'))", day)
+    assert names_in(driver, "HKEX-MAIN", "listed", {"MiniMax"}) == {"MiniMax"}
+    assert "as_of=2026-01-09" in driver.current_url
+    driver.save_screenshot(str(SHOTS / "board-2026-01-09.png"))
+
+    card = next(
+        b
+        for b in driver.find_elements(By.CSS_SELECTOR, '[data-venue="HKEX-MAIN"] [data-stage="listed"] .card button')
+        if "MiniMax" in b.text
+    )
+    card.send_keys(Keys.ENTER)  # keyboard, not the mouse
+    dialog = WebDriverWait(driver, 10).until(
+        lambda d: (
+            d.find_element(By.ID, "company")
+            if d.find_element(By.ID, "company").get_attribute("open") is not None
+            and d.find_elements(By.CSS_SELECTOR, "#company-facts .fact")
+            else False
+        )
+    )
+    assert "MiniMax" in dialog.find_element(By.ID, "company-name").text
+    for summary in dialog.find_elements(By.CSS_SELECTOR, "details summary"):
+        driver.execute_script("arguments[0].parentElement.open = true", summary)
+    quotes = [q.text for q in dialog.find_elements(By.CSS_SELECTOR, "blockquote")]
+    assert any("MiniMax" in quote for quote in quotes)
+    assert any("003_3279c473a457c7c1.txt" in cite.text for cite in dialog.find_elements(By.CSS_SELECTOR, ".cite"))
+    driver.save_screenshot(str(SHOTS / "company-minimax.png"))
+
+
+def test_a_shared_url_opens_the_same_view_on_a_narrow_screen(browser, server):
+    from selenium.webdriver.common.by import By
+
+    driver = browser
+    driver.set_window_size(390, 900)
+    try:
+        driver.get(f"{server}/?as_of=2025-06-30&venue=SSE-STAR&certain_only=true")
+        names_in(driver, "SSE-STAR", "accepted", {"Moore Threads"})
+        assert driver.find_element(By.ID, "venue").get_attribute("value") == "SSE-STAR"
+        assert driver.find_element(By.ID, "certain_only").is_selected()
+        assert not driver.find_elements(By.CSS_SELECTOR, '[data-venue="HKEX-MAIN"]')
+        driver.save_screenshot(str(SHOTS / "narrow-2025-06-30.png"))
+    finally:
+        driver.set_window_size(1400, 1000)
