@@ -238,3 +238,20 @@ class ApiContract:
         text = client.get("/metrics").text
         assert "timeline_http_requests_total" in text
         assert "timeline_projection_lag_events 0.0" in text
+
+    def test_pipeline_counts_over_time_come_per_month_end(self, client):
+        body = client.get(
+            "/stats/pipeline-counts", params={"from": "2025-05-15", "to": "2025-07-10", "venue": "SSE-STAR"}
+        ).json()
+        assert [p["date"] for p in body["points"]] == ["2025-05-31", "2025-06-30", "2025-07-10"]
+        assert body["points"][1]["counts"]["accepted"] == 2
+        assert (
+            client.get("/stats/pipeline-counts", params={"from": "2026-01-01", "to": "2025-01-01"}).status_code == 422
+        )
+
+    def test_the_viewer_page_and_its_assets_are_served_by_the_service(self, client):
+        page = client.get("/")
+        assert page.status_code == 200
+        assert '<script src="/static/app.js"' in page.text
+        assert client.get("/static/app.js").status_code == 200
+        assert client.get("/static/style.css").status_code == 200
