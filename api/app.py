@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         owned = services is None
         app.state.services = services or build_services(settings)
         if settings.catch_up_on_write:
-            await asyncio.to_thread(app.state.services.projection.catch_up)  # resume from the tracked position
+            await asyncio.to_thread(app.state.services.catch_up)  # resume from the tracked positions
         logger.info("started", extra={"fields": {"writes": "enabled" if settings.tokens else "disabled"}})
         yield
         if owned:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -49,7 +52,7 @@ def _services(catch_up: bool = True) -> Iterator[Services]:
     services = build_services(Settings())
     try:
         if catch_up:
-            services.projection.catch_up()
+            services.catch_up()
         yield services
     except ValueError as error:  # DomainError, SeedError and import errors name their problem
         err_console.print(f"[red]{error}[/red]")
@@ -86,21 +89,54 @@ def seed(directory: SeedDir = SEED_DIR) -> None:
     """Load the seed files (a second load appends nothing); the read models catch up."""
     with _services(catch_up=False) as services, _progress() as progress:
         task = progress.add_task("loading seed facts", total=len(read_seeds(directory).facts))
-        report = load_seeds(services.app, directory, progress=lambda n: progress.advance(task, n))
-        services.projection.catch_up()
+        report = load_seeds(services.app, directory, progress=partial(progress.advance, task))
+        services.catch_up()
     console.print(
         f"{report.companies} companies, {report.facts} facts; {report.appended} events appended; "
         f"log position {report.position}"
     )
 
 
+Names = Annotated[list[str] | None, typer.Option("--name", help="A projection (repeatable); default: all")]
+
+
+def _chosen(services: Services, names: list[str] | None) -> list[str]:
+    unknown = sorted(set(names or []) - services.projections.keys())
+    if unknown:
+        raise typer.BadParameter(
+            f"no projection {unknown[0]!r}; there are {', '.join(services.projections)}", param_hint="--name"
+        )
+    return names or list(services.projections)
+
+
 @cli.command()
-def rebuild(batch_size: Annotated[int, typer.Option(min=1)] = 1000) -> None:
-    """Drop the read models and rebuild them from the whole log, in batches."""
-    with _services(catch_up=False) as services, _progress() as progress:
-        task = progress.add_task("rebuilding read models", total=services.app.position())
-        applied = services.projection.rebuild(batch_size, progress=lambda n: progress.advance(task, n))
-    console.print(f"rebuilt from {applied} events")
+def rebuild(name: Names = None, batch_size: Annotated[int, typer.Option(min=1)] = 1000) -> None:
+    """Drop read models and rebuild them from the whole log, in batches; the others keep serving."""
+    with _services(catch_up=False) as services:
+        for chosen in _chosen(services, name):
+            with _progress() as progress:
+                task = progress.add_task(f"rebuilding {chosen}", total=services.app.position())
+                applied = services.projections[chosen].rebuild(batch_size, progress=partial(progress.advance, task))
+            console.print(f"{chosen}: rebuilt from {applied} events")
+
+
+@cli.command()
+def project(
+    name: Names = None,
+    batch_size: Annotated[int, typer.Option(min=1)] = 1000,
+    poll: Annotated[float, typer.Option(min=0.01, help="Seconds between looks at the log when idle")] = 0.2,
+) -> None:
+    """Follow the log and keep projections caught up (a worker process); stops on SIGTERM or Ctrl-C."""
+    stopping = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.set())
+    with _services(catch_up=False) as services:
+        runners = [services.projections[chosen] for chosen in _chosen(services, name)]
+        err_console.print(f"following the log for {', '.join(r.name for r in runners)}")
+        while not stopping.is_set():
+            applied = sum(runner.catch_up(batch_size) for runner in runners)
+            if not applied:
+                stopping.wait(poll)
 
 
 @cli.command()
@@ -219,7 +255,8 @@ def import_command(
     """Load an exported log into an empty store; every answer is then the same, for every clock."""
     with _services(catch_up=False) as services:
         count = import_log(services.app, source)
-        services.projection.rebuild()
+        for runner in services.projections.values():
+            runner.rebuild()
     console.print(f"imported {count} events")
 
 

@@ -7,18 +7,32 @@ from dataclasses import dataclass
 from api.settings import Settings
 from application.service import TimelineApplication
 from application.storage import environment_for, sqlite_path
+from projections.daily_counts import daily_counts_projection
 from projections.database import Database
-from projections.projector import TimelineProjection
+from projections.projector import timeline_projection
 from projections.queries import Queries
+from projections.runner import ProjectionRunner
 
 
 @dataclass
 class Services:
     app: TimelineApplication
     db: Database
-    projection: TimelineProjection
+    projections: dict[str, ProjectionRunner]
     queries: Queries
     catch_up_on_write: bool = True
+
+    @property
+    def projection(self) -> ProjectionRunner:
+        """The core read models every query route reads."""
+        return self.projections["timeline"]
+
+    def catch_up(self) -> None:
+        for runner in self.projections.values():
+            runner.catch_up()
+
+    def lowest_position(self) -> int:
+        return min(runner.position() for runner in self.projections.values())
 
     def close(self) -> None:
         self.db.close()
@@ -37,5 +51,11 @@ def build_services(settings: Settings) -> Services:
     """Everything wired to one database; read models resume from their tracked position."""
     app = build_application(settings)
     db = Database(settings.resolved_database_url)
-    projection = TimelineProjection(db, app.recorder, app.mapper)
-    return Services(app, db, projection, Queries(db), settings.catch_up_on_write)
+    projections = {
+        runner.name: runner
+        for runner in (
+            timeline_projection(db, app.recorder, app.mapper),
+            daily_counts_projection(db, app.recorder, app.mapper),
+        )
+    }
+    return Services(app, db, projections, Queries(db), settings.catch_up_on_write)

@@ -59,8 +59,8 @@ async def wait_for_position(
     deadline = time.monotonic() + settings.min_position_timeout
     while True:
         if settings.catch_up_on_write:
-            await asyncio.to_thread(services.projection.catch_up)
-        reached = await asyncio.to_thread(services.projection.position)
+            await asyncio.to_thread(services.catch_up)
+        reached = await asyncio.to_thread(services.lowest_position)
         if reached >= min_position:
             return
         if time.monotonic() >= deadline:

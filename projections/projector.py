@@ -1,15 +1,10 @@
-"""Fold the event log into the read models, in batches, exactly once.
-
-Each batch's rows and the new tracking position are written in one transaction, and the
-position is read inside that transaction, so a crash or a second catcher-up can neither
-apply an event twice nor skip one. Start-up resumes from the tracked position.
-"""
+"""The core read models: fold each event into bitemporal rows (see schema.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Any
 
 import orjson
 
@@ -19,27 +14,9 @@ from domain.names import normalise_name
 from domain.sources import Source
 from domain.vocabulary import Category, FactKind, category_of
 from projections.database import Cursor, Database
+from projections.runner import Decoder, EventLog, ProjectionRunner
 from projections.schema import MAX_POSITION, create_tables, drop_tables
 from projections.stage_rows import StageFact, StateRow, state_rows
-
-TRACKING_NAME = "timeline"
-DEFAULT_BATCH = 1000
-
-
-class Notification(Protocol):
-    id: int
-    topic: str
-    state: bytes
-
-
-class EventLog(Protocol):
-    """Where the projection reads from: eventsourcing's recorder and mapper fit it."""
-
-    def select_notifications(self, start: int | None, limit: int, stop: int | None = None) -> Sequence[Any]: ...
-
-
-class Decoder(Protocol):
-    def to_domain_event(self, stored_event: Any) -> Any: ...
 
 
 def _json(value: Any) -> str:
@@ -56,60 +33,27 @@ def published_day(sources: Sequence[Source]) -> int:
     return min(source.published.latest for source in sources).toordinal()
 
 
-class TimelineProjection:
-    def __init__(self, db: Database, log: EventLog, decoder: Decoder) -> None:
-        self.db = db
-        self.log = log
-        self.decoder = decoder
+class TimelineProjector:
+    """The core read models: companies, names, markets, fact versions and history, stage rows."""
+
+    name = "timeline"
+
+    def create_tables(self, db: Database) -> None:
         create_tables(db)
 
-    def position(self) -> int:
-        rows = self.db.query("SELECT position FROM rm_tracking WHERE name = ?", (TRACKING_NAME,))
-        return int(rows[0][0]) if rows else 0
+    def drop_tables(self, cursor: Cursor, dialect: str) -> None:
+        drop_tables(cursor, dialect)
 
-    def rebuild(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
-        """Drop every read model and fold the whole log again."""
-        drop_tables(self.db)
-        create_tables(self.db)
-        return self.catch_up(batch_size, progress)
-
-    def catch_up(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
-        """Apply every event after the tracked position; returns how many were applied."""
-        applied = 0
-        while True:
-            count = self._apply_batch(batch_size)
-            if count == 0:
-                return applied
-            applied += count
-            if progress:
-                progress(count)
-
-    def _apply_batch(self, batch_size: int) -> int:
-        with self.db.transaction() as cursor:
-            position = self._locked_position(cursor)
-            notifications = self.log.select_notifications(start=position + 1, limit=batch_size)
-            if not notifications:
-                return 0
-            batch = _Batch(cursor, self._last_recorded_at(cursor), self.db.dialect)
-            for notification in notifications:
-                batch.apply(notification.id, notification.topic, self.decoder.to_domain_event(notification))
-            cursor.execute("UPDATE rm_tracking SET position = ? WHERE name = ?", (notifications[-1].id, TRACKING_NAME))
-            return len(notifications)
-
-    def _locked_position(self, cursor: Cursor) -> int:
-        lock = " FOR UPDATE" if self.db.dialect == "postgres" else ""
-        cursor.execute(f"SELECT position FROM rm_tracking WHERE name = ?{lock}", (TRACKING_NAME,))
-        row = cursor.fetchone()
-        if row is None:
-            cursor.execute("INSERT INTO rm_tracking (name, position) VALUES (?, 0)", (TRACKING_NAME,))
-            return 0
-        return int(row[0])
-
-    @staticmethod
-    def _last_recorded_at(cursor: Cursor) -> str:
+    def apply(self, cursor: Cursor, dialect: str, events: Sequence[tuple[int, str, Any]]) -> None:
         cursor.execute("SELECT recorded_at FROM rm_log ORDER BY position DESC LIMIT 1")
         row = cursor.fetchone()
-        return str(row[0]) if row else ""
+        batch = _Batch(cursor, str(row[0]) if row else "", dialect)
+        for position, topic, event in events:
+            batch.apply(position, topic, event)
+
+
+def timeline_projection(db: Database, log: EventLog, decoder: Decoder) -> ProjectionRunner:
+    return ProjectionRunner(db, log, decoder, TimelineProjector())
 
 
 class _Batch:

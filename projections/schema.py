@@ -6,12 +6,11 @@ believed (``rec_to`` = MAX_POSITION while it still is). Days are ordinals (date.
 
 from __future__ import annotations
 
-from projections.database import Database
+from projections.database import Cursor, Database
 
 MAX_POSITION = 2_147_483_647  # fits SQLite's 32-bit R-tree; the log may grow to 2e9 events
 
 TABLES = (
-    "rm_tracking",
     "rm_log",
     "rm_companies",
     "rm_names",
@@ -22,7 +21,6 @@ TABLES = (
 )
 
 _COMMON = [
-    "CREATE TABLE IF NOT EXISTS rm_tracking (name TEXT PRIMARY KEY, position BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS rm_log (position BIGINT PRIMARY KEY, recorded_at TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS rm_log_time ON rm_log (recorded_at)",
     """CREATE TABLE IF NOT EXISTS rm_companies (
@@ -76,9 +74,8 @@ def create_tables(db: Database) -> None:
             cursor.execute(statement)
 
 
-def drop_tables(db: Database) -> None:
-    with db.transaction() as cursor:
-        if db.dialect == "sqlite":
-            cursor.execute("DROP TABLE IF EXISTS rm_stage_index")
-        for table in TABLES:
-            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+def drop_tables(cursor: Cursor, dialect: str) -> None:
+    if dialect == "sqlite":
+        cursor.execute("DROP TABLE IF EXISTS rm_stage_index")
+    for table in TABLES:
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")

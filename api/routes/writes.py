@@ -10,5 +10,5 @@ from application.service import Written
 
 def after_write(services: Services, written: Written, **ids: str) -> dict[str, Any]:
     if services.catch_up_on_write:
-        services.projection.catch_up()
+        services.catch_up()
     return {**ids, "position": written.position, "appended": written.appended}

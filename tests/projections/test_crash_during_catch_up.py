@@ -15,7 +15,7 @@ import pytest
 from application.service import TimelineApplication
 from application.storage import environment_for
 from projections.database import Database
-from projections.projector import TimelineProjection
+from projections.projector import timeline_projection
 from tests.projections.dump import dump
 from tests.projections.synthetic import fill
 
@@ -28,7 +28,7 @@ CHILD = textwrap.dedent(
     from application.service import TimelineApplication
     from application.storage import environment_for
     from projections.database import Database
-    from projections.projector import TimelineProjection
+    from projections.projector import timeline_projection
 
     class SlowDecoder:
         def __init__(self, mapper):
@@ -39,7 +39,7 @@ CHILD = textwrap.dedent(
 
     url = sys.argv[1]
     app = TimelineApplication(environment_for(url))
-    projection = TimelineProjection(Database(url), app.recorder, SlowDecoder(app.mapper))
+    projection = timeline_projection(Database(url), app.recorder, SlowDecoder(app.mapper))
     print("ready", flush=True)
     projection.catch_up(batch_size=40)
     print("done", flush=True)
@@ -58,7 +58,7 @@ def test_read_models_equal_a_fresh_rebuild_after_repeated_sigkills(database_url)
     fill(app, companies=15, facts=400, seed=11)
     rng = random.Random(5)
     db = Database(database_url)
-    projection = TimelineProjection(db, app.recorder, app.mapper)
+    projection = timeline_projection(db, app.recorder, app.mapper)
     positions, kills = [], 0
     for _ in range(12):
         child = subprocess.Popen(

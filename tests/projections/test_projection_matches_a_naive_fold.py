@@ -15,7 +15,7 @@ from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
 from projections.database import Database
-from projections.projector import TimelineProjection
+from projections.projector import timeline_projection
 from projections.queries import Queries
 from tests.projections.oracle import naive_pipeline, naive_timeline
 
@@ -128,7 +128,7 @@ class OracleContract:
             for company in COMPANIES:
                 app.register_company(prefix + company)
             apply(app, renamed)
-            projection = TimelineProjection(db, app.recorder, app.mapper)
+            projection = timeline_projection(db, app.recorder, app.mapper)
             projection.catch_up(batch_size=7)
             queries = Queries(db)
             first, last = _positions(app, prefix)

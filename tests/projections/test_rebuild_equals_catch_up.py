@@ -7,7 +7,8 @@ import pytest
 from application.service import TimelineApplication
 from application.storage import environment_for
 from projections.database import Database
-from projections.projector import TimelineProjection
+from projections.projector import timeline_projection
+from projections.runner import ProjectionRunner
 from seeds.loading import load_seeds
 from tests.projections.dump import dump
 from tests.projections.synthetic import fill
@@ -16,7 +17,7 @@ from tests.projections.synthetic import fill
 class CatchingUpApplication(TimelineApplication):
     """Catches the read models up after every write, as the serving process does."""
 
-    projection: TimelineProjection | None = None
+    projection: ProjectionRunner | None = None
 
     def save(self, *objs, **kwargs):
         recordings = super().save(*objs, **kwargs)
@@ -30,7 +31,7 @@ def store(request):
     url = request.getfixturevalue(f"{request.param}_url")
     app = CatchingUpApplication(environment_for(url))
     db = Database(url)
-    app.projection = TimelineProjection(db, app.recorder, app.mapper)
+    app.projection = timeline_projection(db, app.recorder, app.mapper)
     yield app, db
     db.close()
     app.close()
