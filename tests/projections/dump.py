@@ -20,8 +20,19 @@ _ORDERED_COLUMNS = {
 }
 
 
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+_DAILY_COUNTS = {
+    "dc_facts": ("fact_id, company_id, venue, kind, earliest, latest", ""),
+    "dc_intervals": ("company_id, venue, mode, valid_from, valid_to, stage", ""),
+    # A delta that cancelled out to 0 is the same as no row.
+    "dc_deltas": ("mode, day, venue, stage, delta", "WHERE delta <> 0"),
+}
+
+
+def dump(db: Database, daily_counts: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+    tables = {table: (columns, "") for table, columns in _ORDERED_COLUMNS.items()}
+    if daily_counts:
+        tables.update(_DAILY_COUNTS)
     return {
-        table: [tuple(row) for row in db.query(f"SELECT {columns} FROM {table} ORDER BY {columns}")]
-        for table, columns in _ORDERED_COLUMNS.items()
+        table: [tuple(row) for row in db.query(f"SELECT {columns} FROM {table} {where} ORDER BY {columns}")]
+        for table, (columns, where) in tables.items()
     }
