@@ -12,9 +12,10 @@ from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import RecordConflictError, Recording, Transcoder
+from eventsourcing.persistence import ApplicationRecorder, RecordConflictError, Recording, Transcoder
 
 from application.errors import ConcurrencyConflict
+from application.storage import creating_tables
 from application.transcoder import timeline_transcoder
 from application.views import company_view, fact_view
 from domain.companies import Company, CompanyName, company_id_for
@@ -71,6 +72,10 @@ class TimelineApplication(Application[UUID]):
 
     def construct_transcoder(self) -> Transcoder:
         return timeline_transcoder()
+
+    def construct_recorder(self) -> ApplicationRecorder:
+        with creating_tables(self.env):
+            return super().construct_recorder()
 
     # Companies -----------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ class DailyCountsProjector:
     name = "daily_counts"
 
     def create_tables(self, db: Database) -> None:
-        with db.transaction() as cursor:
+        with db.schema_transaction() as cursor:
             for statement in _DDL:
                 cursor.execute(statement)
 

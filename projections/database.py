@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
-from application.storage import environment_for, sqlite_path
+from application.storage import SCHEMA_LOCK, environment_for, sqlite_path
 
 
 class Cursor(Protocol):
@@ -80,6 +80,14 @@ class Database:
             return
         with self._pool.connection() as connection, connection.transaction(), connection.cursor() as cursor:
             yield _PostgresCursor(cursor)
+
+    @contextmanager
+    def schema_transaction(self) -> Iterator[Cursor]:
+        """A transaction for DDL, serialised across processes on PostgreSQL (see creating_tables)."""
+        with self.transaction() as cursor:
+            if self.dialect == "postgres":
+                cursor.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
+            yield cursor
 
     @contextmanager
     def reading(self) -> Iterator[Cursor]:

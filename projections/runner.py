@@ -46,7 +46,7 @@ class ProjectionRunner:
         self.log = log
         self.decoder = decoder
         self.projector = projector
-        with db.transaction() as cursor:
+        with db.schema_transaction() as cursor:
             cursor.execute("CREATE TABLE IF NOT EXISTS rm_tracking (name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
             cursor.execute(
                 "INSERT INTO rm_tracking (name, position) VALUES (?, 0) ON CONFLICT (name) DO NOTHING", (self.name,)
@@ -63,7 +63,7 @@ class ProjectionRunner:
 
     def rebuild(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Drop this projection's tables and tracking in one transaction, then fold the whole log again."""
-        with self.db.transaction() as cursor:
+        with self.db.schema_transaction() as cursor:
             self._locked_position(cursor)
             self.projector.drop_tables(cursor, self.db.dialect)
             cursor.execute("UPDATE rm_tracking SET position = 0 WHERE name = ?", (self.name,))

@@ -69,7 +69,7 @@ def create_tables(db: Database) -> None:
         *_INDEXES,
         _SQLITE_INTERVAL_INDEX if db.dialect == "sqlite" else _POSTGRES_INTERVAL_INDEX,
     ]
-    with db.transaction() as cursor:
+    with db.schema_transaction() as cursor:
         for statement in statements:
             cursor.execute(statement)
 

@@ -25,7 +25,7 @@ class FundingRounds:
     name = "funding_rounds"
 
     def create_tables(self, db: Database) -> None:
-        with db.transaction() as cursor:
+        with db.schema_transaction() as cursor:
             cursor.execute(
                 """CREATE TABLE IF NOT EXISTS funding_rounds (fact_id TEXT PRIMARY KEY, company_id TEXT NOT NULL,
                    currency TEXT NOT NULL, amount TEXT NOT NULL)"""
