@@ -83,6 +83,18 @@ PublishedBy = Annotated[
 CertainOnly = Annotated[bool, Query(description="Only facts that certainly happened by as_of")]
 
 
+def clocks_for(
+    services: ServicesDep, name: str, day: str, known_at: str | None, published_by: str | None, certain_only: bool
+) -> Clocks:
+    """The three clocks from raw query values, ``name`` being the parameter that holds the valid day."""
+    return Clocks(
+        parse_day(name, day),
+        parse_known_at(services, known_at),
+        parse_day("published_by", published_by) if published_by else None,
+        certain_only,
+    )
+
+
 def clocks(
     services: ServicesDep,
     as_of: AsOf,

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import Fresh, ServicesDep
-from api.params import CertainOnly, KnownAt, PublishedBy, day_query, invalid, parse_day, parse_known_at
+from api.params import CertainOnly, KnownAt, PublishedBy, clocks_for, day_query, invalid, parse_day
 from api.responses import READ_ERRORS
 from projections.clocks import Clocks
 from projections.daily_counts import daily_counts
@@ -67,12 +67,7 @@ def pipeline_counts(
         points = [{"date": day.isoformat(), "counts": daily[day.isoformat()]} for day in days]
         source = "daily_counts"
     else:
-        base = Clocks(
-            end,
-            parse_known_at(services, known_at),
-            parse_day("published_by", published_by) if published_by else None,
-            certain_only,
-        )
+        base = clocks_for(services, "to", to, known_at, published_by, certain_only)
         points = [{"date": day.isoformat(), "counts": _totals(services, base.at(day), venue)} for day in days]
         source = "timeline"
     return {

@@ -7,9 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import Fresh, ServicesDep
-from api.params import DAY_PATTERN, CertainOnly, KnownAt, PublishedBy, day_query, parse_day, parse_known_at
+from api.params import DAY_PATTERN, CertainOnly, KnownAt, PublishedBy, clocks_for, day_query, parse_day
 from api.responses import READ_ERRORS
-from projections.clocks import Clocks
 
 router = APIRouter(tags=["timeline"])
 
@@ -31,17 +30,6 @@ Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-def _clocks(
-    services: ServicesDep, day: str, name: str, known_at: str | None, published_by: str | None, certain_only: bool
-) -> Clocks:
-    return Clocks(
-        parse_day(name, day),
-        parse_known_at(services, known_at),
-        parse_day("published_by", published_by) if published_by else None,
-        certain_only,
-    )
-
-
 @router.get("/timeline", dependencies=[Fresh], responses=READ_ERRORS)
 def timeline(
     services: ServicesDep,
@@ -57,7 +45,7 @@ def timeline(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Every fact that happened between two days, in valid-time order, with its sources."""
-    clocks = _clocks(services, to, "to", known_at, published_by, certain_only)
+    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
     start = parse_day("from", from_)
     return services.queries.timeline(
         start, clocks.as_of, clocks, company=company, venue=venue, kind=kind, limit=limit, offset=offset
@@ -75,7 +63,7 @@ def changes(
     certain_only: CertainOnly = False,
 ) -> dict[str, Any]:
     """Which companies moved from one stage to another between two days."""
-    clocks = _clocks(services, to, "to", known_at, published_by, certain_only)
+    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
     return services.queries.changes(parse_day("from", from_), clocks.as_of, clocks, venue=venue)
 
 
@@ -90,5 +78,5 @@ def time_in_stage(
     certain_only: CertainOnly = False,
 ) -> dict[str, Any]:
     """Days between the stages of each listing attempt, with per venue-year medians and quartiles."""
-    clocks = _clocks(services, as_of, "as_of", known_at, published_by, certain_only)
+    clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
     return services.queries.time_in_stage(clocks, venue=venue, company=company)
