@@ -79,24 +79,33 @@ def state_rows(facts: list[StageFact]) -> set[StateRow]:
 
 
 def _segments(visible: list[StageFact], mode: str) -> list[tuple[int, int, StageFact, bool]]:
-    """Walk the valid-day line: at each day a fact becomes visible the decider may change."""
+    """Sweep the valid-day line once: at each day facts become visible the decider may change.
 
-    def start(fact: StageFact) -> int:
-        return fact.earliest if mode == "possible" else fact.latest
-
-    days = sorted({start(f) for f in visible})
+    The decider is the stage fact of highest order seen so far; the pair is suspended when the
+    overlay fact of highest order seen so far sorts after the decider and is a suspension.
+    """
+    possible = mode == "possible"
+    ordered = sorted(((f.earliest if possible else f.latest), f.order, f) for f in visible)
     segments: list[tuple[int, int, StageFact, bool]] = []
-    for index, day in enumerate(days):
-        seen = [f for f in visible if start(f) <= day]
-        stages = [f for f in seen if f.kind not in _OVERLAY]
-        if not stages:
+    decider: tuple[tuple[int, int, int, str], StageFact] | None = None
+    overlay: tuple[tuple[int, int, int, str], StageFact] | None = None
+    index = 0
+    while index < len(ordered):
+        day = ordered[index][0]
+        while index < len(ordered) and ordered[index][0] == day:
+            _, order, fact = ordered[index]
+            if fact.kind in _OVERLAY:
+                if overlay is None or order > overlay[0]:
+                    overlay = (order, fact)
+            elif decider is None or order > decider[0]:
+                decider = (order, fact)
+            index += 1
+        if decider is None:
             continue
-        decider = max(stages, key=lambda f: f.order)
-        overlays = [f for f in seen if f.kind in _OVERLAY and f.order > decider.order]
-        suspended = bool(overlays) and max(overlays, key=lambda f: f.order).kind == FactKind.SUSPENDED.value
-        end = days[index + 1] if index + 1 < len(days) else MAX_DAY
-        if segments and segments[-1][2] is decider and segments[-1][3] == suspended and segments[-1][1] == day:
-            segments[-1] = (segments[-1][0], end, decider, suspended)
+        suspended = overlay is not None and overlay[0] > decider[0] and overlay[1].kind == FactKind.SUSPENDED.value
+        end = ordered[index][0] if index < len(ordered) else MAX_DAY
+        if segments and segments[-1][2] is decider[1] and segments[-1][3] == suspended and segments[-1][1] == day:
+            segments[-1] = (segments[-1][0], end, decider[1], suspended)
         else:
-            segments.append((day, end, decider, suspended))
+            segments.append((day, end, decider[1], suspended))
     return segments
