@@ -150,6 +150,42 @@ class TimelineApplication(Application[UUID]):
         return self._written(existing.id, self.save(existing) if added else [])
 
     @retried
+    def record_facts(self, facts: Sequence[Mapping[str, Any]]) -> list[Written]:
+        """Record many facts in one transaction (bulk loads); each item takes record_fact's arguments.
+
+        Facts that already exist, or repeat within the batch, go through record_fact one by one,
+        so the batch stays idempotent: the same batch again appends nothing.
+        """
+        subjects: dict[tuple[str, str], Company | Market] = {}
+        new: dict[UUID, Fact] = {}
+        again: list[Mapping[str, Any]] = []
+        for item in facts:
+            company, market = item.get("company"), item.get("market")
+            key = ("company", str(company)) if company is not None else ("market", str(market))
+            if key not in subjects:
+                subjects[key] = self._subject(company, market)
+            subject = subjects[key]
+            fact = Fact.record(
+                kind=parse_kind(item["kind"]),
+                subject_type="company" if isinstance(subject, Company) else "market",
+                subject_id=subject.id,
+                venue=parse_venue(item["venue"]) if item.get("venue") is not None else None,
+                date=item["date"] if isinstance(item["date"], FuzzyDate) else parse_date(item["date"]),
+                fields=item.get("fields"),
+                sources=list(item["sources"]),
+                summary=item.get("summary"),
+            )
+            if fact.id in new or self.recorder.select_events(fact.id, limit=1):
+                again.append(item)
+                continue
+            subject.attach_fact(fact.id)
+            new[fact.id] = fact
+        recordings = self.save(*new.values(), *subjects.values())
+        position = max((r.notification.id for r in recordings), default=self.position())
+        written = [Written(fact_id, True, position) for fact_id in new]
+        return written + [self.record_fact(**item) for item in again]
+
+    @retried
     def add_source(self, fact_id: UUID | str, source: Source) -> Written:
         """Corroborate a fact with another source; a source it already has appends nothing."""
         fact = self._fact(fact_id)

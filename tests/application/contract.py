@@ -252,3 +252,28 @@ class ConflictingApplication(TimelineApplication):
         if self.save_calls <= self.conflicts:
             raise IntegrityError("simulated: another writer appended first")
         return super().save(*objs, **kwargs)
+
+    def test_a_batch_of_facts_is_one_write_and_the_same_batch_again_appends_nothing(self):
+        self.app.register_company("Moore Threads")
+        self.app.register_company("MetaX")
+        batch = [
+            {
+                "kind": "accepted",
+                "company": "Moore Threads",
+                "venue": "SSE-STAR",
+                "date": "2025-06-30",
+                "sources": [XINHUA],
+            },
+            {"kind": "accepted", "company": "MetaX", "venue": "SSE-STAR", "date": "2025-06-30", "sources": [XINHUA]},
+            {"kind": "accepted", "company": "MetaX", "venue": "SSE-STAR", "date": "2025-06-30", "sources": [CAIXIN]},
+        ]
+        written = self.app.record_facts(batch)
+        assert [w.appended for w in written] == [True, True, True]
+        assert written[1].id == written[2].id  # the third is the second fact, corroborated
+        assert len(self.app.get_fact(written[1].id)["sources"]) == 2
+        before = self.app.position()
+        assert not any(w.appended for w in self.app.record_facts(batch))
+        assert self.app.position() == before
+        with pytest.raises(InvalidDate):
+            self.app.record_facts([*batch, {**batch[0], "date": "2025-02-30"}])
+        assert self.app.position() == before
