@@ -238,21 +238,6 @@ class ApplicationContract:
         assert app.save_calls == 4
         assert app.position() == 0
 
-
-class ConflictingApplication(TimelineApplication):
-    """A real application whose first saves lose the race, as if another writer had won."""
-
-    def __init__(self, env, *, conflicts: int, max_attempts: int = 10):
-        super().__init__(env, max_attempts=max_attempts)
-        self.conflicts = conflicts
-        self.save_calls = 0
-
-    def save(self, *objs, **kwargs):
-        self.save_calls += 1
-        if self.save_calls <= self.conflicts:
-            raise IntegrityError("simulated: another writer appended first")
-        return super().save(*objs, **kwargs)
-
     def test_a_batch_of_facts_is_one_write_and_the_same_batch_again_appends_nothing(self):
         self.app.register_company("Moore Threads")
         self.app.register_company("MetaX")
@@ -277,3 +262,18 @@ class ConflictingApplication(TimelineApplication):
         with pytest.raises(InvalidDate):
             self.app.record_facts([*batch, {**batch[0], "date": "2025-02-30"}])
         assert self.app.position() == before
+
+
+class ConflictingApplication(TimelineApplication):
+    """A real application whose first saves lose the race, as if another writer had won."""
+
+    def __init__(self, env, *, conflicts: int, max_attempts: int = 10):
+        super().__init__(env, max_attempts=max_attempts)
+        self.conflicts = conflicts
+        self.save_calls = 0
+
+    def save(self, *objs, **kwargs):
+        self.save_calls += 1
+        if self.save_calls <= self.conflicts:
+            raise IntegrityError("simulated: another writer appended first")
+        return super().save(*objs, **kwargs)
