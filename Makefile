@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install browser test lint format run clean
+.PHONY: install browser test lint format run bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+SIZE ?= S
+DB   ?= sqlite
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --size $(SIZE) --db $(DB)
 
 run: $(STAMP)
 	$(BIN)/timeline seed
