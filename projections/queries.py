@@ -21,6 +21,7 @@ from projections.schema import MAX_POSITION
 from projections.time_in_stage import spans, summarise
 
 _STAGE_ORDER = {stage.value: rank for rank, stage in enumerate(Stage)}
+_STAGE_RANK_SQL = "CASE r.stage " + " ".join(f"WHEN '{s}' THEN {r}" for s, r in _STAGE_ORDER.items()) + " END"
 _FACT_COLUMNS = """v.fact_id, v.subject_type, v.subject_id, v.kind, v.venue, v.date_text, v.date_raw, v.earliest,
     v.latest, v.fields, v.sources, v.summary, v.published"""
 
@@ -116,30 +117,26 @@ class Queries:
         limit: int | None = None,
         offset: int = 0,
     ) -> dict[str, Any]:
-        entries = self._stage_rows(clocks, venue=venue, stage=stage, sector=sector)
-        counts: dict[str, dict[str, int]] = {}
-        for entry in entries:
-            by_stage = counts.setdefault(entry["venue"], {})
-            by_stage[entry["stage"]] = by_stage.get(entry["stage"], 0) + 1
-        page = entries[offset : offset + limit] if limit is not None else entries[offset:]
+        counts = self._counts(clocks, venue=venue, stage=stage, sector=sector)
+        total = sum(n for by_stage in counts.values() for n in by_stage.values())
+        page = (
+            self._stage_rows(clocks, venue=venue, stage=stage, sector=sector, limit=limit, offset=offset)
+            if limit != 0
+            else []
+        )
         return {
             "as_of": clocks.as_of.isoformat(),
             "known_at": clocks.known_at if clocks.known_at < MAX_POSITION - 1 else None,
             "published_by": clocks.published_by.isoformat() if clocks.published_by else None,
             "certain_only": clocks.certain_only,
-            "total": len(entries),
+            "total": total,
             "entries": page,
             "counts": counts,
         }
 
-    def _stage_rows(
-        self,
-        clocks: Clocks,
-        company_id: str | None = None,
-        venue: str | None = None,
-        stage: str | None = None,
-        sector: str | None = None,
-    ) -> list[dict[str, Any]]:
+    def _filters(
+        self, clocks: Clocks, company_id: str | None, venue: str | None, stage: str | None, sector: str | None
+    ) -> tuple[str, list[Any]]:
         where, params = self._point(clocks)
         for column, value in (
             ("r.company_id", company_id),
@@ -150,16 +147,54 @@ class Queries:
             if value is not None:
                 where += f" AND {column} = ?"
                 params.append(value)
+        return where, params
+
+    def _counts(
+        self, clocks: Clocks, venue: str | None, stage: str | None, sector: str | None
+    ) -> dict[str, dict[str, int]]:
+        """Venue x stage counts, counted by the database (no row leaves it)."""
+        where, params = self._filters(clocks, None, venue, stage, sector)
+        companies = "JOIN rm_companies c ON c.company_id = r.company_id" if sector is not None else ""
+        rows = self.db.query(
+            f"SELECT r.venue, r.stage, count(*) FROM {self._point_source()} {companies} WHERE {where} "
+            "GROUP BY r.venue, r.stage",
+            params,
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for venue_, stage_, n in sorted(rows, key=lambda row: (row[0], _STAGE_ORDER[row[1]])):
+            counts.setdefault(venue_, {})[stage_] = int(n)
+        return counts
+
+    def _stage_rows(
+        self,
+        clocks: Clocks,
+        company_id: str | None = None,
+        venue: str | None = None,
+        stage: str | None = None,
+        sector: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Entries in board order: venue, pipeline order of the stage, since, company name."""
+        where, params = self._filters(clocks, company_id, venue, stage, sector)
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        elif offset:
+            page = " LIMIT -1 OFFSET ?" if self.db.dialect == "sqlite" else " OFFSET ?"
+            params.append(offset)
         rows = self.db.query(
             f"""SELECT r.company_id, c.name, c.aliases, c.sector, r.venue, r.stage, r.suspended, r.fact_id,
                        v.date_text, v.earliest, v.latest
                 FROM {self._point_source()}
                 JOIN rm_companies c ON c.company_id = r.company_id
                 JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= ? AND v.rec_to > ?
-                WHERE {where}""",
+                WHERE {where}
+                ORDER BY r.venue, {_STAGE_RANK_SQL}, v.earliest, c.name, r.company_id{page}""",
             [clocks.known_at, clocks.known_at, *params],
         )
-        entries = [
+        return [
             {
                 "company_id": company_id_,
                 "company": name,
@@ -174,8 +209,6 @@ class Queries:
             }
             for company_id_, name, aliases, sector_, venue_, stage_, suspended, fact_id, text, earliest, latest in rows
         ]
-        entries.sort(key=lambda e: (e["venue"], _STAGE_ORDER[e["stage"]], e["since"]["earliest"], e["company"]))
-        return entries
 
     def _point_source(self) -> str:
         if self.db.dialect == "sqlite":
