@@ -99,9 +99,10 @@ class Queries:
     def _retracted(self, company_id: str, known_at: int) -> list[dict[str, Any]]:
         """Facts about the company retracted by ``known_at``, as they stood, with their histories."""
         rows = self.db.query(
-            """SELECT DISTINCT h.fact_id FROM rm_fact_history h
-               JOIN rm_fact_versions v ON v.fact_id = h.fact_id
-               WHERE v.subject_id = ? AND h.step = 'retracted' AND h.position <= ? ORDER BY h.fact_id""",
+            """SELECT DISTINCT v.fact_id FROM rm_fact_versions v
+               WHERE v.subject_id = ? AND EXISTS (SELECT 1 FROM rm_fact_history h
+                   WHERE h.fact_id = v.fact_id AND h.step = 'retracted' AND h.position <= ?)
+               ORDER BY v.fact_id""",
             (company_id, known_at),
         )
         return [self.fact(fact_id, known_at) for (fact_id,) in rows]
@@ -137,7 +138,7 @@ class Queries:
     def _filters(
         self, clocks: Clocks, company_id: str | None, venue: str | None, stage: str | None, sector: str | None
     ) -> tuple[str, list[Any]]:
-        where, params = self._point(clocks)
+        where, params = self._company_point(clocks) if company_id is not None else self._point(clocks)
         for column, value in (
             ("r.company_id", company_id),
             ("r.venue", venue),
@@ -187,7 +188,7 @@ class Queries:
         rows = self.db.query(
             f"""SELECT r.company_id, c.name, c.aliases, c.sector, r.venue, r.stage, r.suspended, r.fact_id,
                        v.date_text, v.earliest, v.latest
-                FROM {self._point_source()}
+                FROM {self._point_source(company=company_id is not None)}
                 JOIN rm_companies c ON c.company_id = r.company_id
                 JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= ? AND v.rec_to > ?
                 WHERE {where}
@@ -210,8 +211,18 @@ class Queries:
             for company_id_, name, aliases, sector_, venue_, stage_, suspended, fact_id, text, earliest, latest in rows
         ]
 
-    def _point_source(self) -> str:
-        if self.db.dialect == "sqlite":
+    @staticmethod
+    def _company_point(clocks: Clocks) -> tuple[str, list[Any]]:
+        """The same point test in plain comparisons: one company's few rows come from its own index."""
+        where = (
+            "r.valid_from <= ? AND r.valid_to > ? AND r.pub_from <= ? AND r.pub_to > ? "
+            "AND r.rec_from <= ? AND r.rec_to > ? AND r.mode = ?"
+        )
+        day, pub, pos = clocks.day, clocks.publication_day, clocks.known_at
+        return where, [day, day, pub, pub, pos, pos, clocks.mode]
+
+    def _point_source(self, company: bool = False) -> str:
+        if self.db.dialect == "sqlite" and not company:
             return "rm_stage_index i JOIN rm_stage_rows r ON r.row_id = i.row_id"
         return "rm_stage_rows r"
 

@@ -50,6 +50,8 @@ _INDEXES = [
     "CREATE INDEX IF NOT EXISTS rm_fact_versions_subject ON rm_fact_versions (subject_id, category, venue, rec_to)",
     "CREATE INDEX IF NOT EXISTS rm_fact_versions_valid ON rm_fact_versions (earliest, latest)",
     "CREATE INDEX IF NOT EXISTS rm_stage_rows_pair ON rm_stage_rows (company_id, venue, rec_to)",
+    "CREATE INDEX IF NOT EXISTS rm_fact_history_retracted ON rm_fact_history (fact_id, position) "
+    "WHERE step = 'retracted'",
 ]
 
 #: The point query "which rows hold at (day, publication day, position)" is O(log n + k):
