@@ -126,21 +126,8 @@ class TimelineApplication(Application[UUID]):
         summary: str | None = None,
     ) -> Written:
         """Record a fact; the same fact again appends nothing, or only its new sources."""
-        fact_kind = parse_kind(kind)
-        when = date if isinstance(date, FuzzyDate) else parse_date(date)
-        where = parse_venue(venue) if venue is not None else None
         subject = self._subject(company, market)
-        subject_type = "company" if isinstance(subject, Company) else "market"
-        fact = Fact.record(
-            kind=fact_kind,
-            subject_type=subject_type,
-            subject_id=subject.id,
-            venue=where,
-            date=when,
-            fields=fields,
-            sources=list(sources),
-            summary=summary,
-        )
+        fact = _new_fact(subject, kind, date, venue, fields, sources, summary)
         try:
             existing: Fact = self.repository.get(fact.id)
         except AggregateNotFoundError:
@@ -165,15 +152,14 @@ class TimelineApplication(Application[UUID]):
             if key not in subjects:
                 subjects[key] = self._subject(company, market)
             subject = subjects[key]
-            fact = Fact.record(
-                kind=parse_kind(item["kind"]),
-                subject_type="company" if isinstance(subject, Company) else "market",
-                subject_id=subject.id,
-                venue=parse_venue(item["venue"]) if item.get("venue") is not None else None,
-                date=item["date"] if isinstance(item["date"], FuzzyDate) else parse_date(item["date"]),
-                fields=item.get("fields"),
-                sources=list(item["sources"]),
-                summary=item.get("summary"),
+            fact = _new_fact(
+                subject,
+                item["kind"],
+                item["date"],
+                item.get("venue"),
+                item.get("fields"),
+                item["sources"],
+                item.get("summary"),
             )
             if fact.id in new or self.recorder.select_events(fact.id, limit=1):
                 again.append(item)
@@ -228,9 +214,7 @@ class TimelineApplication(Application[UUID]):
         """A company's facts with their histories, in valid-time order."""
         company = self._company(name_or_id)
         facts = [self.get_fact(fact_id) for fact_id in company.fact_ids]
-        return sorted(
-            facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"])
-        )
+        return _in_valid_time_order(facts)
 
     def market_facts(self, code: str) -> list[dict[str, Any]]:
         try:
@@ -238,9 +222,7 @@ class TimelineApplication(Application[UUID]):
         except AggregateNotFoundError:
             return []
         facts = [self.get_fact(fact_id) for fact_id in market.fact_ids]
-        return sorted(
-            facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"])
-        )
+        return _in_valid_time_order(facts)
 
     def position(self) -> int:
         """The newest position in the log (0 for an empty store)."""
@@ -314,6 +296,32 @@ class TimelineApplication(Application[UUID]):
         except AggregateNotFoundError:
             return Market(code=code)
         return found
+
+
+def _new_fact(
+    subject: Company | Market,
+    kind: str,
+    date: str | FuzzyDate,
+    venue: str | None,
+    fields: Mapping[str, Any] | None,
+    sources: Sequence[Source],
+    summary: str | None,
+) -> Fact:
+    """A fact about ``subject`` from raw command values, every value checked by the domain."""
+    return Fact.record(
+        kind=parse_kind(kind),
+        subject_type="company" if isinstance(subject, Company) else "market",
+        subject_id=subject.id,
+        venue=parse_venue(venue) if venue is not None else None,
+        date=date if isinstance(date, FuzzyDate) else parse_date(date),
+        fields=fields,
+        sources=list(sources),
+        summary=summary,
+    )
+
+
+def _in_valid_time_order(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"]))
 
 
 def _distinct(aliases: Iterable[str], name: str) -> tuple[str, ...]:

@@ -81,10 +81,6 @@ class FuzzyDate:
         """True when every day ``other`` allows is also allowed by ``self``."""
         return self.earliest <= other.earliest and other.latest <= self.latest
 
-    def same_moment(self, other: FuzzyDate) -> bool:
-        """Equal as dates: same canonical text, whatever the raw wording."""
-        return self.text == other.text
-
     @property
     def edtf(self) -> str | None:
         """The EDTF (ISO 8601-2) form, or None where EDTF has no equivalent."""
@@ -111,10 +107,6 @@ def parse_date(raw: str) -> FuzzyDate:
     if parsed is None:
         raise InvalidDate(f"date {raw!r} is not a date we can read")
     return parsed.with_raw(raw.strip())
-
-
-def exact(day: date) -> FuzzyDate:
-    return FuzzyDate(day.isoformat(), day, day)
 
 
 def _normalise(raw: str) -> str:

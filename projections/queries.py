@@ -8,6 +8,7 @@ No query replays the log: stage questions are point look-ups in the bitemporal s
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 import orjson
@@ -54,12 +55,6 @@ class Queries:
             ):
                 kinds[fact_id] = kind
         return kinds
-
-    def recorded_at(self, position: int) -> str | None:
-        rows = self.db.query(
-            "SELECT recorded_at FROM rm_log WHERE position <= ? ORDER BY position DESC LIMIT 1", (position,)
-        )
-        return str(rows[0][0]) if rows else None
 
     # Companies ---------------------------------------------------------------------------
 
@@ -432,8 +427,6 @@ def flags_of(facts: list[dict[str, Any]]) -> dict[str, Any]:
         amount = fact["fields"].get("amount") if fact["kind"] == FactKind.FUNDING_ROUND.value else None
         if amount:
             total = funding.setdefault(amount["currency"], {"amount": "0", "rounds": 0, "certain": True})
-            from decimal import Decimal
-
             total["amount"] = str(Decimal(total["amount"]) + Decimal(amount["amount"]))
             total["rounds"] += fact["fields"].get("rounds", 1)
             total["certain"] = total["certain"] and fact["certain"]

@@ -145,33 +145,20 @@ class ApiContract:
         assert response.status_code == 413
 
     def test_a_write_returns_its_position_and_reads_can_wait_for_it(self, client):
-        written = client.post(
-            "/facts",
-            headers=AUTH,
-            json={
-                "kind": "inquiry",
-                "company": "Moore Threads",
-                "venue": "SSE-STAR",
-                "date": "2025-07-15",
-                "sources": [SOURCE],
-            },
-        ).json()
+        fact = {
+            "kind": "inquiry",
+            "company": "Moore Threads",
+            "venue": "SSE-STAR",
+            "date": "2025-07-15",
+            "sources": [SOURCE],
+        }
+        written = client.post("/facts", headers=AUTH, json=fact).json()
         assert written["appended"] is True
         body = client.get(
             "/companies/Moore Threads", params={"as_of": "2025-07-20", "min_position": written["position"]}
         ).json()
         assert [(v["venue"], v["stage"]) for v in body["venues"]] == [("SSE-STAR", "inquiry")]
-        again = client.post(
-            "/facts",
-            headers=AUTH,
-            json={
-                "kind": "inquiry",
-                "company": "Moore Threads",
-                "venue": "SSE-STAR",
-                "date": "2025-07-15",
-                "sources": [SOURCE],
-            },
-        ).json()
+        again = client.post("/facts", headers=AUTH, json=fact).json()
         assert again["fact_id"] == written["fact_id"]
         assert again["appended"] is False
 
