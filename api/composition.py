@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import time
+from dataclasses import dataclass, field
 
+from api.idempotency import IdempotencyStore
 from api.settings import Settings
 from application.service import TimelineApplication
 from application.storage import environment_for, sqlite_path
@@ -11,7 +14,10 @@ from projections.daily_counts import daily_counts_projection
 from projections.database import Database
 from projections.projector import timeline_projection
 from projections.queries import Queries
-from projections.runner import ProjectionRunner
+from projections.runner import ProjectionRunner, Stuck
+
+STUCK_CHECK_SECONDS = 1.0
+logger = logging.getLogger("timeline")
 
 
 @dataclass
@@ -20,7 +26,9 @@ class Services:
     db: Database
     projections: dict[str, ProjectionRunner]
     queries: Queries
+    idempotency: IdempotencyStore
     catch_up_on_write: bool = True
+    _stuck_cache: tuple[float, list[Stuck]] = field(default=(0.0, []), repr=False)
 
     @property
     def projection(self) -> ProjectionRunner:
@@ -30,6 +38,28 @@ class Services:
     def catch_up(self) -> None:
         for runner in self.projections.values():
             runner.catch_up()
+
+    def catch_up_after_write(self) -> bool:
+        """Catch up once a write is stored; False (logged) if the database refused just now.
+
+        The write is stored whatever happens here, so its answer must not depend on this:
+        readers that need it wait with ``min_position``, and the next catch-up applies it.
+        """
+        try:
+            self.catch_up()
+        except self.db.unavailable_errors as error:
+            logger.warning("catch-up after a write failed", extra={"fields": {"error": f"{type(error).__name__}"}})
+            return False
+        return True
+
+    def stuck(self, fresh: bool = False) -> list[Stuck]:
+        """Projections stopped at an event they cannot apply (checked at most once a second unless fresh)."""
+        checked_at, known = self._stuck_cache
+        now = time.monotonic()
+        if fresh or now - checked_at > STUCK_CHECK_SECONDS:
+            known = [s for s in (runner.stuck() for runner in self.projections.values()) if s is not None]
+            self._stuck_cache = (now, known)
+        return known
 
     def lowest_position(self) -> int:
         return min(runner.position() for runner in self.projections.values())
@@ -58,4 +88,4 @@ def build_services(settings: Settings) -> Services:
             daily_counts_projection(db, app.recorder, app.mapper),
         )
     }
-    return Services(app, db, projections, Queries(db), settings.catch_up_on_write)
+    return Services(app, db, projections, Queries(db), IdempotencyStore(db), settings.catch_up_on_write)

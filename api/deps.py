@@ -7,7 +7,7 @@ import hmac
 import time
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Query, Request
+from fastapi import Depends, Header, HTTPException, Query, Request, Response
 
 from api.composition import Services
 from api.settings import Settings
@@ -27,39 +27,64 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def require_token(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Writes need ``Authorization: Bearer <token>``; compared in constant time, never logged."""
-    tokens = settings.tokens
+def token_problem(tokens: list[str], authorization: str | None) -> tuple[int, str] | None:
+    """Why ``Authorization`` does not allow a write (status, message), or None when it does.
+
+    Every configured token is compared, each in constant time, so timing tells nothing; never logged.
+    """
     if not tokens:
-        raise HTTPException(403, "writes are disabled: no TIMELINE_API_TOKEN is configured on the server")
+        return 403, "writes are disabled: no TIMELINE_API_TOKEN is configured on the server"
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not given:
-        raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
+        return 401, "missing bearer token"
     matches = [hmac.compare_digest(given.encode(), token.encode()) for token in tokens]
-    if not any(matches):
-        raise HTTPException(401, "wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+    return None if any(matches) else (401, "wrong bearer token")
+
+
+def require_token(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Writes need ``Authorization: Bearer <token>`` (the write gate checks it first; this documents it)."""
+    problem = token_problem(settings.tokens, authorization)
+    if problem is not None:
+        status, message = problem
+        raise HTTPException(status, message, headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
 
 
 Writer = Depends(require_token)
 
 
+STALE_HEADER = "X-Read-Models-Stale"
+
+
 async def wait_for_position(
     services: ServicesDep,
     settings: SettingsDep,
+    response: Response,
     min_position: Annotated[
-        int | None, Query(ge=0, description="Wait until the read models have applied this log position")
+        int | None,
+        Query(ge=0, le=2**63 - 1, description="Wait until the read models have applied this log position"),
     ] = None,
 ) -> None:
-    """Read your writes: hold the read until the projection reaches ``min_position``."""
+    """Read your writes: hold the read until the projection reaches ``min_position``.
+
+    A read answered while a projection is stuck says so in the ``X-Read-Models-Stale`` header.
+    """
+    stuck = await asyncio.to_thread(services.stuck)
+    if stuck:
+        response.headers[STALE_HEADER] = "; ".join(
+            f"{s.name} stopped before position {s.position} since {s.since}" for s in stuck
+        )
     if min_position is None:
         return
+    blocking = [s for s in stuck if s.position <= min_position]
+    if blocking:
+        raise HTTPException(503, f"min_position {min_position} cannot be reached: {blocking[0].describe()}")
     head = await asyncio.to_thread(services.app.position)
     if min_position > head:
         raise HTTPException(404, f"min_position {min_position} does not exist: the newest log position is {head}")
     deadline = time.monotonic() + settings.min_position_timeout
     while True:
         if settings.catch_up_on_write:
-            await asyncio.to_thread(services.catch_up)
+            await asyncio.to_thread(services.catch_up_after_write)
         reached = await asyncio.to_thread(services.lowest_position)
         if reached >= min_position:
             return

@@ -1,4 +1,4 @@
-"""Structured logs, Prometheus metrics, and the request-size guard (pure ASGI middleware)."""
+"""Structured logs, Prometheus metrics, and security headers (pure ASGI middleware)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,12 @@ class Metrics:
         self.projection_lag = Gauge(
             "timeline_projection_lag_events", "Events not yet applied to the read models", registry=self.registry
         )
+        self.projection_stuck_at = Gauge(
+            "timeline_projection_stuck_position",
+            "Log position of the event a projection cannot apply (0 while it applies everything)",
+            ["projection"],
+            registry=self.registry,
+        )
 
 
 class RequestLogAndMetrics:
@@ -100,48 +106,34 @@ class RequestLogAndMetrics:
             )
 
 
-class BodySizeLimit:
-    """413 for request bodies over the limit, whether announced by Content-Length or streamed."""
+VIEWER_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+
+class SecurityHeaders:
+    """nosniff and no referrer on every answer; the viewer's pages also get a self-only CSP.
+
+    /docs keeps FastAPI's Swagger page, which loads its assets from a CDN, so the CSP is not global.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._too_large(send)
-            return
-        seen = 0
+        viewer = scope["path"] == "/" or scope["path"].startswith("/static/")
 
-        async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
-            return message
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+                if viewer:
+                    headers.append((b"content-security-policy", VIEWER_CSP.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
 
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await self._too_large(send)
-
-    async def _too_large(self, send: Send) -> None:
-        body = orjson.dumps({"detail": f"request body is larger than {self.max_bytes} bytes"})
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
-
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, receive, with_headers)

@@ -2,55 +2,70 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
 
+from api import inputs
 from api.deps import ServicesDep
-from domain.errors import InvalidDate
-from domain.fuzzy_dates import parse_date
+from api.inputs import InputError, clip
 from projections.clocks import Clocks
 from projections.schema import MAX_POSITION
 
+NOW = MAX_POSITION - 1  # known_at when not given: everything recorded so far
 
-def invalid(name: str, value: object, message: str) -> RequestValidationError:
+
+def invalid(name: str, value: object, message: str, where: str = "query") -> RequestValidationError:
     """The same 422 shape FastAPI gives for its own checks, naming the parameter."""
     return RequestValidationError(
-        [{"loc": ("query", name), "msg": f"query parameter '{name}': {message}", "type": "value_error", "input": value}]
+        [{"loc": (where, name), "msg": f"{where} parameter '{name}': {message}", "type": "value_error", "input": value}]
     )
 
 
+def checked(error: InputError, where: str = "query") -> RequestValidationError:
+    return invalid(error.name, clip(error.value), error.message, where)
+
+
+def parse_days(start_name: str, start: str, end_name: str, end: str) -> tuple[date, date]:
+    """Two days of a range; the first after the second is a 422."""
+    try:
+        return inputs.parse_day_range(start_name, start, end_name, end)
+    except InputError as error:
+        raise checked(error) from None
+
+
 def parse_day(name: str, value: str) -> date:
-    """A query day: ISO (2025-06-30) or any single-day form (June 30 2025, 2025年6月30日)."""
+    """A query day, in any single-day form a write accepts (2025-06-30, June 30 2025, 2025年6月30日)."""
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        parsed = parse_date(value)
-    except InvalidDate as error:
-        raise invalid(name, value, str(error)) from None
-    if not parsed.is_exact:
-        raise invalid(name, value, f"{value!r} spans {parsed.earliest}..{parsed.latest}; give one day")
-    return parsed.earliest
+        return inputs.parse_day(name, value)
+    except InputError as error:
+        raise checked(error) from None
 
 
 def parse_known_at(services: ServicesDep, value: str | None) -> int:
-    """A log position (an integer) or a system time (ISO 8601; naive means UTC)."""
+    """A log position (an integer) or a system time (ISO 8601; naive means UTC), as a log position."""
     if value is None:
-        return MAX_POSITION - 1
-    if value.isdigit():
-        return int(value)
+        return NOW
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            moment = datetime.combine(parse_day("known_at", value), datetime.max.time(), UTC)
-        except RequestValidationError:
-            raise invalid("known_at", value, f"{value!r} is neither a log position nor an ISO date-time") from None
-    return services.queries.position_known_at(moment)
+        known = inputs.parse_system_time("known_at", value)
+    except InputError as error:
+        raise checked(error) from None
+    if isinstance(known, datetime):
+        return services.queries.position_known_at(known)
+    return min(known, NOW)  # a position past the head knows everything recorded so far
+
+
+def word(name: str, value: str | None, parse: Callable[[str, str], str]) -> str | None:
+    """A vocabulary filter (venue, stage, kind): unknown words are a 422 listing the allowed ones."""
+    if value is None:
+        return None
+    try:
+        return parse(name, value)
+    except InputError as error:
+        raise checked(error) from None
 
 
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -102,12 +117,7 @@ def clocks(
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
 ) -> Clocks:
-    return Clocks(
-        as_of=parse_day("as_of", as_of),
-        known_at=parse_known_at(services, known_at),
-        published_by=parse_day("published_by", published_by) if published_by else None,
-        certain_only=certain_only,
-    )
+    return clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
 
 
 ClocksDep = Annotated[Clocks, Depends(clocks)]

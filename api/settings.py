@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     catch_up_on_write: bool = Field(default=True, validation_alias="TIMELINE_CATCH_UP_ON_WRITE")
     min_position_timeout: float = Field(default=5.0, validation_alias="TIMELINE_MIN_POSITION_TIMEOUT")
     log_level: str = Field(default="INFO", validation_alias="LOG_LEVEL")
+    max_streams: int = Field(default=32, ge=0, validation_alias="TIMELINE_MAX_STREAMS")
+    idempotency_wait: float = Field(default=10.0, ge=0, validation_alias="TIMELINE_IDEMPOTENCY_WAIT")
 
     @property
     def tokens(self) -> list[str]:

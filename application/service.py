@@ -15,7 +15,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import ApplicationRecorder, RecordConflictError, Recording, Transcoder
 
 from application.errors import ConcurrencyConflict
-from application.storage import creating_tables
+from application.storage import creating_tables, position_of
 from application.transcoder import timeline_transcoder
 from application.views import company_view, fact_view
 from domain.companies import Company, CompanyName, company_id_for
@@ -188,22 +188,24 @@ class TimelineApplication(Application[UUID]):
         venue: str | None = None,
         fields: Mapping[str, Any] | None = None,
     ) -> Written:
+        """Correct a fact; the same correction again (a retry) appends nothing and answers its position."""
         fact = self._fact(fact_id)
         when = parse_date(date) if isinstance(date, str) else date
-        fact.correct(
+        earlier = fact.correct(
             reason=reason,
             sources=list(sources),
             date=when,
             venue=parse_venue(venue) if venue is not None else None,
             fields=fields,
         )
-        return self._written(fact.id, self.save(fact))
+        return self._written(fact.id, self.save(fact), earlier)
 
     @retried
     def retract_fact(self, fact_id: UUID | str, *, reason: str, sources: Sequence[Source]) -> Written:
+        """Retract a fact; the same retraction again (a retry) appends nothing and answers its position."""
         fact = self._fact(fact_id)
-        fact.retract(reason=reason, sources=list(sources))
-        return self._written(fact.id, self.save(fact))
+        earlier = fact.retract(reason=reason, sources=list(sources))
+        return self._written(fact.id, self.save(fact), earlier)
 
     def get_fact(self, fact_id: UUID | str) -> dict[str, Any]:
         """A fact as it stands now, with every step of its history and when it was recorded."""
@@ -230,9 +232,13 @@ class TimelineApplication(Application[UUID]):
 
     # Internals -----------------------------------------------------------------------------
 
-    def _written(self, aggregate_id: UUID, recordings: list[Recording[UUID]]) -> Written:
+    def _written(self, aggregate_id: UUID, recordings: list[Recording[UUID]], earlier: int | None = None) -> Written:
+        """What a write did; ``earlier`` is the version of the stored event a retry found instead."""
         if recordings:
             return Written(aggregate_id, True, max(r.notification.id for r in recordings))
+        if earlier is not None:
+            position = position_of(self.recorder, aggregate_id, earlier)
+            return Written(aggregate_id, False, self.position() if position is None else position)
         return Written(aggregate_id, False, self.position())
 
     def _claims(self, company_id: UUID, names: Iterable[str]) -> list[CompanyName]:

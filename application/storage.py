@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+from uuid import UUID
 
 
 class StorageURLError(ValueError):
@@ -88,3 +90,27 @@ def creating_tables(env: Mapping[str, str]) -> Iterator[None]:
             yield
         finally:
             connection.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
+
+
+def position_of(recorder: Any, originator_id: UUID, version: int) -> int | None:
+    """The log position of one stored event of an aggregate, or None if there is no such event.
+
+    eventsourcing returns positions only for events it has just written; a retry that finds its
+    correction already stored needs the position of that earlier event, so ask the table.
+    """
+    if recorder.__class__.__module__ == "eventsourcing.sqlite":
+        table = recorder.events_table_name  # the library's own table name, never user input
+        statement = f"SELECT rowid FROM {table} WHERE originator_id = ? AND originator_version = ?"  # noqa: S608
+        with recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(statement, (originator_id.hex, version))
+            row = cursor.fetchone()
+        return None if row is None else int(row[0])
+    from psycopg.sql import SQL, Identifier
+
+    query = SQL(
+        "SELECT notification_id FROM {schema}.{table} WHERE originator_id = %s AND originator_version = %s"
+    ).format(schema=Identifier(recorder.datastore.schema), table=Identifier(recorder.events_table_name))
+    with recorder.datastore.transaction(commit=False) as cursor:
+        cursor.execute(query, (originator_id, version))
+        found = cursor.fetchone()
+    return None if found is None else int(found["notification_id"])

@@ -2,6 +2,11 @@
 
 Custom values are stored as ``{"_type_": name, "_data_": ...}`` like eventsourcing's
 JSONTranscoder, so stored events stay readable and any JSON tool can decode them.
+
+A client's own dict may have exactly those two keys (``fields.metrics`` is free-keyed), so such a
+dict is stored escaped, as ``{"_type_": "dict_items", "_data_": [[key, value], ...]}``: every JSON
+value round-trips. Logs written before the escape hold such dicts bare; they decode as plain dicts
+because their ``_type_`` is not a name (it is the client's value, always a nested object there).
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ from domain.money import Money
 from domain.sources import Source
 
 _PLAIN = (str, int, float, bool, type(None))
+DICT_ITEMS = "dict_items"
+
+
+def _looks_like_envelope(data: dict[Any, Any]) -> bool:
+    return len(data) == 2 and "_type_" in data and "_data_" in data
 
 
 class OrjsonTranscoder(Transcoder):
@@ -42,6 +52,8 @@ class OrjsonTranscoder(Transcoder):
         if isinstance(obj, _PLAIN):
             return obj
         if isinstance(obj, dict):
+            if _looks_like_envelope(obj):
+                return {"_type_": DICT_ITEMS, "_data_": [[key, self._encode(value)] for key, value in obj.items()]}
             return {key: self._encode(value) for key, value in obj.items()}
         if isinstance(obj, (list, tuple)):
             return [self._encode(item) for item in obj]
@@ -56,7 +68,9 @@ class OrjsonTranscoder(Transcoder):
 
     def _decode(self, data: Any) -> Any:
         if isinstance(data, dict):
-            if len(data) == 2 and "_type_" in data and "_data_" in data:
+            if _looks_like_envelope(data) and isinstance(data["_type_"], str):
+                if data["_type_"] == DICT_ITEMS:
+                    return {key: self._decode(value) for key, value in data["_data_"]}
                 try:
                     transcoding = self._by_name[data["_type_"]]
                 except KeyError:

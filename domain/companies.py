@@ -8,6 +8,7 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidFact
 from domain.names import clean_name, normalise_name
+from domain.text import check_text
 
 COMPANY_NAMESPACE = uuid5(NAMESPACE_URL, "hardtech-timeline:company")
 NAME_NAMESPACE = uuid5(NAMESPACE_URL, "hardtech-timeline:company-name")
@@ -33,6 +34,8 @@ class Company(Aggregate):
         cleaned = tuple(dict.fromkeys(clean_name(alias) for alias in aliases))
         if sector is not None and (not sector.strip() or len(sector) > MAX_SECTOR_CHARS):
             raise InvalidFact(f"sector {sector!r} must be short non-empty text")
+        if sector is not None:
+            check_text(sector, "sector")
         return cls(key=key or name, name=name, aliases=tuple(a for a in cleaned if a != name), sector=sector)
 
     @event("Registered")

@@ -14,10 +14,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
 from domain.errors import DomainError, InvalidFact
-from domain.money import Money, parse_money
+from domain.money import Money, check_magnitude, parse_money
+from domain.text import check_text
 from domain.vocabulary import STAGE_KINDS, FactKind
 
 MAX_TEXT_CHARS = 2000
+MAX_COUNT = 2**63 - 1  # counts are stored as signed 64-bit integers
+_FREE_TEXT = (".note", ".description")  # long prose may keep newlines and tabs
 
 
 @dataclass(frozen=True)
@@ -291,14 +294,14 @@ def _coerce(path: str, value: Any, hint: Any) -> Any:
             raise InvalidFact(f"field {path!r} must be non-empty text")
         if len(value) > MAX_TEXT_CHARS:
             raise InvalidFact(f"field {path!r} is longer than {MAX_TEXT_CHARS} characters")
-        return value.strip()
+        return check_text(value, f"field {path!r}", multiline=path.endswith(_FREE_TEXT)).strip()
     if hint is bool:
         if not isinstance(value, bool):
             raise InvalidFact(f"field {path!r} must be true or false")
         return value
     if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise InvalidFact(f"field {path!r} must be a whole number >= 0")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+            raise InvalidFact(f"field {path!r} must be a whole number from 0 to {MAX_COUNT}")
         return value
     if hint is Decimal:
         return _decimal(path, value)
@@ -317,8 +320,9 @@ def _decimal(path: str, value: Any) -> Decimal:
         raise InvalidFact(f"field {path!r} must be a number")
     try:
         number = Decimal(str(value))
-    except InvalidOperation:
-        raise InvalidFact(f"field {path!r}: {value!r} is not a number") from None
-    if not number.is_finite():
-        raise InvalidFact(f"field {path!r} must be a finite number")
-    return number
+    except (InvalidOperation, ValueError):  # ValueError: an integer too long to turn into text
+        raise InvalidFact(f"field {path!r}: {str(value)[:40]!r} is not a number") from None
+    try:
+        return check_magnitude(number, f"field {path!r}")
+    except DomainError as error:
+        raise InvalidFact(str(error)) from None

@@ -15,6 +15,7 @@ from domain.errors import FactRetracted, InvalidFact
 from domain.fact_fields import FactFields, build_fields, changed_fields
 from domain.fuzzy_dates import FuzzyDate
 from domain.sources import Source, require_sources
+from domain.text import check_text
 from domain.vocabulary import VENUE_KINDS, Category, FactKind, Venue, category_of
 
 FACT_NAMESPACE = uuid5(NAMESPACE_URL, "hardtech-timeline:fact")
@@ -89,6 +90,7 @@ class Fact(Aggregate):
         self.sources = list(sources)
         self.summary = summary
         self.retracted = False
+        self.statements: dict[str, int] = {}  # statement_key of each correction and retraction -> its version
 
     def has_source(self, source: Source) -> bool:
         return any(known.key == source.key for known in self.sources)
@@ -118,7 +120,12 @@ class Fact(Aggregate):
         date: FuzzyDate | None = None,
         venue: Venue | None = None,
         fields: Mapping[str, Any] | None = None,
-    ) -> None:
+    ) -> int | None:
+        """Append a correction, or return the version of an identical one already made (a retry).
+
+        Identical means the same reason and sources, and nothing left to change: a client that
+        retries after a lost answer gets the first correction back instead of a second event.
+        """
         self.check_not_retracted()
         reason = check_reason(reason, f"correction of fact {self.id}")
         checked_sources = require_sources(sources, f"correction of fact {self.id}")
@@ -127,7 +134,18 @@ class Fact(Aggregate):
             check_subject(self.kind, self.subject_type, venue)
         if date is None and venue is None and new_fields is None:
             raise InvalidFact(f"correction of fact {self.id} changes nothing: give a date, a venue or fields")
+        earlier = self.statements.get(statement_key("corrected", reason, checked_sources))
+        if earlier is not None and self._already(date, venue, new_fields):
+            return earlier
         self._corrected(date=date, venue=venue, fields=new_fields, reason=reason, sources=checked_sources)
+        return None
+
+    def _already(self, date: FuzzyDate | None, venue: Venue | None, fields: FactFields | None) -> bool:
+        return (
+            (date is None or date == self.date)
+            and (venue is None or venue == self.venue)
+            and (fields is None or fields == self.fields)
+        )
 
     @event("Corrected")
     def _corrected(
@@ -144,15 +162,33 @@ class Fact(Aggregate):
             self.venue = Venue(venue)
         if fields is not None:
             self.fields = fields
+        self._remember("corrected", reason, sources)
 
-    def retract(self, *, reason: str, sources: list[Source] | tuple[Source, ...]) -> None:
-        self.check_not_retracted()
+    def retract(self, *, reason: str, sources: list[Source] | tuple[Source, ...]) -> int | None:
+        """Retract the fact, or return the version of this same retraction made before (a retry)."""
         reason = check_reason(reason, f"retraction of fact {self.id}")
-        self._retracted(reason=reason, sources=require_sources(sources, f"retraction of fact {self.id}"))
+        checked_sources = require_sources(sources, f"retraction of fact {self.id}")
+        earlier = self.statements.get(statement_key("retracted", reason, checked_sources))
+        if earlier is not None:
+            return earlier
+        self.check_not_retracted()
+        self._retracted(reason=reason, sources=checked_sources)
+        return None
 
     @event("Retracted")
     def _retracted(self, reason: str, sources: tuple[Source, ...]) -> None:
         self.retracted = True
+        self._remember("retracted", reason, sources)
+
+    def _remember(self, step: str, reason: str, sources: tuple[Source, ...] | list[Source]) -> None:
+        # Runs inside the event's apply, before eventsourcing bumps the version: this event's is one more.
+        self.statements[statement_key(step, reason, tuple(sources))] = self.version + 1
+
+
+def statement_key(step: str, reason: str, sources: tuple[Source, ...]) -> str:
+    """What makes two corrections (or retractions) of a fact the same statement: reason and sources."""
+    cited = sorted((s.key, s.published.text, s.quote, s.url or "", s.date_text or "") for s in sources)
+    return repr((step, reason.strip(), cited))
 
 
 def check_subject(kind: FactKind, subject_type: str, venue: Venue | None) -> None:
@@ -170,7 +206,7 @@ def check_reason(reason: object, what: str) -> str:
         raise InvalidFact(f"{what} needs a reason")
     if len(reason) > MAX_REASON_CHARS:
         raise InvalidFact(f"{what}: reason is longer than {MAX_REASON_CHARS} characters")
-    return reason.strip()
+    return check_text(reason, f"{what}: reason", multiline=True).strip()
 
 
 def check_summary(summary: object) -> str | None:
@@ -178,4 +214,4 @@ def check_summary(summary: object) -> str | None:
         return None
     if not isinstance(summary, str) or len(summary) > MAX_REASON_CHARS:
         raise InvalidFact(f"summary must be text of at most {MAX_REASON_CHARS} characters")
-    return summary.strip() or None
+    return check_text(summary, "summary", multiline=True).strip() or None

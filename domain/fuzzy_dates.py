@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.errors import InvalidDate
+from domain.text import refused_character
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -97,6 +98,9 @@ def parse_date(raw: str) -> FuzzyDate:
     """Read a date in any form DESIGN.md lists; raise InvalidDate quoting the input."""
     if not isinstance(raw, str):
         raise InvalidDate(f"date must be text, got {type(raw).__name__} {raw!r}")
+    refused = refused_character(raw)
+    if refused is not None:
+        raise InvalidDate(f"date {raw[:40]!r} contains the control or bidi character {refused}")
     text = _normalise(raw)
     if not text:
         raise InvalidDate(f"date {raw!r} is empty")

@@ -9,6 +9,25 @@ from enum import StrEnum
 
 from domain.errors import InvalidMoney
 
+MAX_DIGITS = 34  # IEEE decimal128's precision: any stored number fits a decimal column everywhere
+MAX_ADJUSTED_EXPONENT = 24  # up to 10^25: beyond any amount or figure the sources could state
+MIN_ADJUSTED_EXPONENT = -12
+
+
+def check_magnitude(number: Decimal, what: str) -> Decimal:
+    """``number`` unchanged if its size and precision are storable and printable, else InvalidMoney."""
+    if not number.is_finite():
+        raise InvalidMoney(f"{what} must be a finite number")
+    if number.is_zero():
+        return number
+    digits = len(number.as_tuple().digits)
+    if digits > MAX_DIGITS or not MIN_ADJUSTED_EXPONENT <= number.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        raise InvalidMoney(
+            f"{what} must have at most {MAX_DIGITS} significant digits and lie between "
+            f"1e{MIN_ADJUSTED_EXPONENT} and 1e{MAX_ADJUSTED_EXPONENT + 1}"
+        )
+    return number
+
 
 class Currency(StrEnum):
     CNY = "CNY"
@@ -33,6 +52,7 @@ class Money:
     def __post_init__(self) -> None:
         if not isinstance(self.amount, Decimal) or not self.amount.is_finite():
             raise InvalidMoney(f"amount {self.amount!r} is not a finite decimal")
+        check_magnitude(self.amount, "an amount")
         try:
             object.__setattr__(self, "currency", Currency(self.currency))
         except ValueError:
@@ -50,19 +70,20 @@ class Money:
 def parse_money(text: str) -> Money:
     """Read ``"CNY 4.2 billion"`` or ``"USD 67000000"``; raise InvalidMoney quoting the input."""
     if not isinstance(text, str):
-        raise InvalidMoney(f"amount must be text like 'CNY 4.2 billion', got {text!r}")
+        raise InvalidMoney(f"amount must be text like 'CNY 4.2 billion', got {str(text)[:60]!r}")
+    shown = text if len(text) <= 60 else text[:60] + "…"
     m = re.fullmatch(r"\s*([A-Za-z]{3})\s+([-+]?[\d,]*\.?\d+)\s*([a-z]*)\s*", text)
     if m is None:
-        raise InvalidMoney(f"amount {text!r} is not of the form '<CURRENCY> <number> [million|billion...]'")
+        raise InvalidMoney(f"amount {shown!r} is not of the form '<CURRENCY> <number> [million|billion...]'")
     code, number, scale = m[1].upper(), m[2].replace(",", ""), m[3].lower()
     if scale not in _SCALES:
-        raise InvalidMoney(f"amount {text!r}: unknown scale {scale!r}")
+        raise InvalidMoney(f"amount {shown!r}: unknown scale {scale!r}")
     try:
-        amount = Decimal(number) * _SCALES[scale]
+        amount = check_magnitude(Decimal(number) * _SCALES[scale], f"amount {shown!r}")
     except InvalidOperation:
-        raise InvalidMoney(f"amount {text!r}: {number!r} is not a number") from None
+        raise InvalidMoney(f"amount {shown!r}: {number[:40]!r} is not a number") from None
     if code not in Currency.__members__:
-        raise InvalidMoney(f"amount {text!r}: currency {code!r} is not one of {', '.join(Currency)}")
+        raise InvalidMoney(f"amount {shown!r}: currency {code!r} is not one of {', '.join(Currency)}")
     if amount == amount.to_integral_value():
         amount = Decimal(int(amount))
     return Money(amount, Currency(code))

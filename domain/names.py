@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from domain.errors import InvalidFact
+from domain.text import check_text
 
 MAX_NAME_CHARS = 200
 _IGNORED = re.compile(r"[\s.,'’\"“”()\[\]·・、，。（）]+")
@@ -17,6 +18,7 @@ def normalise_name(name: str) -> str:
         raise InvalidFact("a company name must be non-empty text")
     if len(name) > MAX_NAME_CHARS:
         raise InvalidFact(f"company name {name[:40]!r}... is longer than {MAX_NAME_CHARS} characters")
+    check_text(name, "company name")
     folded = unicodedata.normalize("NFKC", name).casefold()
     key = _IGNORED.sub(" ", folded).strip()
     if not key:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from domain.errors import InvalidFact
 from domain.fuzzy_dates import FuzzyDate
+from domain.text import check_text
 
 MAX_QUOTE_CHARS = 2000
 
@@ -33,6 +34,12 @@ class Source:
             raise InvalidFact(f"source {self.document!r}: quote is required (a short verbatim quote)")
         if len(self.quote) > MAX_QUOTE_CHARS:
             raise InvalidFact(f"source {self.document!r}: quote is longer than {MAX_QUOTE_CHARS} characters")
+        check_text(self.document, "source.document")
+        check_text(self.quote, f"source {self.document!r}: quote", multiline=True)
+        if self.date_text is not None:
+            check_text(self.date_text, f"source {self.document!r}: date_text")
+        if self.url is not None:
+            check_text(self.url, f"source {self.document!r}: url")
         if self.url is not None and not self.url.startswith(("http://", "https://")):
             raise InvalidFact(f"source {self.document!r}: url {self.url!r} is not an http(s) URL")
 

@@ -52,6 +52,22 @@ class Database:
             connection.close()
             self._local.connection = None
 
+    @property
+    def unavailable_errors(self) -> tuple[type[BaseException], ...]:
+        """Errors of the database itself (busy, locked, unreachable): they say nothing about the data."""
+        from eventsourcing.persistence import InterfaceError, OperationalError
+
+        errors: tuple[type[BaseException], ...] = (sqlite3.OperationalError, OperationalError, InterfaceError, OSError)
+        if self.dialect == "postgres":
+            import psycopg
+            import psycopg_pool
+
+            errors += (psycopg.OperationalError, psycopg.InterfaceError, psycopg_pool.PoolTimeout)
+        return errors
+
+    def is_transient(self, error: BaseException) -> bool:
+        return isinstance(error, self.unavailable_errors)
+
     def sql(self, statement: str) -> str:
         return statement.replace("?", "%s") if self.dialect == "postgres" else statement
 

@@ -5,16 +5,32 @@ position is read (and on PostgreSQL locked) inside that transaction, so a crash 
 process catching up at the same time can neither apply an event twice nor skip one.
 Start-up resumes from the tracked position. Several named projections share the log and
 the ``rm_tracking`` table, one row each, and can be rebuilt independently.
+
+Events are read and decoded *before* the write transaction opens. On SQLite that transaction
+holds the database's only write lock, and eventsourcing's writers hold pool connections while
+they wait for it; reading through that pool with the lock held deadlocked three writers.
+
+An event the projector cannot apply stops this projection at that event, never silently
+skipped: the failure is kept in ``rm_failures`` (so every process's health check sees it;
+a row counts only while the tracked position is still before it) and every later catch-up
+tries again, so a fix deployed and restarted resumes by itself.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from projections.database import Cursor, Database
 
 DEFAULT_BATCH = 1000
+_RACED = -1
+MAX_ERROR_CHARS = 500
+logger = logging.getLogger("timeline.projections")
 
 
 class EventLog(Protocol):
@@ -40,14 +56,32 @@ class Projector(Protocol):
         """Write the rows for these (position, topic, event) in the caller's transaction."""
 
 
+@dataclass(frozen=True)
+class Stuck:
+    """A projection stopped at an event it cannot apply."""
+
+    name: str
+    position: int
+    error: str
+    since: str
+
+    def describe(self) -> str:
+        return f"projection {self.name!r} cannot apply the event at position {self.position}: {self.error}"
+
+
 class ProjectionRunner:
     def __init__(self, db: Database, log: EventLog, decoder: Decoder, projector: Projector) -> None:
         self.db = db
         self.log = log
         self.decoder = decoder
         self.projector = projector
+        self._lock = threading.Lock()  # one catch-up per process at a time; others wait, then find little to do
         with db.schema_transaction() as cursor:
             cursor.execute("CREATE TABLE IF NOT EXISTS rm_tracking (name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
+            cursor.execute(
+                "CREATE TABLE IF NOT EXISTS rm_failures "
+                "(name TEXT PRIMARY KEY, position BIGINT NOT NULL, error TEXT NOT NULL, since TEXT NOT NULL)"
+            )
             cursor.execute(
                 "INSERT INTO rm_tracking (name, position) VALUES (?, 0) ON CONFLICT (name) DO NOTHING", (self.name,)
             )
@@ -61,33 +95,68 @@ class ProjectionRunner:
         rows = self.db.query("SELECT position FROM rm_tracking WHERE name = ?", (self.name,))
         return int(rows[0][0]) if rows else 0
 
+    def stuck(self) -> Stuck | None:
+        """The event this projection cannot get past, if any (as recorded by whichever process tried)."""
+        rows = self.db.query(
+            """SELECT f.position, f.error, f.since FROM rm_failures f JOIN rm_tracking t ON t.name = f.name
+               WHERE f.name = ? AND f.position > t.position""",
+            (self.name,),
+        )
+        return Stuck(self.name, int(rows[0][0]), str(rows[0][1]), str(rows[0][2])) if rows else None
+
     def rebuild(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Drop this projection's tables and tracking in one transaction, then fold the whole log again."""
-        with self.db.schema_transaction() as cursor:
-            self._locked_position(cursor)
-            self.projector.drop_tables(cursor, self.db.dialect)
-            cursor.execute("UPDATE rm_tracking SET position = 0 WHERE name = ?", (self.name,))
-        self.projector.create_tables(self.db)
-        return self.catch_up(batch_size, progress)
+        with self._lock:
+            with self.db.schema_transaction() as cursor:
+                self._locked_position(cursor)
+                self.projector.drop_tables(cursor, self.db.dialect)
+                cursor.execute("UPDATE rm_tracking SET position = 0 WHERE name = ?", (self.name,))
+                cursor.execute("DELETE FROM rm_failures WHERE name = ?", (self.name,))
+            self.projector.create_tables(self.db)
+            return self._catch_up(batch_size, progress)
 
     def catch_up(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
-        """Apply every event after the tracked position; returns how many were applied."""
+        """Apply every event after the tracked position; returns how many were applied.
+
+        Stops early, without raising, at an event the projector cannot apply (see ``stuck``).
+        Errors of the database itself (locked, unreachable) are raised: they say nothing about the event.
+        """
+        with self._lock:
+            return self._catch_up(batch_size, progress)
+
+    def _catch_up(self, batch_size: int, progress: Callable[[int], None] | None) -> int:
         applied = 0
+        narrow_until = 0  # after a failed batch, apply its events one at a time to find the failing one
         while True:
-            count = self._apply_batch(batch_size)
+            start = self.position()
+            size = 1 if start < narrow_until else batch_size
+            try:
+                count = self._apply_batch(start, size)
+            except Exception as error:  # a projector can fail on anything an event holds
+                if self.db.is_transient(error):
+                    raise
+                if size > 1:
+                    narrow_until = start + size
+                    continue
+                failing = self.log.select_notifications(start=start + 1, limit=1)
+                self._record_failure(failing[0].id if failing else start + 1, error)
+                return applied
+            if count == _RACED:
+                continue
             if count == 0:
                 return applied
             applied += count
             if progress:
                 progress(count)
 
-    def _apply_batch(self, batch_size: int) -> int:
+    def _apply_batch(self, start: int, batch_size: int) -> int:
+        notifications = self.log.select_notifications(start=start + 1, limit=batch_size)
+        if not notifications:
+            return 0
+        events = [(n.id, n.topic, self.decoder.to_domain_event(n)) for n in notifications]
         with self.db.transaction() as cursor:
-            position = self._locked_position(cursor)
-            notifications = self.log.select_notifications(start=position + 1, limit=batch_size)
-            if not notifications:
-                return 0
-            events = [(n.id, n.topic, self.decoder.to_domain_event(n)) for n in notifications]
+            if self._locked_position(cursor) != start:
+                return _RACED  # another process applied these meanwhile; read again from its position
             self.projector.apply(cursor, self.db.dialect, events)
             cursor.execute("UPDATE rm_tracking SET position = ? WHERE name = ?", (notifications[-1].id, self.name))
             return len(notifications)
@@ -96,3 +165,21 @@ class ProjectionRunner:
         lock = " FOR UPDATE" if self.db.dialect == "postgres" else ""
         cursor.execute(f"SELECT position FROM rm_tracking WHERE name = ?{lock}", (self.name,))
         return int(cursor.fetchone()[0])
+
+    def _record_failure(self, position: int, error: BaseException) -> None:
+        text = f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS]
+        known = self.stuck()
+        if known is not None and known.position == position and known.error == text:
+            return
+        since = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.db.transaction() as cursor:
+            cursor.execute(
+                """INSERT INTO rm_failures (name, position, error, since) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (name) DO UPDATE SET position = excluded.position, error = excluded.error,
+                   since = excluded.since""",
+                (self.name, position, text, since),
+            )
+        logger.error(
+            "projection stuck",
+            extra={"fields": {"projection": self.name, "position": position, "error": text}},
+        )

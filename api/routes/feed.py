@@ -7,16 +7,31 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
+from api import inputs
 from api.composition import Services
-from api.deps import ServicesDep
+from api.deps import ServicesDep, SettingsDep
+from api.inputs import InputError
+from api.params import checked
 from application.views import plain
 
 router = APIRouter(tags=["feed"])
 
-After = Annotated[int, Query(ge=0, description="Return events after this position", examples=[0])]
+After = Annotated[
+    int, Query(ge=0, le=inputs.MAX_POSITION_INPUT, description="Return events after this position", examples=[0])
+]
+StreamAfter = Annotated[
+    int | None,
+    Query(
+        ge=0,
+        le=inputs.MAX_POSITION_INPUT,
+        description="Replay events after this position; without it (and without Last-Event-ID) the stream "
+        "starts at the newest event",
+        examples=[0],
+    ),
+]
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many events")]
 POLL_SECONDS = 0.5
 KEEPALIVE_SECONDS = 15.0
@@ -24,12 +39,28 @@ KEEPALIVE_SECONDS = 15.0
 
 def feed_items(services: Services, after: int, limit: int) -> list[dict[str, Any]]:
     notifications = services.app.recorder.select_notifications(start=after + 1, limit=limit)
-    items = [feed_item(n.id, n.topic, services.app.mapper.to_domain_event(n)) for n in notifications]
+    items = [decoded_item(services, n) for n in notifications]
     kinds = services.queries.fact_kinds([item["fact_id"] for item in items if item.get("fact_id")])
     for item in items:
         if item.get("fact_id") and "kind" not in item:
             item["kind"] = kinds.get(item["fact_id"])
     return items
+
+
+def decoded_item(services: Services, notification: Any) -> dict[str, Any]:
+    """A feed item; an event this code cannot decode is still listed, saying why, so the feed never stops."""
+    try:
+        event = services.app.mapper.to_domain_event(notification)
+    except Exception as error:  # any decoding failure; the event stays in the log and the feed
+        return {
+            "position": notification.id,
+            "type": notification.topic.partition(":")[2],
+            "topic": notification.topic,
+            "aggregate_id": str(notification.originator_id),
+            "version": notification.originator_version,
+            "undecodable": f"{type(error).__name__}: {error}"[:500],
+        }
+    return feed_item(notification.id, notification.topic, event)
 
 
 def feed_item(position: int, topic: str, event: Any) -> dict[str, Any]:
@@ -76,11 +107,29 @@ def feed(services: ServicesDep, after: After = 0, limit: Limit = 100) -> dict[st
 async def feed_stream(
     request: Request,
     services: ServicesDep,
-    after: After = 0,
-    last_event_id: Annotated[str | None, Header(description="Resume after this position")] = None,
+    settings: SettingsDep,
+    after: StreamAfter = None,
+    last_event_id: Annotated[
+        str | None, Header(description="Resume after this position (sent by EventSource on reconnect)", max_length=40)
+    ] = None,
 ) -> StreamingResponse:
-    """A live tail of the log as Server-Sent Events; reconnecting resumes from Last-Event-ID."""
-    start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after
+    """A live tail of the log as Server-Sent Events, from the newest event unless told where to resume."""
+    if last_event_id is not None:
+        try:
+            start = inputs.parse_position("Last-Event-ID", last_event_id.strip())
+        except InputError as error:
+            raise checked(error, "header") from None
+    elif after is not None:
+        start = after
+    else:
+        start = await asyncio.to_thread(services.app.position)
+    streams = request.app.state.streams
+    if streams.open >= settings.max_streams:
+        raise HTTPException(
+            503,
+            f"{streams.open} live streams are open, the most this server keeps; retry later",
+            headers={"Retry-After": "5"},
+        )
     return StreamingResponse(
         _stream(request, services, start),
         media_type="text/event-stream",
@@ -88,7 +137,24 @@ async def feed_stream(
     )
 
 
+class OpenStreams:
+    """How many live streams this process serves (checked and changed on the event loop only)."""
+
+    def __init__(self) -> None:
+        self.open = 0
+
+
 async def _stream(request: Request, services: Services, after: int) -> AsyncIterator[bytes]:
+    # Counted from the first chunk, so a stream that never starts is never counted and never leaks.
+    request.app.state.streams.open += 1
+    try:
+        async for chunk in _events(request, services, after):
+            yield chunk
+    finally:
+        request.app.state.streams.open -= 1
+
+
+async def _events(request: Request, services: Services, after: int) -> AsyncIterator[bytes]:
     quiet = 0.0
     while not await request.is_disconnected():
         items = await asyncio.to_thread(feed_items, services, after, 100)

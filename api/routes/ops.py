@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-import psycopg
-import psycopg_pool
-from eventsourcing.persistence import PersistenceError
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -16,35 +12,53 @@ from api.deps import ServicesDep
 from api.responses import OrjsonResponse
 
 router = APIRouter(tags=["operations"])
-STORAGE_ERRORS = (PersistenceError, sqlite3.Error, psycopg.Error, psycopg_pool.PoolTimeout, OSError)
 
 
-@router.get("/healthz", response_class=OrjsonResponse, responses={503: {"description": "Database unreachable"}})
+@router.get(
+    "/healthz",
+    response_class=OrjsonResponse,
+    responses={503: {"description": "Database unreachable, or a projection stuck at an event it cannot apply"}},
+)
 def healthz(services: ServicesDep) -> Response:
-    """Database reachable, log head, read-model position and lag."""
+    """Database reachable, log head, read-model positions and lag; 503 ``degraded`` naming a stuck projection."""
     try:
         head = services.app.position()
         positions = {name: runner.position() for name, runner in services.projections.items()}
-    except STORAGE_ERRORS as error:
+        stuck = {s.name: s for s in services.stuck(fresh=True)}
+    except services.db.unavailable_errors as error:
         return OrjsonResponse({"status": "unavailable", "database": f"unreachable: {type(error).__name__}"}, 503)
     applied = min(positions.values())
+    projections: dict[str, Any] = {}
+    for name, position in positions.items():
+        projections[name] = {"position": position, "lag": head - position}
+        if name in stuck:
+            projections[name] |= {
+                "stuck_at": stuck[name].position,
+                "error": stuck[name].error,
+                "since": stuck[name].since,
+            }
     body: dict[str, Any] = {
-        "status": "ok",
+        "status": "degraded" if stuck else "ok",
         "database": "reachable",
         "log_position": head,
         "projection_position": applied,
         "projection_lag": head - applied,
-        "projections": {name: {"position": p, "lag": head - p} for name, p in positions.items()},
+        "projections": projections,
     }
-    return OrjsonResponse(body)
+    if stuck:
+        body["problems"] = [s.describe() for s in stuck.values()]
+    return OrjsonResponse(body, 503 if stuck else 200)
 
 
 @router.get("/metrics", response_class=PlainTextResponse)
 def metrics(request: Request, services: ServicesDep) -> Response:
-    """Prometheus text: requests, latencies, log and projection positions, projection lag."""
+    """Prometheus text: requests, latencies, log and projection positions, lag, stuck projections."""
     collected = request.app.state.metrics
     head, applied = services.app.position(), services.lowest_position()
     collected.log_position.set(head)
     collected.projection_position.set(applied)
     collected.projection_lag.set(head - applied)
+    stuck = {s.name: s.position for s in services.stuck(fresh=True)}
+    for name in services.projections:
+        collected.projection_stuck_at.labels(name).set(stuck.get(name, 0))
     return Response(generate_latest(collected.registry), media_type=CONTENT_TYPE_LATEST)

@@ -9,8 +9,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from api import inputs
 from api.deps import Fresh, ServicesDep
-from api.params import ClocksDep
+from api.params import ClocksDep, word
 from api.responses import READ_ERRORS
 
 router = APIRouter(tags=["pipeline"])
@@ -34,6 +35,14 @@ CSV_COLUMNS = [
 ]
 
 
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (OWASP CSV injection): quote-prefixed."""
+    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+
+
 @router.get("/pipeline", dependencies=[Fresh], responses=READ_ERRORS)
 def pipeline(
     services: ServicesDep,
@@ -45,6 +54,7 @@ def pipeline(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Who stood at which stage on which venue on a day, with counts by venue and stage."""
+    venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
     return services.queries.pipeline(clocks, venue=venue, stage=stage, sector=sector, limit=limit, offset=offset)
 
 
@@ -58,6 +68,7 @@ def pipeline_csv(
     services: ServicesDep, clocks: ClocksDep, venue: Venue = None, stage: StageQ = None, sector: Sector = None
 ) -> Response:
     """The whole pipeline snapshot of a day as CSV (one row per company and venue)."""
+    venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
     snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage, sector=sector)
     out = io.StringIO()
     writer = csv.writer(out)
@@ -67,8 +78,8 @@ def pipeline_csv(
         writer.writerow(
             [
                 entry["company_id"],
-                entry["company"],
-                entry["sector"] or "",
+                spreadsheet_safe(entry["company"]),
+                spreadsheet_safe(entry["sector"] or ""),
                 entry["venue"],
                 entry["stage"],
                 since["text"],

@@ -7,8 +7,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
+from api import inputs
 from api.deps import Fresh, ServicesDep
-from api.params import CertainOnly, KnownAt, PublishedBy, clocks_for, day_query, invalid, parse_day
+from api.params import CertainOnly, KnownAt, PublishedBy, clocks_for, day_query, invalid, parse_days, word
 from api.responses import READ_ERRORS
 from projections.clocks import Clocks
 from projections.daily_counts import daily_counts
@@ -25,6 +26,12 @@ def month_ends(start: date, end: date) -> list[date]:
         days.append(min(following - timedelta(days=1), end))
         year, month = following.year, following.month
     return days
+
+
+def point_count(start: date, end: date, granularity: str) -> int:
+    if granularity == "month":
+        return (end.year - start.year) * 12 + end.month - start.month + 1
+    return (end - start).days + 1
 
 
 @router.get("/stats/pipeline-counts", dependencies=[Fresh], responses=READ_ERRORS)
@@ -48,18 +55,16 @@ def pipeline_counts(
     certain_only: CertainOnly = False,
 ) -> dict[str, Any]:
     """Counts by stage per month end (or per day) between two days, for charts."""
-    start, end = parse_day("from", from_), parse_day("to", to)
-    if start > end:
-        raise invalid("from", from_, f"{start} is after 'to' {end}")
+    start, end = parse_days("from", from_, "to", to)
+    venue = word("venue", venue, inputs.parse_venue)
+    wanted = point_count(start, end, granularity)
+    if wanted > MAX_POINTS[granularity]:  # counted before anything is built: a wide range costs nothing
+        raise invalid("from", from_, f"{wanted} {granularity}s between from and to; at most {MAX_POINTS[granularity]}")
     days = (
         month_ends(start, end)
         if granularity == "month"
         else [start + timedelta(n) for n in range((end - start).days + 1)]
     )
-    if len(days) > MAX_POINTS[granularity]:
-        raise invalid(
-            "from", from_, f"{len(days)} {granularity}s between from and to; at most {MAX_POINTS[granularity]}"
-        )
     mode = "certain" if certain_only else "possible"
     if known_at is None and published_by is None:
         # The incrementally maintained daily table: one pass over the days that changed.

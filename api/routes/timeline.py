@@ -6,8 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from api import inputs
 from api.deps import Fresh, ServicesDep
-from api.params import DAY_PATTERN, CertainOnly, KnownAt, PublishedBy, clocks_for, day_query, parse_day
+from api.params import DAY_PATTERN, CertainOnly, KnownAt, PublishedBy, clocks_for, day_query, parse_days, word
 from api.responses import READ_ERRORS
 
 router = APIRouter(tags=["timeline"])
@@ -45,8 +46,10 @@ def timeline(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Every fact that happened between two days, in valid-time order, with its sources."""
+    start, _ = parse_days("from", from_, "to", to)
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
-    start = parse_day("from", from_)
+    venue = word("venue", venue, inputs.parse_venue_or_market)
+    kind = word("kind", kind, inputs.parse_kind)
     return services.queries.timeline(
         start, clocks.as_of, clocks, company=company, venue=venue, kind=kind, limit=limit, offset=offset
     )
@@ -63,8 +66,10 @@ def changes(
     certain_only: CertainOnly = False,
 ) -> dict[str, Any]:
     """Which companies moved from one stage to another between two days."""
+    start, _ = parse_days("from", from_, "to", to)
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
-    return services.queries.changes(parse_day("from", from_), clocks.as_of, clocks, venue=venue)
+    venue = word("venue", venue, inputs.parse_venue)
+    return services.queries.changes(start, clocks.as_of, clocks, venue=venue)
 
 
 @router.get("/time-in-stage", dependencies=[Fresh], responses=READ_ERRORS)
@@ -79,4 +84,5 @@ def time_in_stage(
 ) -> dict[str, Any]:
     """Days between the stages of each listing attempt, with per venue-year medians and quartiles."""
     clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
+    venue = word("venue", venue, inputs.parse_venue)
     return services.queries.time_in_stage(clocks, venue=venue, company=company)

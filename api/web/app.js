@@ -16,6 +16,7 @@ const el = (tag, attrs = {}, ...children) => {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key === "text") node.textContent = value;
+    else if (key === "style") Object.assign(node.style, value); // CSSOM: allowed by the page's strict CSP
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : value);
   }
@@ -158,7 +159,7 @@ async function drawBoard() {
     const columns = STAGES.filter((stage) => stages.has(stage)).map((stage) => {
       const cards = stages.get(stage).map(card);
       return el("section", { class: "column", "data-stage": stage, "aria-label": `${venue} ${stage}` },
-        el("h4", {}, el("span", { class: "swatch", style: `background:${STAGE_COLOURS[STAGES.indexOf(stage)]}` }),
+        el("h4", {}, el("span", { class: "swatch", style: { background: STAGE_COLOURS[STAGES.indexOf(stage)] } }),
           `${stage} `, el("span", { class: "count", text: `(${cards.length})` })),
         el("ul", { class: "cards" }, cards));
     });
@@ -230,7 +231,7 @@ async function drawChart() {
   svg.append(marker);
   $("chart").replaceChildren(svg);
   $("legend").replaceChildren(...STAGES.map((stage, s) => el("li", {},
-    el("span", { class: "swatch", style: `background:${STAGE_COLOURS[s]}` }), stage)));
+    el("span", { class: "swatch", style: { background: STAGE_COLOURS[s] } }), stage)));
   markChart();
 }
 

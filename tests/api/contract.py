@@ -200,7 +200,13 @@ class ApiContract:
         again = client.post(
             f"/facts/{written['fact_id']}/retractions", headers=AUTH, json={"reason": "test", "sources": [SOURCE]}
         )
-        assert again.status_code == 409
+        assert again.status_code == 201  # a retry: the first answer again, nothing appended
+        assert again.json()["position"] == retracted.json()["position"]
+        assert again.json()["appended"] is False
+        other = client.post(
+            f"/facts/{written['fact_id']}/retractions", headers=AUTH, json={"reason": "another", "sources": [SOURCE]}
+        )
+        assert other.status_code == 409
 
     def test_the_feed_pages_the_log_in_order_with_fact_ids_kinds_dates_and_sources(self, client):
         first = client.get("/feed", params={"after": 0, "limit": 150}).json()
