@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
@@ -17,11 +17,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from api import inputs
 from api.composition import Services, build_services
+from api.inputs import InputError
 from api.settings import Settings
 from api.transfer import export_log, import_log
-from domain.errors import InvalidDate
-from domain.fuzzy_dates import parse_date
 from projections.clocks import Clocks
 from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR, SeedError, read_seeds
@@ -37,13 +37,28 @@ CertainOnly = Annotated[bool, typer.Option("--certain-only", help="Only facts th
 
 
 def _day(name: str, text: str) -> date:
+    """The API's day parser (same forms, same range), its errors as usage errors."""
     try:
-        parsed = parse_date(text)
-    except InvalidDate as error:
-        raise typer.BadParameter(str(error), param_hint=name) from None
-    if not parsed.is_exact:
-        raise typer.BadParameter(f"{text!r} spans {parsed.earliest}..{parsed.latest}; give one day", param_hint=name)
-    return parsed.earliest
+        return inputs.parse_day(name, text)
+    except InputError as error:
+        raise typer.BadParameter(error.message, param_hint=name) from None
+
+
+def _word(name: str, text: str | None, parse: Callable[[str, str], str]) -> str | None:
+    try:
+        return None if text is None else parse(name, text)
+    except InputError as error:
+        raise typer.BadParameter(error.message, param_hint=name) from None
+
+
+def _exit_if_stuck(services: Services) -> None:
+    """A projection that cannot apply an event is reported with its position, and the command fails."""
+    stuck = services.stuck(fresh=True)
+    for problem in stuck:
+        err_console.print(f"[red]{problem.describe()}[/red]")
+    if stuck:
+        err_console.print("events before it are applied; fix the cause, then run `timeline rebuild` again")
+        raise typer.Exit(1)
 
 
 @contextmanager
@@ -91,6 +106,7 @@ def seed(directory: SeedDir = SEED_DIR) -> None:
         task = progress.add_task("loading seed facts", total=len(read_seeds(directory).facts))
         report = load_seeds(services.app, directory, progress=partial(progress.advance, task))
         services.catch_up()
+        _exit_if_stuck(services)
     console.print(
         f"{report.companies} companies, {report.facts} facts; {report.appended} events appended; "
         f"log position {report.position}"
@@ -118,6 +134,7 @@ def rebuild(name: Names = None, batch_size: Annotated[int, typer.Option(min=1)] 
                 task = progress.add_task(f"rebuilding {chosen}", total=services.app.position())
                 applied = services.projections[chosen].rebuild(batch_size, progress=partial(progress.advance, task))
             console.print(f"{chosen}: rebuilt from {applied} events")
+        _exit_if_stuck(services)
 
 
 @cli.command()
@@ -169,6 +186,7 @@ def pipeline(
         published_by=_day("--published-by", published_by) if published_by else None,
         certain_only=certain_only,
     )
+    venue, stage = _word("--venue", venue, inputs.parse_venue), _word("--stage", stage, inputs.parse_stage)
     with _services() as services:
         snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage)
     table = Table(title=f"Pipeline as of {clocks.as_of}")
@@ -213,7 +231,11 @@ def timeline_command(
     kind: str | None = None,
 ) -> None:
     """Every fact between two days, in valid-time order."""
-    start, end = _day("--from", from_), _day("--to", to)
+    try:
+        start, end = inputs.parse_day_range("--from", from_, "--to", to)
+    except InputError as error:
+        raise typer.BadParameter(error.message, param_hint=error.name) from None
+    venue, kind = _word("--venue", venue, inputs.parse_venue_or_market), _word("--kind", kind, inputs.parse_kind)
     with _services() as services:
         answer = services.queries.timeline(start, end, Clocks(end), company=company, venue=venue, kind=kind)
     _facts_table(answer["events"], f"Timeline {start} .. {end}")
@@ -257,6 +279,7 @@ def import_command(
         count = import_log(services.app, source)
         for runner in services.projections.values():
             runner.rebuild()
+        _exit_if_stuck(services)
     console.print(f"imported {count} events")
 
 

@@ -318,9 +318,11 @@ def _coerce(path: str, value: Any, hint: Any) -> Any:
 def _decimal(path: str, value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
         raise InvalidFact(f"field {path!r} must be a number")
+    if isinstance(value, int) and value.bit_length() > 128:  # too long even to turn into text safely
+        raise InvalidFact(f"field {path!r}: an integer of {value.bit_length()} bits is too large")
     try:
         number = Decimal(str(value))
-    except (InvalidOperation, ValueError):  # ValueError: an integer too long to turn into text
+    except InvalidOperation:
         raise InvalidFact(f"field {path!r}: {str(value)[:40]!r} is not a number") from None
     try:
         return check_magnitude(number, f"field {path!r}")

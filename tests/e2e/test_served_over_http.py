@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from datetime import UTC, datetime
 
@@ -71,3 +72,34 @@ def test_the_live_feed_resumes_after_last_event_id(server):
             if len(ids) == 3:
                 break
     assert ids == [11, 12, 13]
+
+
+def test_a_live_feed_without_last_event_id_starts_at_the_newest_event(server):
+    head = httpx.get(f"{server}/feed", params={"after": 0, "limit": 1}).json()["head"]
+    with httpx.stream("GET", f"{server}/feed/stream", timeout=10) as response:
+        written = httpx.post(f"{server}/companies", headers=AUTH, json={"name": "Tail Starter"}).json()
+        for line in response.iter_lines():
+            if line.startswith("id: "):
+                first = int(line[4:])
+                break
+    assert first > head  # nothing of the history before the stream opened is replayed
+    assert first <= written["position"]
+
+
+def test_live_streams_beyond_the_cap_get_503_and_a_closed_one_frees_its_place(server):
+    with contextlib.ExitStack() as streams:
+        for _ in range(3):  # TIMELINE_MAX_STREAMS=3 for this server
+            response = streams.enter_context(httpx.stream("GET", f"{server}/feed/stream", timeout=10))
+            assert response.status_code == 200
+        time.sleep(0.3)
+        refused = httpx.get(f"{server}/feed/stream", timeout=10)
+        assert refused.status_code == 503
+        assert refused.headers["retry-after"]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the server notices a closed stream within its poll interval
+        with httpx.stream("GET", f"{server}/feed/stream", timeout=10) as again:
+            if again.status_code == 200:
+                break
+        time.sleep(0.3)
+    else:
+        raise AssertionError("a stream place was never freed")

@@ -1,0 +1,10 @@
+import pytest
+
+from tests.api.hostile import HostileInputContract
+
+
+@pytest.mark.postgres
+class TestHostileInputOnPostgres(HostileInputContract):
+    @pytest.fixture
+    def database_url(self, postgres_url):
+        return postgres_url
