@@ -141,7 +141,10 @@ class HostileInputContract:
         self.assert_refused(client.post("/facts", headers=AUTH, json=body), 422, "significant digits")
 
     def test_nan_in_a_field_that_wants_text_is_a_422_that_renders(self, client):
-        raw = b'{"kind": "accepted", "company": "MetaX", "venue": "SSE-STAR", "date": "2025", "sources": [{"document": "a", "published": NaN, "quote": "q"}]}'
+        raw = (
+            b'{"kind": "accepted", "company": "MetaX", "venue": "SSE-STAR", "date": "2025", '
+            b'"sources": [{"document": "a", "published": NaN, "quote": "q"}]}'
+        )
         response = client.post("/facts", headers={**AUTH, "Content-Type": "application/json"}, content=raw)
         self.assert_refused(response, 422)
 
@@ -293,7 +296,8 @@ class HostileInputContract:
         )
         csv = client.get("/pipeline.csv", params={"as_of": "2025-06-30"}).text
         assert "'=HYPERLINK" in csv
-        assert ",=HYPERLINK" not in csv and ',"=HYPERLINK' not in csv
+        assert ",=HYPERLINK" not in csv
+        assert ',"=HYPERLINK' not in csv
 
     def test_the_viewer_is_served_with_a_strict_csp_nosniff_and_no_referrer(self, client):
         for path in ("/", "/static/app.js"):
