@@ -41,8 +41,21 @@ def token_problem(tokens: list[str], authorization: str | None) -> tuple[int, st
     return None if any(matches) else (401, "wrong bearer token")
 
 
-def require_token(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Writes need ``Authorization: Bearer <token>`` (the write gate checks it first; this documents it)."""
+def require_token(
+    settings: SettingsDep,
+    authorization: Annotated[str | None, Header()] = None,
+    idempotency_key: Annotated[  # noqa: ARG001 - declared for OpenAPI; the write gate reads it
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            description="Retry safely: the same key and body replay the first answer; another body is a 409",
+            max_length=200,
+            pattern=r"^[\x21-\x7e]+$",
+        ),
+    ] = None,
+) -> None:
+    """Writes need ``Authorization: Bearer <token>`` (the write gate checks it, and the key, first; this documents
+    both for OpenAPI)."""
     problem = token_problem(settings.tokens, authorization)
     if problem is not None:
         status, message = problem

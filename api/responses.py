@@ -35,3 +35,18 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 READ_ERRORS = errors(404, 503)
 WRITE_ERRORS = errors(401, 403, 404, 409, 413, 503)
+
+
+def written(description: str, links: dict[str, tuple[str, str, str]]) -> dict[int | str, dict[str, Any]]:
+    """A write's 201 with OpenAPI links (name -> operation id, path parameter, field of this answer),
+    so clients and stateful fuzzing can follow a write to what it made."""
+    return {
+        201: {
+            "description": description,
+            "links": {
+                name: {"operationId": operation, "parameters": {parameter: f"$response.body#/{field}"}}
+                for name, (operation, parameter, field) in links.items()
+            },
+        },
+        **WRITE_ERRORS,
+    }

@@ -61,6 +61,19 @@ class CorrectionIn(_Strict):
     sources: list[SourceIn] = Field(min_length=1, max_length=20)
 
 
+class WrittenOut(BaseModel):
+    position: int = Field(description="Log position of the write (of the first such write, for a retry)")
+    appended: bool = Field(description="False when the write was already in the log (a retry or a known fact)")
+
+
+class FactWrittenOut(WrittenOut):
+    fact_id: str = Field(examples=["5c25d6d8-ae52-54ee-8118-7c6cd233c779"])
+
+
+class CompanyWrittenOut(WrittenOut):
+    company_id: str = Field(examples=["3a9f6941-d5b4-5239-9077-d7de7867fbc0"])
+
+
 class RetractionIn(_Strict):
     reason: str = Field(min_length=1, max_length=2000, examples=["the source misreported the company"])
     sources: list[SourceIn] = Field(min_length=1, max_length=20)

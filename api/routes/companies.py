@@ -8,9 +8,9 @@ from fastapi import APIRouter, Path
 
 from api.deps import Fresh, ServicesDep, Writer
 from api.params import ClocksDep
-from api.responses import READ_ERRORS, WRITE_ERRORS, OrjsonResponse
+from api.responses import READ_ERRORS, written
 from api.routes.writes import after_write
-from api.schemas import CompanyIn
+from api.schemas import CompanyIn, CompanyWrittenOut
 
 router = APIRouter(tags=["companies"])
 
@@ -24,14 +24,21 @@ Name = Annotated[
 ]
 
 
-@router.get("/companies/{name}", dependencies=[Fresh], responses=READ_ERRORS)
+@router.get("/companies/{name}", dependencies=[Fresh], responses=READ_ERRORS, operation_id="company")
 def company(services: ServicesDep, name: Name, clocks: ClocksDep) -> dict[str, Any]:
     """A company's stage on each venue, its flags and its facts, as of a day."""
     return services.queries.company(name, clocks)
 
 
 @router.post(
-    "/companies", status_code=201, dependencies=[Writer], responses=WRITE_ERRORS, response_class=OrjsonResponse
+    "/companies",
+    status_code=201,
+    dependencies=[Writer],
+    responses=written(
+        "The company, registered or given its new aliases", {"GetCompany": ("company", "name", "company_id")}
+    ),
+    response_model=CompanyWrittenOut,
+    operation_id="register_company",
 )
 def register_company(services: ServicesDep, body: CompanyIn) -> dict[str, Any]:
     """Register a company under all its names (registering again adds only new aliases)."""

@@ -9,22 +9,36 @@ from fastapi import APIRouter, Path
 
 from api.deps import Fresh, ServicesDep, Writer
 from api.params import KnownAt, parse_known_at
-from api.responses import READ_ERRORS, WRITE_ERRORS
+from api.responses import READ_ERRORS, written
 from api.routes.writes import after_write
-from api.schemas import CorrectionIn, FactIn, RetractionIn, sources_of
+from api.schemas import CorrectionIn, FactIn, FactWrittenOut, RetractionIn, sources_of
 
 router = APIRouter(tags=["facts"])
 
 FactId = Annotated[UUID, Path(description="The fact's id", examples=["5c25d6d8-ae52-54ee-8118-7c6cd233c779"])]
 
 
-@router.get("/facts/{fact_id}", dependencies=[Fresh], responses=READ_ERRORS)
+FACT_LINKS = {
+    "GetFact": ("fact", "fact_id", "fact_id"),
+    "CorrectFact": ("correct_fact", "fact_id", "fact_id"),
+    "RetractFact": ("retract_fact", "fact_id", "fact_id"),
+}
+
+
+@router.get("/facts/{fact_id}", dependencies=[Fresh], responses=READ_ERRORS, operation_id="fact")
 def fact(services: ServicesDep, fact_id: FactId, known_at: KnownAt = None) -> dict[str, Any]:
     """A fact as believed at known_at, with its history: recorded, corroborated, corrected, retracted."""
     return services.queries.fact(str(fact_id), parse_known_at(services, known_at))
 
 
-@router.post("/facts", status_code=201, dependencies=[Writer], responses=WRITE_ERRORS)
+@router.post(
+    "/facts",
+    status_code=201,
+    dependencies=[Writer],
+    responses=written("The fact, recorded or corroborated", FACT_LINKS),
+    response_model=FactWrittenOut,
+    operation_id="record_fact",
+)
 def record_fact(services: ServicesDep, body: FactIn) -> dict[str, Any]:
     """Record a fact with its sources; the same fact again appends nothing or only new sources."""
     written = services.app.record_fact(
@@ -40,7 +54,14 @@ def record_fact(services: ServicesDep, body: FactIn) -> dict[str, Any]:
     return after_write(services, written, fact_id=str(written.id))
 
 
-@router.post("/facts/{fact_id}/corrections", status_code=201, dependencies=[Writer], responses=WRITE_ERRORS)
+@router.post(
+    "/facts/{fact_id}/corrections",
+    status_code=201,
+    dependencies=[Writer],
+    responses=written("The correction, appended or found (a retry)", FACT_LINKS),
+    response_model=FactWrittenOut,
+    operation_id="correct_fact",
+)
 def correct_fact(services: ServicesDep, fact_id: FactId, body: CorrectionIn) -> dict[str, Any]:
     """Correct a fact's date, venue or fields, with a reason and sources (a new event)."""
     written = services.app.correct_fact(
@@ -54,7 +75,14 @@ def correct_fact(services: ServicesDep, fact_id: FactId, body: CorrectionIn) -> 
     return after_write(services, written, fact_id=str(written.id))
 
 
-@router.post("/facts/{fact_id}/retractions", status_code=201, dependencies=[Writer], responses=WRITE_ERRORS)
+@router.post(
+    "/facts/{fact_id}/retractions",
+    status_code=201,
+    dependencies=[Writer],
+    responses=written("The retraction, appended or found (a retry)", {"GetFact": FACT_LINKS["GetFact"]}),
+    response_model=FactWrittenOut,
+    operation_id="retract_fact",
+)
 def retract_fact(services: ServicesDep, fact_id: FactId, body: RetractionIn) -> dict[str, Any]:
     """Retract a fact, with a reason and sources (a new event; the fact stays in history)."""
     written = services.app.retract_fact(fact_id, reason=body.reason, sources=sources_of(body.sources))
