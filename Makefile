@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install browser test lint format run bench clean
+.PHONY: install browser wrk test lint format run bench bench-writers clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ SIZE ?= S
 DB   ?= sqlite
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --size $(SIZE) --db $(DB)
+
+# wrk drives HTTP load from its own process; installed here when we may (root with apt-get).
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || \
+		{ echo "install wrk to run this benchmark"; exit 1; }
+
+bench-writers: $(STAMP) wrk
+	$(BIN)/python -m bench.writers --db $(DB)
 
 run: $(STAMP)
 	$(BIN)/timeline seed
