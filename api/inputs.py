@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from domain.errors import InvalidDate
 from domain.fuzzy_dates import MAX_YEAR, MIN_YEAR, parse_date
+from domain.text import refused_character
 from domain.vocabulary import MARKETS, FactKind, Stage, Venue
 
 MAX_POSITION_INPUT = 2**63 - 2  # positions are signed 64-bit; one less leaves room for "after N" = N + 1
@@ -83,6 +84,14 @@ def parse_system_time(name: str, text: str) -> int | datetime:
     if not MIN_YEAR <= moment.year <= MAX_YEAR:
         raise InputError(name, text, f"year {moment.year} is outside {MIN_YEAR}..{MAX_YEAR}")
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def parse_text(name: str, text: str) -> str:
+    """Free text to match on (a sector): no control or bidi characters, which nothing stored holds."""
+    refused = refused_character(text)
+    if refused is not None:
+        raise InputError(name, text, f"contains the control or bidi character {refused}")
+    return text
 
 
 def parse_word(name: str, text: str, allowed: Iterable[str]) -> str:

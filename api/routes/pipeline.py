@@ -55,6 +55,7 @@ def pipeline(
 ) -> dict[str, Any]:
     """Who stood at which stage on which venue on a day, with counts by venue and stage."""
     venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
+    sector = word("sector", sector, inputs.parse_text)
     return services.queries.pipeline(clocks, venue=venue, stage=stage, sector=sector, limit=limit, offset=offset)
 
 
@@ -69,6 +70,7 @@ def pipeline_csv(
 ) -> Response:
     """The whole pipeline snapshot of a day as CSV (one row per company and venue)."""
     venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
+    sector = word("sector", sector, inputs.parse_text)
     snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage, sector=sector)
     out = io.StringIO()
     writer = csv.writer(out)

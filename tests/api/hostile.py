@@ -3,6 +3,8 @@ whatever the API accepts stays readable, projectable and rebuildable. Subclassed
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -307,3 +309,25 @@ class HostileInputContract:
             assert headers["x-content-type-options"] == "nosniff"
             assert headers["referrer-policy"] == "no-referrer"
         assert client.get("/healthz").headers["x-content-type-options"] == "nosniff"
+
+    def test_nul_and_controls_in_any_query_parameter_or_path_never_answer_5xx(self, client):
+        spec = client.get("/openapi.json").json()
+        sent = 0
+        for path, operations in spec["paths"].items():
+            get = operations.get("get")
+            if get is None or path == "/feed/stream":
+                continue
+            names = [p["name"] for p in get.get("parameters", []) if p["in"] == "query"]
+            concrete = path.replace("{name}", "MetaX").replace("{fact_id}", "00000000-0000-0000-0000-000000000000")
+            for hostile in ("a\x00b", "\u202e", "\x1b[2J"):
+                for name in names:
+                    response = client.get(
+                        concrete,
+                        params={"as_of": "2025-06-30", "from": "2025-01-01", "to": "2025-06-30", name: hostile},
+                    )
+                    assert response.status_code < 500, (path, name, response.text)
+                    sent += 1
+                if "{" in path:
+                    response = client.get(path.split("{")[0] + quote(hostile), params={"as_of": "2025-06-30"})
+                    assert response.status_code < 500, (path, response.text)
+        assert sent > 50
