@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.errors import InvalidDate, InvalidFact
 from domain.fuzzy_dates import parse_date
-from domain.sources import Source
+from domain.sources import Source, SourceKind
 
 
 class _Strict(BaseModel):
@@ -16,17 +16,42 @@ class _Strict(BaseModel):
 
 
 class SourceIn(_Strict):
+    """An article (document, published, verbatim quote) or another public document (kind disclosure or
+    report: document id, URL, title, publisher, published, and the fact in our own words as statement)."""
+
+    kind: SourceKind = Field(default=SourceKind.ARTICLE, description="article, disclosure or report")
     document: str = Field(min_length=1, max_length=500, examples=["003_3279c473a457c7c1.txt"])
     published: str = Field(
         min_length=1, max_length=100, description="Publication date, any fuzzy form", examples=["2026-01-26"]
     )
-    quote: str = Field(min_length=1, max_length=2000, examples=["1月2日,上海壁仞科技股份有限公司…于港交所挂牌上市"])
+    quote: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=2000,
+        description="Articles only: a short verbatim quote",
+        examples=["1月2日,上海壁仞科技股份有限公司…于港交所挂牌上市"],
+    )
+    statement: str | None = Field(
+        default=None, min_length=1, max_length=2000, description="Disclosures and reports: the fact in our own words"
+    )
     url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=500)
+    publisher: str | None = Field(default=None, max_length=500)
     date_text: str | None = Field(default=None, max_length=200, description="How this source words the fact's date")
 
     def to_source(self, where: str) -> Source:
         try:
-            return Source(self.document, parse_date(self.published), self.quote, self.url, self.date_text)
+            return Source(
+                self.document,
+                parse_date(self.published),
+                self.quote,
+                self.url,
+                self.date_text,
+                self.kind,
+                self.title,
+                self.publisher,
+                self.statement,
+            )
         except (InvalidDate, InvalidFact) as error:
             raise InvalidFact(f"{where}: {error}") from None
 

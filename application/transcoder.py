@@ -23,7 +23,7 @@ from eventsourcing.persistence import Transcoder, Transcoding, TranscodingNotReg
 from domain.fact_fields import FIELD_CLASSES, FactFields
 from domain.fuzzy_dates import FuzzyDate
 from domain.money import Money
-from domain.sources import Source
+from domain.sources import Source, SourceKind
 
 _PLAIN = (str, int, float, bool, type(None))
 DICT_ITEMS = "dict_items"
@@ -160,7 +160,13 @@ class SourceAsDict(Transcoding):
     name = "source"
 
     def encode(self, obj: Source) -> dict[str, Any]:
-        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj) if getattr(obj, f.name) is not None}
+        """Only the fields a source states; an article's kind is the default, so articles stored
+        before sources had kinds and those stored after look the same."""
+        return {
+            f.name: getattr(obj, f.name)
+            for f in dataclasses.fields(obj)
+            if getattr(obj, f.name) is not None and not (f.name == "kind" and obj.kind is SourceKind.ARTICLE)
+        }
 
     def decode(self, data: dict[str, Any]) -> Source:
         return Source(**data)

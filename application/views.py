@@ -16,6 +16,9 @@ from domain.money import Money
 from domain.sources import Source
 
 
+SOURCE_FIELDS = ("kind", "document", "published", "title", "publisher", "url", "quote", "statement", "date_text")
+
+
 def plain(value: Any) -> Any:
     """Value objects as builtins; Money keeps its currency, decimals stay exact as text."""
     if value is None or isinstance(value, (bool, int, float)):
@@ -38,7 +41,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, Source):
         return {
             key: plain(getattr(value, key))
-            for key in ("document", "published", "quote", "url", "date_text")
+            for key in SOURCE_FIELDS
             if getattr(value, key) is not None
         }
     if isinstance(value, FactFields):

@@ -41,6 +41,9 @@ class StageFields(FactFields):
     amount_sought: Money | None = None
     regulator: str | None = None
     market_cap: Money | None = None
+    stock_code: str | None = None  # as the exchange writes it: 688795 (SSE), 06082 (HKEX)
+    issue_price: Money | None = None
+    amount_raised: Money | None = None
     note: str | None = None
 
 
@@ -183,8 +186,10 @@ class MarketStatisticFields(FactFields):
     IDENTITY = ("metric", "period")
     metric: str
     value: Decimal | None = None
+    value_max: Decimal | None = None  # upper end of a range the source states ("70-120"); value is the lower
     unit: str | None = None
     amount: Money | None = None
+    amount_max: Money | None = None
     period: str | None = None
     qualifier: str | None = None
     note: str | None = None
@@ -194,6 +199,14 @@ class MarketStatisticFields(FactFields):
             raise InvalidFact(f"metric {self.metric!r} needs a value or an amount")
         if self.value is not None and not self.unit:
             raise InvalidFact(f"metric {self.metric!r}: field 'unit' is required with 'value'")
+        if self.value_max is not None and (self.value is None or self.value_max < self.value):
+            raise InvalidFact(f"metric {self.metric!r}: 'value_max' needs a 'value' no larger than it")
+        if self.amount_max is not None and (
+            self.amount is None
+            or self.amount_max.currency != self.amount.currency
+            or self.amount_max.amount < self.amount.amount
+        ):
+            raise InvalidFact(f"metric {self.metric!r}: 'amount_max' needs an 'amount' in its currency, no larger")
 
 
 _COMPANY_AND_MARKET_FIELDS: dict[FactKind, type[FactFields]] = {

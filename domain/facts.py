@@ -100,11 +100,12 @@ class Fact(Aggregate):
             raise FactRetracted(f"fact {self.id} was retracted; it cannot change any more")
 
     def corroborate(self, source: Source) -> bool:
-        """Add a source reporting the same fact; False (nothing appended) if already known."""
-        self.check_not_retracted()
+        """Add a source reporting the same fact; False (nothing appended) if already known,
+        even once retracted, so reloading the sources of a retracted fact is not an error."""
         require_sources([source], f"corroboration of fact {self.id}")
         if self.has_source(source):
             return False
+        self.check_not_retracted()
         self._corroborated(source=source)
         return True
 

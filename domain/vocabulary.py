@@ -20,6 +20,7 @@ class Venue(StrEnum):
     HKEX_GEM = "HKEX-GEM"
     NASDAQ = "NASDAQ"
     NYSE = "NYSE"
+    UNKNOWN = "UNKNOWN"  # a source says the company listed (went public) but names no board or exchange
 
 
 class MarketGroup(StrEnum):

@@ -11,7 +11,7 @@ import orjson
 from application.views import plain
 from domain.fuzzy_dates import FuzzyDate
 from domain.names import normalise_name
-from domain.sources import Source
+from domain.sources import Source, SourceKind
 from domain.vocabulary import Category, FactKind, category_of
 from projections.database import Cursor, Database
 from projections.runner import Decoder, EventLog, ProjectionRunner
@@ -307,9 +307,13 @@ def _source(item: dict[str, Any]) -> Source:
             date.fromisoformat(published["latest"]),
             published["raw"],
         ),
-        quote=item["quote"],
+        quote=item.get("quote"),
         url=item.get("url"),
         date_text=item.get("date_text"),
+        kind=item.get("kind", SourceKind.ARTICLE),
+        title=item.get("title"),
+        publisher=item.get("publisher"),
+        statement=item.get("statement"),
     )
 
 

@@ -33,6 +33,7 @@ def load_seeds(
     for company in seeds.companies:
         written = app.register_company(company.name, company.aliases, company.sector, key=company.key)
         appended += written.appended
+    fact_ids = {}
     for fact in seeds.facts:
         first = fact.first
         written = app.record_fact(
@@ -46,8 +47,22 @@ def load_seeds(
             summary=next((entry.summary for entry in fact.entries if entry.summary), None),
         )
         appended += written.appended
+        fact_ids[fact.key] = written.id
         if progress:
             progress(1)
+    for revision in seeds.revisions:  # in file order; a revision already in the store appends nothing
+        if revision.step == "correction":
+            written = app.correct_fact(
+                fact_ids[revision.fact],
+                reason=revision.reason,
+                sources=[revision.source],
+                date=revision.date,
+                venue=revision.venue,
+                fields=revision.fields,
+            )
+        else:
+            written = app.retract_fact(fact_ids[revision.fact], reason=revision.reason, sources=[revision.source])
+        appended += written.appended
     return LoadReport(len(seeds.companies), len(seeds.facts), appended, app.position())
 
 

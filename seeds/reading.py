@@ -10,24 +10,41 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from uuid import NAMESPACE_URL, uuid5
 
 import yaml
 
 from domain.errors import DomainError
 from domain.fact_fields import build_fields
-from domain.facts import check_subject
+from domain.facts import Fact, check_subject
 from domain.fuzzy_dates import FuzzyDate, parse_date
 from domain.names import normalise_name
-from domain.sources import Source
+from domain.sources import Source, SourceKind
 from domain.vocabulary import parse_kind, parse_market, parse_venue
 from seeds.yaml_files import read_yaml
 
 SEED_DIR = Path(__file__).parent
-DOCUMENT_KEYS = {"document", "short", "title", "publisher", "language", "published", "published_reason", "url"}
+DOCUMENT_KEYS = {"document", "kind", "short", "title", "publisher", "language", "published", "published_reason", "url"}
 COMPANY_KEYS = {"key", "name", "aliases", "sector"}
 #: Free-text fields: sources word them differently, so the first file's wording is kept.
 DESCRIPTIVE_FIELDS = {"description", "note", "basis"}
-FACT_KEYS = {"key", "kind", "company", "market", "venue", "date", "date_text", "fields", "summary", "quote"}
+FACT_KEYS = {
+    "key",
+    "kind",
+    "company",
+    "market",
+    "venue",
+    "date",
+    "date_text",
+    "fields",
+    "summary",
+    "document",
+    "quote",
+    "statement",
+}
+#: A revision names a seed fact by key and cites its own source, like a fact entry.
+CORRECTION_KEYS = {"fact", "date", "venue", "fields", "reason", "document", "quote", "statement", "date_text"}
+RETRACTION_KEYS = {"fact", "reason", "document", "quote", "statement"}
 
 
 @dataclass(frozen=True)
@@ -91,15 +108,54 @@ class FactSeed:
 
 
 @dataclass(frozen=True)
+class RevisionSeed:
+    """A correction (date, venue or fields) or a retraction of a seed fact, with its reason and source."""
+
+    file: str
+    step: str  # "correction" or "retraction"
+    fact: str
+    reason: str
+    source: Source
+    date: FuzzyDate | None = None
+    venue: str | None = None
+    fields: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
 class SeedSet:
     companies: list[CompanySeed]
     facts: list[FactSeed]
+    revisions: list[RevisionSeed] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class _Document:
     short: str
     published: FuzzyDate
+    kind: SourceKind = SourceKind.ARTICLE
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+
+    def source(self, document: str, item: dict[str, Any], date_text: str | None = None) -> Source:
+        """This document as the source of one entry: its quote (an article) or our statement (any other)."""
+        if self.kind is SourceKind.ARTICLE:
+            if "statement" in item:
+                raise TypeError(f"{document} is an article: cite it with a verbatim 'quote', not a 'statement'")
+            return Source(document, self.published, str(item["quote"]), date_text=date_text)
+        if "quote" in item:
+            raise TypeError(f"{document} is a {self.kind}: state the fact in our own words as 'statement', no 'quote'")
+        return Source(
+            document,
+            self.published,
+            None,
+            self.url,
+            date_text,
+            self.kind,
+            self.title,
+            self.publisher,
+            str(item["statement"]),
+        )
 
 
 def read_seeds(directory: Path = SEED_DIR) -> SeedSet:
@@ -116,9 +172,10 @@ def read_seeds(directory: Path = SEED_DIR) -> SeedSet:
             facts.setdefault(entry.key, FactSeed(entry.key)).entries.append(entry)
     for seed in facts.values():
         _check_merge(seed, problems)
+    revisions = _read_revisions(directory / "revisions.yaml", documents, facts, problems)
     if problems:
         raise SeedError(problems)
-    return SeedSet(companies, list(facts.values()))
+    return SeedSet(companies, list(facts.values()), revisions)
 
 
 def _load(path: Path, problems: list[SeedProblem], top: str) -> list[Any]:
@@ -161,10 +218,31 @@ def _read_documents(path: Path, problems: list[SeedProblem]) -> dict[str, _Docum
     documents: dict[str, _Document] = {}
     for entry, item in _mappings(path, problems, "documents", "document", "document", DOCUMENT_KEYS):
         try:
-            documents[str(item["document"])] = _Document(str(item["short"]), parse_date(str(item["published"])))
+            kind = SourceKind(item.get("kind", SourceKind.ARTICLE))
+            document = _Document(
+                str(item["short"]),
+                parse_date(str(item["published"])),
+                kind,
+                item.get("url"),
+                item.get("title"),
+                item.get("publisher"),
+            )
+            if kind is not SourceKind.ARTICLE:
+                Source(
+                    str(item["document"]),
+                    document.published,
+                    None,
+                    document.url,
+                    None,
+                    kind,
+                    document.title,
+                    document.publisher,
+                    "checked",
+                )  # url, title and publisher are required
+            documents[str(item["document"])] = document
         except KeyError as missing:
             problems.append(SeedProblem(path.name, entry, f"field {missing} is required"))
-        except DomainError as error:
+        except ValueError as error:  # DomainError, or an unknown kind
             problems.append(SeedProblem(path.name, entry, str(error)))
     return documents
 
@@ -203,24 +281,27 @@ def _read_fact_file(
     if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
         problems.append(SeedProblem(file, "-", "expected a mapping with 'document' and a list under 'facts'"))
         return []
-    document = documents.get(str(data.get("document")))
-    if document is None:
-        problems.append(SeedProblem(file, "document", f"{data.get('document')!r} is not listed in documents.yaml"))
+    default = data.get("document")
+    if default is not None and str(default) not in documents:
+        problems.append(SeedProblem(file, "document", f"{default!r} is not listed in documents.yaml"))
         return []
     entries = []
     for index, item in enumerate(data["facts"]):
         label = f"facts[{index}]" + (f" {item.get('key')!r}" if isinstance(item, dict) else "")
         try:
-            entries.append(_fact_entry(file, str(data["document"]), document, names, item))
+            if not isinstance(item, dict):
+                raise TypeError("expected a mapping")
+            document = str(item.get("document", default))
+            if document not in documents:
+                raise TypeError(f"document {document!r} is not listed in documents.yaml (give it here or for the file)")
+            entries.append(_fact_entry(file, document, documents[document], names, item))
         except (DomainError, KeyError, TypeError) as error:
             message = f"field {error} is required" if isinstance(error, KeyError) else str(error)
             problems.append(SeedProblem(file, label, message))
     return entries
 
 
-def _fact_entry(file: str, document: str, doc: _Document, names: dict[str, str], item: Any) -> FactEntry:
-    if not isinstance(item, dict):
-        raise TypeError("expected a mapping")
+def _fact_entry(file: str, document: str, doc: _Document, names: dict[str, str], item: dict[str, Any]) -> FactEntry:
     if problem := _unknown_keys(item, FACT_KEYS):
         raise TypeError(problem)
     kind = parse_kind(item["kind"])
@@ -242,7 +323,7 @@ def _fact_entry(file: str, document: str, doc: _Document, names: dict[str, str],
         _check_date_text(date, date_text)
     fields = item.get("fields") or {}
     build_fields(kind, fields)
-    source = Source(document, doc.published, str(item["quote"]), date_text=date_text)
+    source = doc.source(document, item, date_text if isinstance(date_text, str) else None)
     return FactEntry(
         file,
         str(item["key"]),
@@ -301,6 +382,99 @@ def _check_merge(seed: FactSeed, problems: list[SeedProblem]) -> None:
                     f"date {entry.date.text!r} does not contain {precise.text!r} given by another source",
                 )
             )
+
+
+def _read_revisions(
+    path: Path, documents: dict[str, _Document], facts: dict[str, FactSeed], problems: list[SeedProblem]
+) -> list[RevisionSeed]:
+    """revisions.yaml: corrections and retractions of seed facts (optional file); each checked
+    against the fact it revises, so one that changes nothing or names no fact is refused here."""
+    if not path.is_file():
+        return []
+    try:
+        data = read_yaml(path)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        problems.append(SeedProblem(path.name, "-", f"not valid YAML: {error}"))
+        return []
+    if not isinstance(data, dict) or set(data) - {"corrections", "retractions"}:
+        problems.append(SeedProblem(path.name, "-", "expected a mapping with lists under 'corrections', 'retractions'"))
+        return []
+    revisions: list[RevisionSeed] = []
+    revised: dict[str, Fact] = {}  # each fact as the revisions before leave it, so they are checked in order
+    for top, step, allowed in (
+        ("corrections", "correction", CORRECTION_KEYS),
+        ("retractions", "retraction", RETRACTION_KEYS),
+    ):
+        items = data.get(top) or []
+        if not isinstance(items, list):
+            problems.append(SeedProblem(path.name, top, "expected a list"))
+            continue
+        for index, item in enumerate(items):
+            label = f"{top}[{index}]" + (f" {item.get('fact')!r}" if isinstance(item, dict) else "")
+            try:
+                revisions.append(_revision(path.name, step, allowed, item, documents, facts, revised))
+            except (DomainError, KeyError, TypeError) as error:
+                message = f"field {error} is required" if isinstance(error, KeyError) else str(error)
+                problems.append(SeedProblem(path.name, label, message))
+    return revisions
+
+
+def _revision(
+    file: str,
+    step: str,
+    allowed: set[str],
+    item: Any,
+    documents: dict[str, _Document],
+    facts: dict[str, FactSeed],
+    revised: dict[str, Fact],
+) -> RevisionSeed:
+    if not isinstance(item, dict):
+        raise TypeError("expected a mapping")
+    if problem := _unknown_keys(item, allowed):
+        raise TypeError(problem)
+    seed = facts.get(str(item["fact"]))
+    if seed is None:
+        raise TypeError(f"fact {item['fact']!r} is not a key in facts/")
+    document = str(item["document"])
+    if document not in documents:
+        raise TypeError(f"document {document!r} is not listed in documents.yaml")
+    source = documents[document].source(document, item, item.get("date_text"))
+    revision = RevisionSeed(
+        file,
+        step,
+        seed.key,
+        str(item["reason"]),
+        source,
+        parse_date(str(item["date"])) if item.get("date") is not None else None,
+        parse_venue(item["venue"]).value if item.get("venue") is not None else None,
+        dict(item["fields"]) if item.get("fields") is not None else None,
+    )
+    fact = revised.setdefault(seed.key, _in_memory(seed))
+    if step == "correction":
+        fact.correct(
+            reason=revision.reason,
+            sources=[source],
+            date=revision.date,
+            venue=parse_venue(revision.venue) if revision.venue else None,
+            fields=revision.fields,
+        )
+    else:
+        fact.retract(reason=revision.reason, sources=[source])
+    return revision
+
+
+def _in_memory(seed: FactSeed) -> Fact:
+    """The seed fact as the domain would build it, to check a revision against."""
+    first = seed.first
+    return Fact.record(
+        kind=parse_kind(first.kind),
+        subject_type="company" if first.company else "market",
+        subject_id=uuid5(NAMESPACE_URL, first.company or first.market or ""),
+        venue=parse_venue(first.venue) if first.venue else None,
+        date=merged_date(seed),
+        fields=merged_fields(seed),
+        sources=seed.sources,
+    )
 
 
 def merged_date(seed: FactSeed) -> FuzzyDate:

@@ -17,7 +17,7 @@ def test_every_quote_appears_verbatim_in_its_source_article(articles):
         (source.document, source.quote)
         for fact in read_seeds().facts
         for source in fact.sources
-        if squash(source.quote) not in texts[source.document]
+        if source.kind == "article" and squash(source.quote or "") not in texts[source.document]
     ]
     assert missing == []
 
