@@ -15,7 +15,6 @@ from domain.fuzzy_dates import FuzzyDate
 from domain.money import Money
 from domain.sources import Source
 
-
 SOURCE_FIELDS = ("kind", "document", "published", "title", "publisher", "url", "quote", "statement", "date_text")
 
 
@@ -39,11 +38,7 @@ def plain(value: Any) -> Any:
             "latest": value.latest.isoformat(),
         }
     if isinstance(value, Source):
-        return {
-            key: plain(getattr(value, key))
-            for key in SOURCE_FIELDS
-            if getattr(value, key) is not None
-        }
+        return {key: plain(getattr(value, key)) for key in SOURCE_FIELDS if getattr(value, key) is not None}
     if isinstance(value, FactFields):
         return {key: plain(item) for key, item in value.as_dict().items()}
     if isinstance(value, (datetime, date)):

@@ -87,6 +87,11 @@ class FuzzyDate:
         """The EDTF (ISO 8601-2) form, or None where EDTF has no equivalent."""
         return _edtf_of(self.text)
 
+    @classmethod
+    def day(cls, day: date) -> FuzzyDate:
+        """One exact day."""
+        return cls(day.isoformat(), day, day)
+
     def with_raw(self, raw: str) -> FuzzyDate:
         return FuzzyDate(self.text, self.earliest, self.latest, raw)
 

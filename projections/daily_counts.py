@@ -36,6 +36,7 @@ Interval = tuple[str, str, int, int]  # mode, stage, valid_from, valid_to
 
 class DailyCountsProjector:
     name = "daily_counts"
+    version = 1
 
     def create_tables(self, db: Database) -> None:
         with db.schema_transaction() as cursor:

@@ -37,6 +37,7 @@ class TimelineProjector:
     """The core read models: companies, names, markets, fact versions and history, stage rows."""
 
     name = "timeline"
+    version = 2  # 2: rm_fact_sources, and sources with their kind
 
     def create_tables(self, db: Database) -> None:
         create_tables(db)
@@ -175,7 +176,7 @@ class _Batch:
         self.cursor.execute(
             """INSERT INTO rm_fact_versions (fact_id, subject_type, subject_id, kind, category, venue, date_text,
                date_raw, earliest, latest, fields, sources, summary, published, rec_from, rec_to)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING version_id""",
             (
                 version["fact_id"],
                 version["subject_type"],
@@ -194,6 +195,11 @@ class _Batch:
                 position,
                 MAX_POSITION,
             ),
+        )
+        version_id = self.cursor.fetchone()[0]
+        days = sorted({source.published.latest.toordinal() for source in version["sources"]})
+        self.cursor.executemany(
+            "INSERT INTO rm_fact_sources (version_id, published) VALUES (?, ?)", [(version_id, day) for day in days]
         )
 
     def _close_version(self, fact_id: str, position: int) -> dict[str, Any]:

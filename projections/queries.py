@@ -14,6 +14,8 @@ from typing import Any
 import orjson
 
 from domain.errors import InvalidFact, UnknownCompany, UnknownFact
+from domain.freshness import days_since, is_stale, newest
+from domain.fuzzy_dates import FuzzyDate
 from domain.names import normalise_name
 from domain.vocabulary import FactKind, Stage
 from projections.clocks import Clocks
@@ -112,11 +114,20 @@ class Queries:
         sector: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        reported_since: date | None = None,
     ) -> dict[str, Any]:
-        counts = self._counts(clocks, venue=venue, stage=stage, sector=sector)
+        counts = self._counts(clocks, venue=venue, stage=stage, sector=sector, reported_since=reported_since)
         total = sum(n for by_stage in counts.values() for n in by_stage.values())
         page = (
-            self._stage_rows(clocks, venue=venue, stage=stage, sector=sector, limit=limit, offset=offset)
+            self._stage_rows(
+                clocks,
+                venue=venue,
+                stage=stage,
+                sector=sector,
+                limit=limit,
+                offset=offset,
+                reported_since=reported_since,
+            )
             if limit != 0
             else []
         )
@@ -125,13 +136,20 @@ class Queries:
             "known_at": clocks.known_at if clocks.known_at < MAX_POSITION - 1 else None,
             "published_by": clocks.published_by.isoformat() if clocks.published_by else None,
             "certain_only": clocks.certain_only,
+            "reported_since": reported_since.isoformat() if reported_since else None,
             "total": total,
             "entries": page,
             "counts": counts,
         }
 
     def _filters(
-        self, clocks: Clocks, company_id: str | None, venue: str | None, stage: str | None, sector: str | None
+        self,
+        clocks: Clocks,
+        company_id: str | None,
+        venue: str | None,
+        stage: str | None,
+        sector: str | None,
+        reported_since: date | None = None,
     ) -> tuple[str, list[Any]]:
         where, params = self._company_point(clocks) if company_id is not None else self._point(clocks)
         for column, value in (
@@ -143,16 +161,30 @@ class Queries:
             if value is not None:
                 where += f" AND {column} = ?"
                 params.append(value)
+        if reported_since is not None:  # a source of the deciding fact public between then and published_by
+            where += (
+                " AND EXISTS (SELECT 1 FROM rm_fact_sources s WHERE s.version_id = v.version_id"
+                " AND s.published >= ? AND s.published <= ?)"
+            )
+            params += [reported_since.toordinal(), clocks.publication_day]
         return where, params
 
     def _counts(
-        self, clocks: Clocks, venue: str | None, stage: str | None, sector: str | None
+        self,
+        clocks: Clocks,
+        venue: str | None,
+        stage: str | None,
+        sector: str | None,
+        reported_since: date | None = None,
     ) -> dict[str, dict[str, int]]:
         """Venue x stage counts, counted by the database (no row leaves it)."""
-        where, params = self._filters(clocks, None, venue, stage, sector)
-        companies = "JOIN rm_companies c ON c.company_id = r.company_id" if sector is not None else ""
+        where, params = self._filters(clocks, None, venue, stage, sector, reported_since)
+        joins = "JOIN rm_companies c ON c.company_id = r.company_id " if sector is not None else ""
+        if reported_since is not None:
+            joins += "JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= ? AND v.rec_to > ?"
+            params = [clocks.known_at, clocks.known_at, *params]
         rows = self.db.query(
-            f"SELECT r.venue, r.stage, count(*) FROM {self._point_source()} {companies} WHERE {where} "
+            f"SELECT r.venue, r.stage, count(*) FROM {self._point_source()} {joins} WHERE {where} "
             "GROUP BY r.venue, r.stage",
             params,
         )
@@ -170,9 +202,10 @@ class Queries:
         sector: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        reported_since: date | None = None,
     ) -> list[dict[str, Any]]:
         """Entries in board order: venue, pipeline order of the stage, since, company name."""
-        where, params = self._filters(clocks, company_id, venue, stage, sector)
+        where, params = self._filters(clocks, company_id, venue, stage, sector, reported_since)
         page = ""
         if limit is not None:
             page = " LIMIT ? OFFSET ?"
@@ -182,7 +215,7 @@ class Queries:
             params.append(offset)
         rows = self.db.query(
             f"""SELECT r.company_id, c.name, c.aliases, c.sector, r.venue, r.stage, r.suspended, r.fact_id,
-                       v.date_text, v.earliest, v.latest
+                       v.date_text, v.earliest, v.latest, v.sources
                 FROM {self._point_source(company=company_id is not None)}
                 JOIN rm_companies c ON c.company_id = r.company_id
                 JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= ? AND v.rec_to > ?
@@ -202,8 +235,22 @@ class Queries:
                 "since": {"text": text, "earliest": day_text(earliest), "latest": day_text(latest)},
                 "certain": latest <= clocks.day,
                 "fact_id": fact_id,
+                **freshness_of(sources, clocks),
             }
-            for company_id_, name, aliases, sector_, venue_, stage_, suspended, fact_id, text, earliest, latest in rows
+            for (
+                company_id_,
+                name,
+                aliases,
+                sector_,
+                venue_,
+                stage_,
+                suspended,
+                fact_id,
+                text,
+                earliest,
+                latest,
+                sources,
+            ) in rows
         ]
 
     @staticmethod
@@ -407,6 +454,24 @@ def fact_row(row: Any, day: int | None) -> dict[str, Any]:
     if day is not None:
         fact["certain"] = latest <= day
     return fact
+
+
+def freshness_of(sources_json: str, clocks: Clocks) -> dict[str, Any]:
+    """``last_reported``: when the newest source behind the state was published (as public by
+    ``published_by``), how many days before ``as_of`` that was, and whether that is stale."""
+    published = [
+        FuzzyDate(p["text"], date.fromisoformat(p["earliest"]), date.fromisoformat(p["latest"]), p["raw"])
+        for p in (source["published"] for source in orjson.loads(sources_json))
+    ]
+    as_of = FuzzyDate.day(clocks.as_of)
+    reported = newest(published, FuzzyDate.day(clocks.published_by) if clocks.published_by else None)
+    return {
+        "last_reported": None
+        if reported is None
+        else {"text": reported.text, "earliest": reported.earliest.isoformat(), "latest": reported.latest.isoformat()},
+        "days_since_reported": days_since(as_of, reported) if reported else None,
+        "stale": is_stale(as_of, reported),
+    }
 
 
 def flags_of(facts: list[dict[str, Any]]) -> dict[str, Any]:

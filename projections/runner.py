@@ -85,6 +85,25 @@ class ProjectionRunner:
             cursor.execute(
                 "INSERT INTO rm_tracking (name, position) VALUES (?, 0) ON CONFLICT (name) DO NOTHING", (self.name,)
             )
+            cursor.execute("CREATE TABLE IF NOT EXISTS rm_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)")
+            cursor.execute("SELECT version FROM rm_versions WHERE name = ?", (self.name,))
+            found = cursor.fetchone()
+            version = int(getattr(projector, "version", 1))  # raised when its tables change: rebuilt then
+            if found is None or int(found[0]) != version:
+                # Tables of another version: start again from an empty projection; catch-up refills it.
+                projector.drop_tables(cursor, db.dialect)
+                cursor.execute("UPDATE rm_tracking SET position = 0 WHERE name = ?", (self.name,))
+                cursor.execute("DELETE FROM rm_failures WHERE name = ?", (self.name,))
+                cursor.execute(
+                    """INSERT INTO rm_versions (name, version) VALUES (?, ?)
+                       ON CONFLICT (name) DO UPDATE SET version = excluded.version""",
+                    (self.name, version),
+                )
+                if found is not None:
+                    logger.warning(
+                        "projection rebuilt for a new version",
+                        extra={"fields": {"projection": self.name, "from": int(found[0]), "to": version}},
+                    )
         projector.create_tables(db)
 
     @property

@@ -16,6 +16,7 @@ TABLES = (
     "rm_names",
     "rm_markets",
     "rm_fact_versions",
+    "rm_fact_sources",
     "rm_fact_history",
     "rm_stage_rows",
 )
@@ -28,6 +29,9 @@ _COMMON = [
         sector TEXT, rec_from BIGINT NOT NULL)""",
     "CREATE TABLE IF NOT EXISTS rm_names (name_key TEXT PRIMARY KEY, company_id TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS rm_markets (market_id TEXT PRIMARY KEY, code TEXT NOT NULL)",
+    # The day each source of a fact version was certainly public: "reported since D" is a range test here.
+    """CREATE TABLE IF NOT EXISTS rm_fact_sources (
+        version_id BIGINT NOT NULL, published INTEGER NOT NULL, PRIMARY KEY (version_id, published))""",
     """CREATE TABLE IF NOT EXISTS rm_fact_history (
         fact_id TEXT NOT NULL, position BIGINT NOT NULL, step TEXT NOT NULL, recorded_at TEXT NOT NULL,
         detail TEXT NOT NULL, PRIMARY KEY (fact_id, position))""",

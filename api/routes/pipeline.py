@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from api import inputs
 from api.deps import Fresh, ServicesDep
-from api.params import ClocksDep, word
+from api.params import ClocksDep, day_query, parse_day, word
 from api.responses import READ_ERRORS
 
 router = APIRouter(tags=["pipeline"])
@@ -21,6 +21,10 @@ StageQ = Annotated[str | None, Query(description="Only this stage", examples=["a
 Sector = Annotated[str | None, Query(description="Only this sector", examples=["semiconductors"])]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Entries to skip")]
+ReportedSince = Annotated[
+    str | None,
+    day_query("Only entries whose deciding fact has a source published on or after this day", "2025-12-01"),
+]
 CSV_COLUMNS = [
     "company_id",
     "company",
@@ -32,6 +36,9 @@ CSV_COLUMNS = [
     "since_latest",
     "certain",
     "suspended",
+    "last_reported",
+    "days_since_reported",
+    "stale",
 ]
 
 
@@ -52,11 +59,15 @@ def pipeline(
     sector: Sector = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    reported_since: ReportedSince = None,
 ) -> dict[str, Any]:
-    """Who stood at which stage on which venue on a day, with counts by venue and stage."""
+    """Who stood at which stage on which venue on a day, with counts and how fresh each entry's sources are."""
     venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
     sector = word("sector", sector, inputs.parse_text)
-    return services.queries.pipeline(clocks, venue=venue, stage=stage, sector=sector, limit=limit, offset=offset)
+    since = parse_day("reported_since", reported_since) if reported_since else None
+    return services.queries.pipeline(
+        clocks, venue=venue, stage=stage, sector=sector, limit=limit, offset=offset, reported_since=since
+    )
 
 
 @router.get(
@@ -89,6 +100,9 @@ def pipeline_csv(
                 since["latest"],
                 entry["certain"],
                 entry["suspended"],
+                entry["last_reported"]["text"] if entry["last_reported"] else "",
+                "" if entry["days_since_reported"] is None else entry["days_since_reported"],
+                entry["stale"],
             ]
         )
     filename = f"pipeline-{clocks.as_of.isoformat()}.csv"

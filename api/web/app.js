@@ -171,14 +171,25 @@ async function drawBoard() {
 
 function card(entry) {
   const { english, chinese } = displayNames(entry);
-  return el("li", { class: entry.certain ? "card" : "card possible" },
+  const classes = ["card", entry.certain ? "" : "possible", entry.stale ? "stale" : ""].filter(Boolean).join(" ");
+  return el("li", { class: classes },
     el("button", { type: "button", class: "open", onclick: () => openCompany(entry.company_id),
-      "aria-label": `${entry.company}, ${entry.stage} since ${entry.since.text}${entry.certain ? "" : ", only possibly"}` },
+      "aria-label": `${entry.company}, ${entry.stage} since ${entry.since.text}${entry.certain ? "" : ", only possibly"}` +
+        (entry.stale ? `, stale: newest source ${entry.last_reported ? entry.last_reported.text : "none"}` : "") },
       english ? el("span", { class: "name", text: english }) : null,
       chinese ? el("span", { class: "name-zh", lang: "zh", text: chinese }) : null,
       el("span", { class: "since", text: `since ${entry.since.text}` }),
+      el("span", { class: "reported", text: reportedText(entry) }),
       entry.certain ? null : el("span", { class: "badge", text: "≈ possibly" }),
+      entry.stale ? el("span", { class: "badge stale-badge", text: "stale" }) : null,
       entry.suspended ? el("span", { class: "badge", text: "suspended" }) : null));
+}
+
+function reportedText(entry) {
+  if (!entry.last_reported) return "no source public yet";
+  const days = entry.days_since_reported;
+  const age = days >= 0 ? `${days} days before this day` : `${-days} days after this day`;
+  return `last reported ${entry.last_reported.text} (${age})`;
 }
 
 async function drawChart() {
@@ -272,10 +283,7 @@ function factItem(fact, history, retracted) {
   dateLine.append(el("strong", { text: fact.date }), ` (${precision(fact)})`);
   const fields = Object.entries(fact.fields || {}).map(([name, value]) =>
     el("li", {}, el("span", { class: "field", text: `${name}: ` }), money(value)));
-  const sources = (fact.sources || []).map((source) => el("li", { class: "source" },
-    el("blockquote", { lang: CJK.test(source.quote) ? "zh" : "en", text: source.quote }),
-    el("p", { class: "cite", text: `— ${source.document}, published ${source.published.text}` +
-      (source.date_text ? ` (says “${source.date_text}”)` : "") })));
+  const sources = (fact.sources || []).map(sourceItem);
   const notes = corrections.map((c) => el("p", { class: "note",
     text: `Corrected (recorded ${c.recorded_at}): ${c.reason}` }));
   if (retracted) notes.push(el("p", { class: "note", text: `Retracted (recorded ${retracted.recorded_at}): ${retracted.reason}` }));
@@ -286,6 +294,25 @@ function factItem(fact, history, retracted) {
     el("details", {}, el("summary", { text: `Sources (${sources.length})` }), el("ul", { class: "sources" }, sources))];
   return el("li", { class: retracted ? "fact retracted" : fact.certain === false ? "fact possible" : "fact" },
     retracted ? el("del", {}, ...body.slice(0, 2)) : null, ...(retracted ? body.slice(2) : body));
+}
+
+function sourceItem(source) {
+  const kind = source.kind || "article";
+  const published = `published ${source.published.text}` + (source.date_text ? ` (says “${source.date_text}”)` : "");
+  if (kind === "article") {
+    return el("li", { class: "source article" },
+      el("span", { class: "source-kind", text: "article · verbatim quote" }),
+      el("blockquote", { lang: CJK.test(source.quote) ? "zh" : "en", text: source.quote }),
+      el("p", { class: "cite", text: `— ${source.document}, ${published}` }));
+  }
+  // A disclosure or report is cited in our own words, with a link to the document itself.
+  return el("li", { class: `source ${kind}` },
+    el("span", { class: "source-kind", text: `${kind} · our summary` }),
+    el("p", { class: "statement", text: source.statement }),
+    el("p", { class: "cite" }, "— ",
+      el("a", { href: source.url, rel: "noopener noreferrer", target: "_blank", lang: CJK.test(source.title) ? "zh" : "en",
+        text: source.title }),
+      `, ${source.publisher}, ${published}`));
 }
 
 async function openCompany(companyId) {
@@ -303,8 +330,9 @@ async function openCompany(companyId) {
   const histories = await Promise.all(everyFact.map((f) => api(`/facts/${f.fact_id}`, known).catch(() => null)));
   $("company-name").textContent = company.name;
   $("company-aliases").textContent = company.aliases.length ? `Also: ${company.aliases.join(" · ")}` : "";
-  $("company-venues").replaceChildren(...company.venues.map((v) => el("li", {},
-    `${v.venue}: `, el("strong", { text: v.stage }), ` since ${v.since.text}${v.certain ? "" : " (≈ possibly)"}`)));
+  $("company-venues").replaceChildren(...company.venues.map((v) => el("li", { class: v.stale ? "stale" : "" },
+    `${v.venue}: `, el("strong", { text: v.stage }), ` since ${v.since.text}${v.certain ? "" : " (≈ possibly)"}; `,
+    el("span", { class: "reported", text: reportedText(v) }), v.stale ? el("span", { class: "badge stale-badge", text: "stale" }) : null)));
   $("company-facts").replaceChildren(...everyFact.map((fact, i) => {
     const history = histories[i] ? histories[i].history : [];
     const retracted = history.find((step) => step.step === "retracted");

@@ -23,6 +23,7 @@ from projections.runner import ProjectionRunner
 
 class FundingRounds:
     name = "funding_rounds"
+    version = 1  # raise it when the tables change: the runner then rebuilds this projection from the log
 
     def create_tables(self, db: Database) -> None:
         with db.schema_transaction() as cursor:

@@ -248,3 +248,41 @@ class ApiContract:
         assert '<script src="/static/app.js"' in page.text
         assert client.get("/static/app.js").status_code == 200
         assert client.get("/static/style.css").status_code == 200
+
+    def test_each_entry_says_how_fresh_its_newest_source_is_and_can_be_filtered_by_it(self, client):
+        client.post("/companies", headers=AUTH, json={"name": "Fresh Co"})
+        fact = {"kind": "accepted", "company": "Fresh Co", "venue": "BSE", "date": "2025-06-30"}
+        old = {**SOURCE, "document": "old.txt", "published": "2025-07-01"}
+        written = client.post("/facts", headers=AUTH, json={**fact, "sources": [old]}).json()
+
+        def entry(**params):
+            body = client.get("/pipeline", params={"as_of": "2026-06-30", "venue": "BSE", **params}).json()
+            found = [e for e in body["entries"] if e["company"] == "Fresh Co"]
+            return (found[0] if found else None), body["counts"].get("BSE", {}).get("accepted", 0)
+
+        stale, _ = entry()
+        assert (stale["last_reported"]["text"], stale["days_since_reported"], stale["stale"]) == (
+            "2025-07-01",
+            364,
+            True,
+        )
+        assert entry(reported_since="2025-12-01") == (None, 0)
+        new = {**SOURCE, "document": "new.txt", "published": "2026-01-15"}
+        client.post("/facts", headers=AUTH, json={**fact, "sources": [new]})
+        fresh, counted = entry(reported_since="2025-12-01")
+        assert (fresh["last_reported"]["text"], fresh["days_since_reported"], fresh["stale"]) == (
+            "2026-01-15",
+            166,
+            False,
+        )
+        assert counted == 1
+        before, _ = entry(published_by="2025-12-31")
+        assert before["last_reported"]["text"] == "2025-07-01"
+        assert entry(published_by="2025-12-31", reported_since="2025-12-01") == (None, 0)
+        assert entry(known_at=str(written["position"]), reported_since="2025-12-01") == (None, 0)
+        venues = client.get("/companies/Fresh Co", params={"as_of": "2026-06-30"}).json()["venues"]
+        assert venues[0]["last_reported"]["text"] == "2026-01-15"
+        vague = {**SOURCE, "document": "vague.txt", "published": "2026"}
+        client.post("/facts", headers=AUTH, json={**fact, "sources": [vague]})
+        maybe_old, _ = entry()  # might have been published in January: counted from then, so stale
+        assert (maybe_old["last_reported"]["text"], maybe_old["days_since_reported"]) == ("2026", 180)

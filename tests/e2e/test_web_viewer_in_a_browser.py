@@ -112,3 +112,22 @@ def test_a_shared_url_opens_the_same_view_on_a_narrow_screen(browser, server):
         driver.save_screenshot(str(SHOTS / "narrow-2025-06-30.png"))
     finally:
         driver.set_window_size(1400, 1000)
+
+
+def test_cards_say_when_their_state_was_last_reported_and_mark_stale_ones(browser, server):
+    from selenium.webdriver.common.by import By
+
+    driver = browser
+    driver.get(f"{server}/?as_of=2025-06-30")
+    names_in(driver, "SSE-STAR", "accepted", {"Moore Threads"})
+    reported = [span.text for span in driver.find_elements(By.CSS_SELECTOR, ".card .reported")]
+    assert reported
+    assert all(text.startswith("last reported") for text in reported)
+    # Half a year after the newest seed source, every card's state rests on old sources and says so.
+    driver.get(f"{server}/?as_of=2026-12-31")
+    names_in(driver, "HKEX-MAIN", "listed", {"MiniMax"})
+    cards = driver.find_elements(By.CSS_SELECTOR, ".card")
+    assert cards
+    assert all("stale" in card.get_attribute("class") for card in cards)
+    assert all("stale" in card.text for card in cards)
+    driver.save_screenshot(str(SHOTS / "board-2026-12-31-stale.png"))
