@@ -28,11 +28,18 @@ _DAILY_COUNTS = {
 }
 
 
+#: Source days belong to a fact version; named by the version's fact and position, not its surrogate id.
+_FACT_SOURCES = """SELECT v.fact_id, v.rec_from, s.published FROM rm_fact_sources s
+    JOIN rm_fact_versions v ON v.version_id = s.version_id ORDER BY v.fact_id, v.rec_from, s.published"""
+
+
 def dump(db: Database, daily_counts: bool = False) -> dict[str, list[tuple[Any, ...]]]:
     tables = {table: (columns, "") for table, columns in _ORDERED_COLUMNS.items()}
     if daily_counts:
         tables.update(_DAILY_COUNTS)
-    return {
+    rows = {
         table: [tuple(row) for row in db.query(f"SELECT {columns} FROM {table} {where} ORDER BY {columns}")]
         for table, (columns, where) in tables.items()
     }
+    rows["rm_fact_sources"] = [tuple(row) for row in db.query(_FACT_SOURCES)]
+    return rows
