@@ -18,12 +18,12 @@ from api.composition import Services, build_services
 from api.inputs import InputError, clip
 from api.observability import Metrics, RequestLogAndMetrics, SecurityHeaders, configure_logging
 from api.responses import OrjsonResponse
-from api.routes import companies, facts, feed, ops, pipeline, stats, timeline, web
+from api.routes import companies, facts, feed, ops, pipeline, search, stats, timeline, web
 from api.routes.feed import OpenStreams
 from api.settings import Settings
 from api.write_gate import WriteGate
 from application.errors import ConcurrencyConflict
-from domain.errors import DomainError, FactRetracted, NameTaken, UnknownCompany, UnknownFact
+from domain.errors import AmbiguousName, DomainError, FactRetracted, NameTaken, UnknownCompany, UnknownFact
 
 DESCRIPTION = """Point-in-time record of China's hard-tech listing pipeline (STAR Market, other A-share
 boards, HKEX). Every answer can be asked as of a valid day (`as_of`), as known at a system
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     for router in (
         pipeline.router,
         companies.router,
+        search.router,
         timeline.router,
         facts.router,
         feed.router,
@@ -85,6 +86,7 @@ def _error_handlers(app: FastAPI) -> None:
         (UnknownFact, 404),
         (FactRetracted, 409),
         (NameTaken, 409),
+        (AmbiguousName, 409),
         (ConcurrencyConflict, 409),
         (DomainError, 422),
         (InputError, 422),

@@ -31,15 +31,16 @@ console = Console()
 err_console = Console(stderr=True)
 
 SeedDir = Annotated[Path, typer.Option("--dir", help="Folder holding documents.yaml, companies.yaml and facts/.")]
-AsOf = Annotated[str, typer.Option("--as-of", help="Valid day, e.g. 2025-06-30")]
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Valid day, e.g. 2025-06-30 (default: today, Asia/Shanghai)")]
 PublishedBy = Annotated[str | None, typer.Option("--published-by", help="Only facts published by this day")]
 CertainOnly = Annotated[bool, typer.Option("--certain-only", help="Only facts that certainly happened")]
 
 
-def _day(name: str, text: str) -> date:
-    """The API's day parser (same forms, same range), its errors as usage errors."""
+def _day(name: str, text: str | None) -> date:
+    """The API's day parser (same forms, same range; today in Asia/Shanghai if not given), its errors
+    as usage errors."""
     try:
-        return inputs.parse_day(name, text)
+        return inputs.parse_day_or_today(name, text)
     except InputError as error:
         raise typer.BadParameter(error.message, param_hint=name) from None
 
@@ -174,7 +175,7 @@ def serve(
 
 @cli.command()
 def pipeline(
-    as_of: AsOf,
+    as_of: AsOf = None,
     venue: str | None = None,
     stage: str | None = None,
     published_by: PublishedBy = None,
@@ -204,12 +205,32 @@ def pipeline(
 
 
 @cli.command()
-def company(name: str, as_of: AsOf, published_by: PublishedBy = None) -> None:
-    """A company as of a day: stage per venue, flags and facts."""
+def search(text: str, limit: Annotated[int, typer.Option(min=1, max=50)] = 10) -> None:
+    """Companies ranked for a partial, misspelled or mixed-language name, or a stock code."""
+    query = _word("TEXT", text, inputs.parse_text) or ""
+    with _services() as services:
+        results = services.queries.search(query, limit)
+    table = Table(title=f"Companies for {query!r}")
+    for column in ("company", "matched", "why", "score"):
+        table.add_column(column)
+    for result in results:
+        table.add_row(result["name"], result["matched"], result["why"], f"{result['score']:.0f}")
+    console.print(table if results else f"no company resembles {query!r}")
+
+
+@cli.command()
+def company(
+    name: Annotated[str, typer.Argument(help="Any name, in any language or spelling, or a stock code (688795.SH)")],
+    as_of: AsOf = None,
+    published_by: PublishedBy = None,
+) -> None:
+    """A company as of a day: stage per venue, codes, flags and facts."""
     clocks = Clocks(_day("--as-of", as_of), published_by=_day("--published-by", published_by) if published_by else None)
     with _services() as services:
         answer = services.queries.company(name, clocks)
     console.print(f"[bold]{answer['name']}[/bold] ({', '.join(answer['aliases'])}) as of {clocks.as_of}")
+    if answer["codes"]:
+        console.print("  codes: " + ", ".join(f"{code['code']} ({code['venue']})" for code in answer["codes"]))
     for venue in answer["venues"]:
         console.print(
             f"  {venue['venue']}: {venue['stage']} since {venue['since']['text']}"
@@ -225,7 +246,7 @@ def company(name: str, as_of: AsOf, published_by: PublishedBy = None) -> None:
 @cli.command("timeline")
 def timeline_command(
     from_: Annotated[str, typer.Option("--from", help="First day")],
-    to: Annotated[str, typer.Option("--to", help="Last day")],
+    to: Annotated[str | None, typer.Option("--to", help="Last day (default: today, Asia/Shanghai)")] = None,
     company: str | None = None,
     venue: str | None = None,
     kind: str | None = None,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from domain.errors import InvalidDate
 from domain.fuzzy_dates import MAX_YEAR, MIN_YEAR, parse_date
@@ -42,6 +43,18 @@ def clip(value: object, limit: int = MAX_ECHO_CHARS) -> object:
     return value
 
 
+MARKET_TIME = ZoneInfo("Asia/Shanghai")
+
+
+def today() -> date:
+    """The default valid day of every read: today where the markets are (Asia/Shanghai)."""
+    return datetime.now(MARKET_TIME).date()
+
+
+def parse_day_or_today(name: str, text: str | None) -> date:
+    return today() if text is None else parse_day(name, text)
+
+
 def parse_day(name: str, text: str) -> date:
     """One day in any form a write accepts; a span ("June 2025") is refused with its bounds."""
     try:
@@ -53,8 +66,9 @@ def parse_day(name: str, text: str) -> date:
     return parsed.earliest
 
 
-def parse_day_range(start_name: str, start_text: str, end_name: str, end_text: str) -> tuple[date, date]:
-    start, end = parse_day(start_name, start_text), parse_day(end_name, end_text)
+def parse_day_range(start_name: str, start_text: str, end_name: str, end_text: str | None) -> tuple[date, date]:
+    """Two days of a range (the end defaults to today); the first after the second is an error."""
+    start, end = parse_day(start_name, start_text), parse_day_or_today(end_name, end_text)
     if start > end:
         raise InputError(start_name, start_text, f"{start} is after {end_name!r} {end}")
     return start, end

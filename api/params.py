@@ -29,7 +29,7 @@ def checked(error: InputError, where: str = "query") -> RequestValidationError:
     return invalid(error.name, clip(error.value), error.message, where)
 
 
-def parse_days(start_name: str, start: str, end_name: str, end: str) -> tuple[date, date]:
+def parse_days(start_name: str, start: str, end_name: str, end: str | None) -> tuple[date, date]:
     """Two days of a range; the first after the second is a 422."""
     try:
         return inputs.parse_day_range(start_name, start, end_name, end)
@@ -81,7 +81,9 @@ def day_query(description: str, example: str) -> Any:
     )
 
 
-AsOf = Annotated[str, day_query("Valid day: what had happened by then", "2025-06-30")]
+AsOf = Annotated[
+    str | None, day_query("Valid day: what had happened by then (default: today in Asia/Shanghai)", "2025-06-30")
+]
 KnownAt = Annotated[
     str | None,
     Query(
@@ -99,11 +101,17 @@ CertainOnly = Annotated[bool, Query(description="Only facts that certainly happe
 
 
 def clocks_for(
-    services: ServicesDep, name: str, day: str, known_at: str | None, published_by: str | None, certain_only: bool
+    services: ServicesDep,
+    name: str,
+    day: str | None,
+    known_at: str | None,
+    published_by: str | None,
+    certain_only: bool,
 ) -> Clocks:
-    """The three clocks from raw query values, ``name`` being the parameter that holds the valid day."""
+    """The three clocks from raw query values, ``name`` being the parameter that holds the valid day
+    (today in Asia/Shanghai when not given)."""
     return Clocks(
-        parse_day(name, day),
+        inputs.today() if day is None else parse_day(name, day),
         parse_known_at(services, known_at),
         parse_day("published_by", published_by) if published_by else None,
         certain_only,
@@ -112,7 +120,7 @@ def clocks_for(
 
 def clocks(
     services: ServicesDep,
-    as_of: AsOf,
+    as_of: AsOf = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,

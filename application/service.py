@@ -96,11 +96,12 @@ class TimelineApplication(Application[UUID]):
         return self._written(existing.id, self.save(existing, *self._claims(existing.id, new_names)))
 
     @retried
-    def add_alias(self, company: str | UUID, alias: str) -> Written:
+    def add_alias(self, company: str | UUID, alias: str, source: Source | None = None) -> Written:
+        """Another name for a company, citing where it is used; a name it already has appends nothing."""
         found = self._company(company)
         if found.knows_name(alias):
             return self._written(found.id, [])
-        found.add_alias(alias)
+        found.add_alias(alias, source)
         return self._written(found.id, self.save(found, *self._claims(found.id, [alias])))
 
     def resolve_company(self, name_or_id: str | UUID) -> UUID:

@@ -8,6 +8,7 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidFact
 from domain.names import clean_name, normalise_name
+from domain.sources import Source, require_sources
 from domain.text import check_text
 
 COMPANY_NAMESPACE = uuid5(NAMESPACE_URL, "hardtech-timeline:company")
@@ -54,13 +55,16 @@ class Company(Aggregate):
         wanted = normalise_name(name)
         return any(normalise_name(known) == wanted for known in self.names)
 
-    def add_alias(self, alias: str) -> None:
+    def add_alias(self, alias: str, source: Source | None = None) -> None:
+        """Another name for the company, with the source that uses it (none for names given at registration)."""
         alias = clean_name(alias)
+        if source is not None:
+            require_sources([source], f"alias {alias!r}")
         if not self.knows_name(alias):
-            self._alias_added(alias=alias)
+            self._alias_added(alias=alias, source=source)
 
     @event("AliasAdded")
-    def _alias_added(self, alias: str) -> None:
+    def _alias_added(self, alias: str, source: Source | None = None) -> None:
         self.aliases.append(alias)
 
     @event("FactAttached")

@@ -25,6 +25,10 @@ class UnknownFact(DomainError):
     """No fact has the given id."""
 
 
+class AmbiguousName(DomainError):
+    """A name fits more than one company; the message lists them, and nothing is guessed."""
+
+
 class NameTaken(DomainError):
     """The name already belongs to another company."""
 

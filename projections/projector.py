@@ -10,10 +10,10 @@ import orjson
 
 from application.views import plain
 from domain.fuzzy_dates import FuzzyDate
-from domain.names import normalise_name
 from domain.sources import Source, SourceKind
 from domain.vocabulary import Category, FactKind, category_of
 from projections.database import Cursor, Database
+from projections.names import exchange_of, match_key, parse_code
 from projections.runner import Decoder, EventLog, ProjectionRunner
 from projections.schema import MAX_POSITION, create_tables, drop_tables
 from projections.stage_rows import StageFact, StateRow, state_rows
@@ -37,7 +37,7 @@ class TimelineProjector:
     """The core read models: companies, names, markets, fact versions and history, stage rows."""
 
     name = "timeline"
-    version = 2  # 2: rm_fact_sources, and sources with their kind
+    version = 3  # 2: rm_fact_sources, sources with their kind; 3: read-side name keys, sourced names, codes
 
     def create_tables(self, db: Database) -> None:
         create_tables(db)
@@ -83,7 +83,7 @@ class _Batch:
             (company_id, event.key, event.name, _json(list(event.aliases)), event.sector, position),
         )
         for name in (event.key, event.name, *event.aliases):
-            self._name(name, company_id)
+            self._name(name, company_id, None)
 
     def alias_added(self, _position: int, event: Any) -> None:
         company_id = str(event.originator_id)
@@ -92,13 +92,13 @@ class _Batch:
         self.cursor.execute(
             "UPDATE rm_companies SET aliases = ? WHERE company_id = ?", (_json([*aliases, event.alias]), company_id)
         )
-        self._name(event.alias, company_id)
+        self._name(event.alias, company_id, getattr(event, "source", None))
 
-    def _name(self, name: str, company_id: str) -> None:
+    def _name(self, name: str, company_id: str, source: Source | None) -> None:
         self.cursor.execute(
-            """INSERT INTO rm_names (name_key, company_id) VALUES (?, ?)
-               ON CONFLICT (name_key) DO UPDATE SET company_id = excluded.company_id""",
-            (normalise_name(name), company_id),
+            """INSERT INTO rm_names (name_key, company_id, name, source) VALUES (?, ?, ?, ?)
+               ON CONFLICT (name_key, company_id, name) DO NOTHING""",
+            (match_key(name), company_id, name, _json(source) if source is not None else None),
         )
 
     def market_opened(self, _position: int, event: Any) -> None:
@@ -134,6 +134,7 @@ class _Batch:
             },
         )
         self._restage(version, None, position)
+        self._code(version)
 
     def fact_corroborated(self, position: int, event: Any) -> None:
         version = self._close_version(str(event.originator_id), position)
@@ -165,11 +166,32 @@ class _Batch:
             },
         )
         self._restage(version, before, position)
+        self._code(version)
 
     def fact_retracted(self, position: int, event: Any) -> None:
         before = self._close_version(str(event.originator_id), position)
         self._history(position, event, "retracted", {"reason": event.reason, "sources": list(event.sources)})
         self._restage(before, None, position)
+        self.cursor.execute("DELETE FROM rm_codes WHERE fact_id = ?", (before["fact_id"],))
+
+    def _code(self, version: dict[str, Any]) -> None:
+        """A listing's stock code, findable in the spellings people use (688795.SH, 06082.HK ...)."""
+        self.cursor.execute("DELETE FROM rm_codes WHERE fact_id = ?", (version["fact_id"],))
+        code = orjson.loads(version["fields"]).get("stock_code") if version["kind"] == "listed" else None
+        parsed = parse_code(code) if code else None
+        if parsed is None or not version["venue"]:
+            return
+        self.cursor.execute(
+            "INSERT INTO rm_codes (fact_id, code_key, exchange, code, venue, company_id) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                version["fact_id"],
+                parsed.digits,
+                exchange_of(version["venue"]),
+                code,
+                version["venue"],
+                version["subject_id"],
+            ),
+        )
 
     def _insert_version(self, version: dict[str, Any], position: int) -> None:
         when: FuzzyDate = version["date"]

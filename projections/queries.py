@@ -13,13 +13,14 @@ from typing import Any
 
 import orjson
 
-from domain.errors import InvalidFact, UnknownCompany, UnknownFact
+from domain.errors import AmbiguousName, UnknownCompany, UnknownFact
 from domain.freshness import days_since, is_stale, newest
 from domain.fuzzy_dates import FuzzyDate
-from domain.names import normalise_name
+from domain.text import refused_character
 from domain.vocabulary import FactKind, Stage
 from projections.clocks import Clocks
 from projections.database import Database
+from projections.names import Candidate, NameRow, fitting, match_key, parse_code, ranked
 from projections.schema import MAX_POSITION
 from projections.time_in_stage import spans, summarise
 
@@ -36,6 +37,7 @@ def day_text(ordinal: int) -> str:
 class Queries:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._names_cache: tuple[int, list[NameRow]] = (-1, [])
 
     # Clocks ------------------------------------------------------------------------------
 
@@ -61,20 +63,106 @@ class Queries:
     # Companies ---------------------------------------------------------------------------
 
     def resolve(self, name_or_id: str) -> dict[str, Any]:
+        """The company a name, stock code or id means: 404 naming the nearest names when none does,
+        409 listing them when several do (never a guess)."""
         text = name_or_id.strip()
-        try:
-            name_key = normalise_name(text)
-        except InvalidFact:
-            raise UnknownCompany(f"no company is called {name_or_id!r}") from None
+        if refused_character(text) is not None or not text:
+            raise UnknownCompany(f"no company is called {name_or_id[:80]!r}")
+        found = self._company_row(text.lower())
+        if found is not None:
+            return found
+        candidates = {c.company_id: c for c in fitting(text, self._names_on_key(match_key(text)))}
+        if not candidates:
+            candidates = {c.company_id: c for c in self._by_code(text)}
+        if not candidates:
+            candidates = {c.company_id: c for c in fitting(text, self._all_names())}
+        if len(candidates) > 1:
+            listed = "; ".join(
+                f"{self._company_name(c.company_id)} ({c.company_id}, as {c.name!r})" for c in candidates.values()
+            )
+            raise AmbiguousName(f"{name_or_id[:80]!r} fits {len(candidates)} companies: {listed}; use a fuller name")
+        if not candidates:
+            nearest = [c.name for c in ranked(text, self._all_names(), limit=3)]
+            hint = f"; did you mean {', '.join(repr(n) for n in nearest)}?" if nearest else ""
+            raise UnknownCompany(f"no company is called {name_or_id[:80]!r}{hint}")
+        (only,) = candidates
+        company = self._company_row(only)
+        assert company is not None  # a name row always has its company row
+        return company
+
+    def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Companies ranked for a partial, misspelled or mixed-language query, with what matched and why."""
+        hits = {c.company_id: c for c in self._by_code(query)}
+        for candidate in ranked(query, self._all_names(), limit):
+            if candidate.company_id not in hits:
+                hits[candidate.company_id] = candidate
+        results = []
+        for candidate in sorted(hits.values(), key=lambda c: -c.score)[:limit]:
+            company = self._company_row(candidate.company_id)
+            assert company is not None
+            results.append(
+                {
+                    "company_id": candidate.company_id,
+                    "name": company["name"],
+                    "matched": candidate.name,
+                    "why": candidate.why,
+                    "score": candidate.score,
+                }
+            )
+        return results
+
+    def _company_row(self, company_id: str) -> dict[str, Any] | None:
         rows = self.db.query(
-            """SELECT c.company_id, c.key, c.name, c.aliases, c.sector FROM rm_companies c
-               WHERE c.company_id = ? OR c.company_id = (SELECT company_id FROM rm_names WHERE name_key = ?)""",
-            (text.lower(), name_key),
+            "SELECT company_id, key, name, aliases, sector FROM rm_companies WHERE company_id = ?", (company_id,)
         )
         if not rows:
-            raise UnknownCompany(f"no company is called {name_or_id!r}")
+            return None
         company_id, key, name, aliases, sector = rows[0]
         return {"company_id": company_id, "key": key, "name": name, "aliases": orjson.loads(aliases), "sector": sector}
+
+    def _company_name(self, company_id: str) -> str:
+        found = self._company_row(company_id)
+        return found["name"] if found else company_id
+
+    def _names_on_key(self, key: str) -> list[NameRow]:
+        rows = self.db.query("SELECT company_id, name, name_key FROM rm_names WHERE name_key = ?", (key,))
+        return [NameRow(*row) for row in rows]
+
+    def _all_names(self) -> list[NameRow]:
+        """Every name, read once per log position (names change only with events)."""
+        position = self.db.query("SELECT position FROM rm_tracking WHERE name = 'timeline'")
+        stamp = int(position[0][0]) if position else 0
+        if self._names_cache[0] != stamp:
+            rows = self.db.query("SELECT company_id, name, name_key FROM rm_names ORDER BY name_key, company_id")
+            self._names_cache = (stamp, [NameRow(*row) for row in rows])
+        return self._names_cache[1]
+
+    def _by_code(self, text: str) -> list[Candidate]:
+        code = parse_code(text)
+        if code is None:
+            return []
+        rows = self.db.query(
+            "SELECT company_id, code, venue, exchange FROM rm_codes WHERE code_key = ? ORDER BY company_id",
+            (code.digits,),
+        )
+        return [
+            Candidate(company_id, f"{code_} ({venue})", "stock code", 100.0)
+            for company_id, code_, venue, exchange in rows
+            if code.exchange is None or code.exchange == exchange
+        ]
+
+    def names_of(self, company_id: str) -> list[dict[str, Any]]:
+        """Every name of a company with the source that uses it (none: given when it was registered)."""
+        rows = self.db.query(
+            "SELECT DISTINCT name, source FROM rm_names WHERE company_id = ? ORDER BY name", (company_id,)
+        )
+        return [{"name": name, "source": orjson.loads(source) if source else None} for name, source in rows]
+
+    def codes_of(self, company_id: str) -> list[dict[str, str]]:
+        rows = self.db.query(
+            "SELECT DISTINCT venue, code FROM rm_codes WHERE company_id = ? ORDER BY venue, code", (company_id,)
+        )
+        return [{"venue": venue, "code": code} for venue, code in rows]
 
     def company(self, name_or_id: str, clocks: Clocks) -> dict[str, Any]:
         """A company's stage on each venue, its flags and its facts, as of the clocks."""
@@ -83,6 +171,8 @@ class Queries:
         facts = self._facts(clocks, subject_id=company["company_id"], until=clocks.day)
         return {
             **company,
+            "names": self.names_of(company["company_id"]),
+            "codes": self.codes_of(company["company_id"]),
             "as_of": clocks.as_of.isoformat(),
             "venues": [
                 {k: v for k, v in entry.items() if k not in ("company_id", "company", "aliases", "sector")}

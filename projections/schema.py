@@ -14,6 +14,7 @@ TABLES = (
     "rm_log",
     "rm_companies",
     "rm_names",
+    "rm_codes",
     "rm_markets",
     "rm_fact_versions",
     "rm_fact_sources",
@@ -27,7 +28,16 @@ _COMMON = [
     """CREATE TABLE IF NOT EXISTS rm_companies (
         company_id TEXT PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
         sector TEXT, rec_from BIGINT NOT NULL)""",
-    "CREATE TABLE IF NOT EXISTS rm_names (name_key TEXT PRIMARY KEY, company_id TEXT NOT NULL)",
+    # Every name of every company under its read-side match key (projections/names.py); one key may
+    # fit several companies, which a lookup reports instead of guessing. ``source`` cites the name.
+    """CREATE TABLE IF NOT EXISTS rm_names (
+        name_key TEXT NOT NULL, company_id TEXT NOT NULL, name TEXT NOT NULL, source TEXT,
+        PRIMARY KEY (name_key, company_id, name))""",
+    # Stock codes from listing facts as currently believed: digits without leading zeros + exchange.
+    """CREATE TABLE IF NOT EXISTS rm_codes (
+        fact_id TEXT PRIMARY KEY, code_key TEXT NOT NULL, exchange TEXT, code TEXT NOT NULL, venue TEXT NOT NULL,
+        company_id TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS rm_codes_key ON rm_codes (code_key)",
     "CREATE TABLE IF NOT EXISTS rm_markets (market_id TEXT PRIMARY KEY, code TEXT NOT NULL)",
     # The day each source of a fact version was certainly public: "reported since D" is a range test here.
     """CREATE TABLE IF NOT EXISTS rm_fact_sources (

@@ -33,6 +33,8 @@ def load_seeds(
     for company in seeds.companies:
         written = app.register_company(company.name, company.aliases, company.sector, key=company.key)
         appended += written.appended
+    for alias in seeds.aliases:
+        appended += app.add_alias(alias.company, alias.name, alias.source).appended
     fact_ids = {}
     for fact in seeds.facts:
         first = fact.first
@@ -84,6 +86,18 @@ def _check_names_against_store(app: TimelineApplication, seeds: SeedSet) -> None
                         "companies.yaml",
                         f"company {company.key!r}",
                         f"name {name!r} ({normalise_name(name)!r}) already belongs to company {owner} in the store",
+                    )
+                )
+    for alias in seeds.aliases:
+        try:
+            owner = app.resolve_company(alias.name)
+        except DomainError:
+            continue
+        with contextlib.suppress(DomainError):
+            if owner != app.resolve_company(alias.company):
+                problems.append(
+                    SeedProblem(
+                        "aliases.yaml", f"alias {alias.name!r}", f"already belongs to company {owner} in the store"
                     )
                 )
     if problems:

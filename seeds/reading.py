@@ -45,6 +45,8 @@ FACT_KEYS = {
 #: A revision names a seed fact by key and cites its own source, like a fact entry.
 CORRECTION_KEYS = {"fact", "date", "venue", "fields", "reason", "document", "quote", "statement", "date_text"}
 RETRACTION_KEYS = {"fact", "reason", "document", "quote", "statement"}
+#: A name outside the articles (an everyday Chinese name, a legal name in a disclosure), with its source.
+ALIAS_KEYS = {"company", "name", "document", "quote", "statement"}
 
 
 @dataclass(frozen=True)
@@ -122,10 +124,18 @@ class RevisionSeed:
 
 
 @dataclass(frozen=True)
+class AliasSeed:
+    company: str  # the company's key
+    name: str
+    source: Source
+
+
+@dataclass(frozen=True)
 class SeedSet:
     companies: list[CompanySeed]
     facts: list[FactSeed]
     revisions: list[RevisionSeed] = field(default_factory=list)
+    aliases: list[AliasSeed] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -173,9 +183,10 @@ def read_seeds(directory: Path = SEED_DIR) -> SeedSet:
     for seed in facts.values():
         _check_merge(seed, problems)
     revisions = _read_revisions(directory / "revisions.yaml", documents, facts, problems)
+    aliases = _read_aliases(directory / "aliases.yaml", documents, companies, names, problems)
     if problems:
         raise SeedError(problems)
-    return SeedSet(companies, list(facts.values()), revisions)
+    return SeedSet(companies, list(facts.values()), revisions, aliases)
 
 
 def _load(path: Path, problems: list[SeedProblem], top: str) -> list[Any]:
@@ -382,6 +393,35 @@ def _check_merge(seed: FactSeed, problems: list[SeedProblem]) -> None:
                     f"date {entry.date.text!r} does not contain {precise.text!r} given by another source",
                 )
             )
+
+
+def _read_aliases(
+    path: Path,
+    documents: dict[str, _Document],
+    companies: list[CompanySeed],
+    names: dict[str, str],
+    problems: list[SeedProblem],
+) -> list[AliasSeed]:
+    """aliases.yaml (optional): names from outside the articles, each citing a document that uses it."""
+    if not path.is_file():
+        return []
+    keys = {company.key for company in companies}
+    aliases: list[AliasSeed] = []
+    for entry, item in _mappings(path, problems, "aliases", "alias", "name", ALIAS_KEYS):
+        try:
+            company, name, document = str(item["company"]), str(item["name"]), str(item["document"])
+            if company not in keys:
+                raise TypeError(f"company {company!r} is not a key in companies.yaml")
+            if document not in documents:
+                raise TypeError(f"document {document!r} is not listed in documents.yaml")
+            owner = names.setdefault(normalise_name(name), company)
+            if owner != company:
+                raise TypeError(f"name {name!r} already belongs to company {owner!r}")
+            aliases.append(AliasSeed(company, name, documents[document].source(document, item)))
+        except (DomainError, KeyError, TypeError) as error:
+            message = f"field {error} is required" if isinstance(error, KeyError) else str(error)
+            problems.append(SeedProblem(path.name, entry, message))
+    return aliases
 
 
 def _read_revisions(

@@ -47,7 +47,7 @@ def pipeline_counts(
             json_schema_extra={"format": "date"},
         ),
     ],
-    to: Annotated[str, day_query("Last day", "2026-01-31")],
+    to: Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
     venue: Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"], max_length=20)] = None,
     granularity: Annotated[Literal["month", "day"], Query(description="Month ends, or every day")] = "month",
     known_at: KnownAt = None,

@@ -23,7 +23,7 @@ From = Annotated[
         json_schema_extra={"format": "date", "pattern": DAY_PATTERN},
     ),
 ]
-To = Annotated[str, day_query("Last day", "2025-07-31")]
+To = Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)", "2025-07-31")]
 Company = Annotated[str | None, Query(description="Only this company (any name)", examples=["Moore Threads"])]
 Venue = Annotated[str | None, Query(description="Only this venue or market", examples=["SSE-STAR"])]
 Kind = Annotated[str | None, Query(description="Only this fact kind", examples=["accepted"])]
@@ -35,7 +35,7 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 def timeline(
     services: ServicesDep,
     from_: From,
-    to: To,
+    to: To = None,
     company: Company = None,
     venue: Venue = None,
     kind: Kind = None,
@@ -59,7 +59,7 @@ def timeline(
 def changes(
     services: ServicesDep,
     from_: From,
-    to: To,
+    to: To = None,
     venue: Venue = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
@@ -75,7 +75,7 @@ def changes(
 @router.get("/time-in-stage", dependencies=[Fresh], responses=READ_ERRORS)
 def time_in_stage(
     services: ServicesDep,
-    as_of: Annotated[str, day_query("Valid day", "2026-01-31")],
+    as_of: Annotated[str | None, day_query("Valid day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
     venue: Venue = None,
     company: Company = None,
     known_at: KnownAt = None,

@@ -93,6 +93,46 @@ function setUpControls() {
     $(input).addEventListener("change", () => { if ($(box).checked) update(); });
   }
   $("changes-form").addEventListener("submit", (event) => { event.preventDefault(); showChanges(); });
+  setUpSearch();
+}
+
+// The search box: suggestions from /search as one types; Enter opens the best match.
+let lastSuggestions = [];
+function setUpSearch() {
+  let timer = null;
+  $("search").addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(suggest, 150);
+  });
+  $("find").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const query = $("search").value.trim();
+    if (!query) return;
+    const picked = lastSuggestions.find((r) => r.name === query) || (await searchFor(query))[0];
+    if (picked) {
+      $("search-status").textContent = "";
+      openCompany(picked.company_id);
+    } else {
+      $("search-status").textContent = `No company resembles “${query}”.`;
+    }
+  });
+}
+
+async function searchFor(query) {
+  try {
+    return (await api("/search", new URLSearchParams({ q: query, limit: "8" }))).results;
+  } catch (error) {
+    $("search-status").textContent = error.message;
+    return [];
+  }
+}
+
+async function suggest() {
+  const query = $("search").value.trim();
+  if (!query) return;
+  lastSuggestions = await searchFor(query);
+  $("search-suggestions").replaceChildren(...lastSuggestions.map((r) =>
+    el("option", { value: r.name, label: r.matched === r.name ? r.why : `${r.matched} — ${r.why}` })));
 }
 
 function syncControls() {

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -63,7 +66,6 @@ class ApiContract:
         [
             ({"as_of": "2025-02-30"}, "as_of"),
             ({"as_of": "2025-06"}, "give one day"),
-            ({}, "as_of"),
             ({"as_of": "2025-06-30", "published_by": "soon"}, "published_by"),
             ({"as_of": "2025-06-30", "known_at": "yesterday-ish"}, "known_at"),
             ({"as_of": "2025-06-30", "limit": 0}, "limit"),
@@ -73,6 +75,14 @@ class ApiContract:
         response = client.get("/pipeline", params=params)
         assert response.status_code == 422
         assert named in str(response.json()["detail"])
+
+    def test_reads_without_as_of_answer_for_today_in_shanghai_and_say_so(self, client):
+        today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+        assert client.get("/pipeline").json()["as_of"] == today
+        assert client.get("/companies/Biren").json()["as_of"] == today
+        assert client.get("/time-in-stage").status_code == 200
+        assert client.get("/timeline", params={"from": "2026-01-01"}).json()["to"] == today
+        assert client.get("/changes", params={"from": "2026-01-01"}).json()["to"] == today
 
     def test_writes_need_a_valid_bearer_token(self, client):
         body = {"name": "Token Test Co"}

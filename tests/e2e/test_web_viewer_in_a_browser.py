@@ -46,6 +46,7 @@ def browser() -> Iterator[object]:
 
 
 def names_in(driver, venue: str, stage: str, wanted: set[str], timeout: float = 15) -> set[str]:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -56,7 +57,8 @@ def names_in(driver, venue: str, stage: str, wanted: set[str], timeout: float = 
         hits = {name for name in wanted if any(name in text for text in texts)}
         return hits if hits == wanted else False
 
-    return WebDriverWait(driver, timeout).until(found)
+    # The board is redrawn as answers arrive: a card read mid-redraw is stale, so look again.
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(found)
 
 
 def test_the_board_on_two_days_and_a_company_page_with_its_sources(browser, server):
@@ -131,3 +133,26 @@ def test_cards_say_when_their_state_was_last_reported_and_mark_stale_ones(browse
     assert all("stale" in card.get_attribute("class") for card in cards)
     assert all("stale" in card.text for card in cards)
     driver.save_screenshot(str(SHOTS / "board-2026-12-31-stale.png"))
+
+
+def test_the_search_box_suggests_companies_and_opens_the_chosen_one(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    driver.get(f"{server}/?as_of=2026-01-09")
+    box = driver.find_element(By.ID, "search")
+    box.send_keys("moore thread")  # partial and lower-case
+    WebDriverWait(driver, 10).until(
+        lambda d: any(
+            o.get_attribute("value") == "Moore Threads"
+            for o in d.find_elements(By.CSS_SELECTOR, "#search-suggestions option")
+        )
+    )
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "company").get_attribute("open") is not None
+        and "Moore Threads" in d.find_element(By.ID, "company-name").text
+    )
+    driver.save_screenshot(str(SHOTS / "search-moore-threads.png"))

@@ -1,0 +1,34 @@
+"""Finding a company from a partial, misspelled or mixed-language query, or a stock code."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api import inputs
+from api.deps import Fresh, ServicesDep
+from api.params import word
+from api.responses import READ_ERRORS
+
+router = APIRouter(tags=["companies"])
+
+
+@router.get("/search", dependencies=[Fresh], responses=READ_ERRORS, operation_id="search")
+def search(
+    services: ServicesDep,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=100,
+            description="Any part of a name, in any language or spelling, or a stock code (688795.SH, 6082.HK)",
+            examples=["moore thread", "壁仞", "06082.HK"],
+        ),
+    ],
+    limit: Annotated[int, Query(ge=1, le=50, description="At most this many companies")] = 10,
+) -> dict[str, Any]:
+    """Companies ranked for a query: the same name, then names that start so, shared distinctive
+    words, then close spellings; each with the name that matched and why."""
+    query = word("q", q, inputs.parse_text) or ""
+    return {"query": query, "results": services.queries.search(query, limit)}
