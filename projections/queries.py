@@ -82,7 +82,7 @@ class Queries:
             )
             raise AmbiguousName(f"{name_or_id[:80]!r} fits {len(candidates)} companies: {listed}; use a fuller name")
         if not candidates:
-            nearest = [c.name for c in ranked(text, self._all_names(), limit=3)]
+            nearest = [self._company_name(c.company_id) for c in ranked(text, self._all_names(), limit=3)]
             hint = f"; did you mean {', '.join(repr(n) for n in nearest)}?" if nearest else ""
             raise UnknownCompany(f"no company is called {name_or_id[:80]!r}{hint}")
         (only,) = candidates
@@ -133,7 +133,7 @@ class Queries:
         position = self.db.query("SELECT position FROM rm_tracking WHERE name = 'timeline'")
         stamp = int(position[0][0]) if position else 0
         if self._names_cache[0] != stamp:
-            rows = self.db.query("SELECT company_id, name, name_key FROM rm_names ORDER BY name_key, company_id")
+            rows = self.db.query("SELECT company_id, name, name_key FROM rm_names ORDER BY name_key, company_id, name")
             self._names_cache = (stamp, [NameRow(*row) for row in rows])
         return self._names_cache[1]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -44,9 +45,9 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'timeline.db'}"
 
 
-@pytest.fixture
-def postgres_url(postgres_available: None) -> Iterator[str]:
-    """A fresh schema per test, dropped afterwards, so tests never see each other's events."""
+@contextmanager
+def fresh_schema() -> Iterator[str]:
+    """A new PostgreSQL schema, dropped afterwards, so tests never see each other's events."""
     schema = f"test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
@@ -55,6 +56,20 @@ def postgres_url(postgres_available: None) -> Iterator[str]:
     finally:
         with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def postgres_url(postgres_available: None) -> Iterator[str]:
+    """A fresh schema per test."""
+    with fresh_schema() as url:
+        yield url
+
+
+@pytest.fixture(scope="class")
+def class_postgres_url(postgres_available: None) -> Iterator[str]:
+    """A fresh schema shared by one test class (for classes that load the seeds once)."""
+    with fresh_schema() as url:
+        yield url
 
 
 ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "seeds"
