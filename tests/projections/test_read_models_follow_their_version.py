@@ -7,6 +7,7 @@ from api.composition import build_services
 from api.settings import Settings
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
+from projections.projector import TimelineProjector
 from tests.projections.dump import dump
 
 
@@ -34,6 +35,7 @@ def test_a_store_of_an_older_read_model_version_is_rebuilt_to_the_same_rows_as_a
         restarted.catch_up()
         assert dump(restarted.db) == expected
         assert restarted.db.query("SELECT count(*) FROM rm_fact_sources")[0][0] == 1
-        assert restarted.db.query("SELECT version FROM rm_versions WHERE name = 'timeline'")[0][0] == 2
+        version = restarted.db.query("SELECT version FROM rm_versions WHERE name = 'timeline'")[0][0]
+        assert version == TimelineProjector.version > 1
     finally:
         restarted.close()

@@ -26,10 +26,12 @@ def test_moore_threads_and_metax_are_accepted_on_star_on_30_june_2025_but_not_th
 
 
 def test_zhaoxins_mid_june_acceptance_is_possible_but_not_certain_on_15_june(seeded):
-    assert stage(seeded, "Shanghai Zhaoxin Semiconductor Co. Ltd.", "CN-A", "2025-06-15") == ("accepted", False)
-    assert stage(seeded, "Shanghai Zhaoxin Semiconductor Co. Ltd.", "CN-A", "2025-06-20") == ("accepted", True)
-    assert stage(seeded, "Shanghai Zhaoxin Semiconductor Co. Ltd.", "CN-A", "2025-06-10") is None
-    assert stage(seeded, "Shanghai Zhaoxin Semiconductor Co. Ltd.", "CN-A", "2025-06-15", certain_only=True) is None
+    # Caixin names no board; a later report on the SSE review status names the STAR Market, so the
+    # acceptance is corrected to SSE-STAR (seeds/revisions.yaml).
+    assert stage(seeded, "Shanghai Zhaoxin Semiconductor Co. Ltd.", "SSE-STAR", "2025-06-15") == ("accepted", False)
+    assert stage(seeded, "Shanghai Zhaoxin Semiconductor Co. Ltd.", "SSE-STAR", "2025-06-20") == ("accepted", True)
+    assert stage(seeded, "Shanghai Zhaoxin Semiconductor Co. Ltd.", "SSE-STAR", "2025-06-10") is None
+    assert stage(seeded, "Shanghai Zhaoxin Semiconductor Co. Ltd.", "SSE-STAR", "2025-06-15", certain_only=True) is None
 
 
 def test_biren_is_blacklisted_for_certain_from_2024_and_only_possibly_in_late_2023(seeded):
@@ -49,14 +51,16 @@ def test_the_january_2026_hkex_wave_lists_biren_iluvatar_zhipu_and_minimax(seede
 
 def test_healthgen_passes_the_listing_committee_on_1_july_2025(seeded):
     assert stage(seeded, "Healthgen Biotech", "SSE-STAR", "2025-07-01") == ("approved", True)
-    assert stage(seeded, "Wuhan Heyuan Biotechnology Co. Ltd.", "SSE-STAR", "2025-06-30") == ("filed", True)
+    # The SSE's English site dates the inquiry stage 19 January 2023 (facts/later-disclosures.yaml).
+    assert stage(seeded, "Wuhan Heyuan Biotechnology Co. Ltd.", "SSE-STAR", "2025-06-30") == ("inquiry", True)
 
 
 def test_no_look_ahead_hides_facts_whose_sources_were_not_yet_published(seeded):
-    # IT时报 (26 Jan 2026) is the only source of the Biren listing.
+    # The earliest source of the Biren listing is China Daily Asia of 2 January 2026 (IT时报 follows on
+    # 26 January); nothing published before then reports it.
     assert stage(seeded, "Biren", "HKEX-MAIN", "2026-01-09") == ("listed", True)
-    assert stage(seeded, "Biren", "HKEX-MAIN", "2026-01-09", published_by=date(2026, 1, 20)) is None
-    assert stage(seeded, "Biren", "HKEX-MAIN", "2026-01-09", published_by=date(2026, 1, 26)) == ("listed", True)
+    assert stage(seeded, "Biren", "HKEX-MAIN", "2026-01-09", published_by=date(2026, 1, 1)) is None
+    assert stage(seeded, "Biren", "HKEX-MAIN", "2026-01-09", published_by=date(2026, 1, 2)) == ("listed", True)
 
 
 def test_counts_add_up_to_the_entries(seeded):
@@ -68,7 +72,8 @@ def test_counts_add_up_to_the_entries(seeded):
 def test_changes_between_june_and_july_2025_include_heyuans_approval(seeded):
     moved = seeded.queries.changes(date(2025, 6, 1), date(2025, 7, 31), Clocks(date(2025, 7, 31)))["changes"]
     heyuan = [m for m in moved if m["company"].startswith("Wuhan Heyuan")]
-    assert [(m["from"], m["to"]) for m in heyuan] == [("filed", "approved")]
+    # The SSE's English site dates the inquiry stage 19 January 2023 (facts/later-disclosures.yaml).
+    assert [(m["from"], m["to"]) for m in heyuan] == [("inquiry", "approved")]
 
 
 def test_the_timeline_lists_market_facts_too(seeded):
@@ -79,8 +84,8 @@ def test_the_timeline_lists_market_facts_too(seeded):
 def test_time_in_stage_measures_heyuans_wait_from_filing_to_approval_as_uncertain(seeded):
     answer = seeded.queries.time_in_stage(Clocks(date(2026, 1, 31)), company="Healthgen Biotech")
     [span] = [s for s in answer["spans"] if (s["from"], s["to"]) == ("filed", "approved")]
-    assert span["certain"] is False  # filed "2022": a year-wide date
+    assert span["certain"] is False  # filed "2022-12" (Yicai, revisions.yaml): a month-wide date
     assert span["min_days"] == (date(2025, 7, 1) - date(2022, 12, 31)).days
-    assert span["max_days"] == (date(2025, 7, 1) - date(2022, 1, 1)).days
+    assert span["max_days"] == (date(2025, 7, 1) - date(2022, 12, 1)).days
     [summary] = [s for s in answer["summary"] if (s["from"], s["to"]) == ("filed", "approved")]
     assert (summary["venue"], summary["year"], summary["count"], summary["uncertain"]) == ("SSE-STAR", 2025, 1, 1)
