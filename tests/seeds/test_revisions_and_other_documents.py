@@ -76,7 +76,8 @@ def app(sqlite_url):
 def test_a_disclosure_fact_carries_its_url_title_publisher_and_our_statement(app, tmp_path):
     load_seeds(app, seeds_with(tmp_path))
     listed = [f for f in app.company_facts("Moore Threads") if f["kind"] == "listed"]
-    [source] = listed[0]["sources"]
+    # The real seeds also record this listing (facts/later-disclosures.yaml): pick the test's source.
+    [source] = [s for s in listed[0]["sources"] if s["document"] == "test-disclosure"]
     assert source["kind"] == "disclosure"
     assert source["url"] == "https://example.com/notice.pdf"
     assert source["publisher"] == "Shanghai Stock Exchange"
