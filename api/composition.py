@@ -52,6 +52,12 @@ class Services:
             return False
         return True
 
+    def stuck_if_known(self) -> list[Stuck] | None:
+        """The stuck projections as checked within the last second, or None if that is longer ago
+        (then ``stuck`` must ask the database); lets a read skip a thread hop on the hot path."""
+        checked_at, known = self._stuck_cache
+        return known if time.monotonic() - checked_at <= STUCK_CHECK_SECONDS else None
+
     def stuck(self, fresh: bool = False) -> list[Stuck]:
         """Projections stopped at an event they cannot apply (checked at most once a second unless fresh)."""
         checked_at, known = self._stuck_cache

@@ -81,7 +81,9 @@ async def wait_for_position(
 
     A read answered while a projection is stuck says so in the ``X-Read-Models-Stale`` header.
     """
-    stuck = await asyncio.to_thread(services.stuck)
+    stuck = services.stuck_if_known()
+    if stuck is None:
+        stuck = await asyncio.to_thread(services.stuck)
     if stuck:
         response.headers[STALE_HEADER] = "; ".join(
             f"{s.name} stopped before position {s.position} since {s.since}" for s in stuck

@@ -7,9 +7,11 @@ No query replays the log: stage questions are point look-ups in the bitemporal s
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 import orjson
 
@@ -24,6 +26,7 @@ from projections.names import Candidate, NameRow, fitting, match_key, parse_code
 from projections.schema import MAX_POSITION
 from projections.time_in_stage import spans, summarise
 
+_UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
 _STAGE_ORDER = {stage.value: rank for rank, stage in enumerate(Stage)}
 _STAGE_RANK_SQL = "CASE r.stage " + " ".join(f"WHEN '{s}' THEN {r}" for s, r in _STAGE_ORDER.items()) + " END"
 _FACT_COLUMNS = """v.fact_id, v.subject_type, v.subject_id, v.kind, v.venue, v.date_text, v.date_raw, v.earliest,
@@ -68,10 +71,26 @@ class Queries:
         text = name_or_id.strip()
         if refused_character(text) is not None or not text:
             raise UnknownCompany(f"no company is called {name_or_id[:80]!r}")
-        found = self._company_row(text.lower())
-        if found is not None:
-            return found
-        candidates = {c.company_id: c for c in fitting(text, self._names_on_key(match_key(text)))}
+        if _UUID.fullmatch(text):
+            found = self._company_row(str(UUID(text)))
+            if found is not None:
+                return found
+        key = match_key(text)
+        named = self.db.query(
+            """SELECT DISTINCT c.company_id, c.key, c.name, c.aliases, c.sector FROM rm_names n
+               JOIN rm_companies c ON c.company_id = n.company_id WHERE n.name_key = ?""",
+            (key,),
+        )
+        if len(named) == 1:  # the usual case, in one query
+            company_id, key_, name, aliases, sector = named[0]
+            return {
+                "company_id": company_id,
+                "key": key_,
+                "name": name,
+                "aliases": orjson.loads(aliases),
+                "sector": sector,
+            }
+        candidates = {c.company_id: c for c in fitting(text, self._names_on_key(key))}
         if not candidates:
             candidates = {c.company_id: c for c in self._by_code(text)}
         if not candidates:
