@@ -152,7 +152,9 @@ def test_the_search_box_suggests_companies_and_opens_the_chosen_one(browser, ser
     )
     box.send_keys(Keys.ENTER)
     WebDriverWait(driver, 10).until(
-        lambda d: d.find_element(By.ID, "company").get_attribute("open") is not None
-        and "Moore Threads" in d.find_element(By.ID, "company-name").text
+        lambda d: (
+            d.find_element(By.ID, "company").get_attribute("open") is not None
+            and "Moore Threads" in d.find_element(By.ID, "company-name").text
+        )
     )
     driver.save_screenshot(str(SHOTS / "search-moore-threads.png"))
