@@ -18,6 +18,7 @@ import orjson
 from domain.errors import AmbiguousName, UnknownCompany, UnknownFact
 from domain.freshness import days_since, is_stale, newest
 from domain.fuzzy_dates import FuzzyDate
+from domain.money import Money
 from domain.text import refused_character
 from domain.vocabulary import FactKind, Stage
 from projections.clocks import Clocks
@@ -402,10 +403,8 @@ class Queries:
         moved = []
         for key in sorted(before.keys() | after.keys()):
             old, new = before.get(key), after.get(key)
-            if old and new and (old["stage"], old["fact_id"]) == (new["stage"], new["fact_id"]):
-                continue
             if old and new and old["stage"] == new["stage"]:
-                continue
+                continue  # the same stage again (even by another fact, a re-filing say) is no move
             some = new or old
             assert some is not None
             moved.append(
@@ -596,12 +595,16 @@ def flags_of(facts: list[dict[str, Any]]) -> dict[str, Any]:
         return {"value": truth, "certain": fact["certain"], "since": fact["date"], "fact_id": fact["fact_id"]}
 
     tier = latest_of(FactKind.JOINED_GROWTH_TIER, FactKind.LEFT_GROWTH_TIER)
+    totals: dict[str, Money] = {}
     funding: dict[str, dict[str, Any]] = {}
     for fact in facts:
         amount = fact["fields"].get("amount") if fact["kind"] == FactKind.FUNDING_ROUND.value else None
         if amount:
-            total = funding.setdefault(amount["currency"], {"amount": "0", "rounds": 0, "certain": True})
-            total["amount"] = str(Decimal(total["amount"]) + Decimal(amount["amount"]))
+            money = Money(Decimal(amount["amount"]), amount["currency"])
+            # Money adds only within a currency: each currency keeps its own total, never converted.
+            totals[money.currency] = totals[money.currency] + money if money.currency in totals else money
+            total = funding.setdefault(money.currency, {"rounds": 0, "certain": True})
+            total["amount"] = str(totals[money.currency].amount)
             total["rounds"] += fact["fields"].get("rounds", 1)
             total["certain"] = total["certain"] and fact["certain"]
     valuations = [
