@@ -13,9 +13,8 @@ from api import inputs
 from api.deps import ServicesDep
 from api.inputs import InputError, clip
 from projections.clocks import Clocks
-from projections.schema import MAX_POSITION
 
-NOW = MAX_POSITION - 1  # known_at when not given: everything recorded so far
+NOW = Clocks.NOW  # known_at when not given: everything recorded so far
 
 
 def invalid(name: str, value: object, message: str, where: str = "query") -> RequestValidationError:

@@ -25,7 +25,7 @@ from domain.fuzzy_dates import FuzzyDate, parse_date
 from domain.markets import Market, market_id_for
 from domain.names import normalise_name
 from domain.sources import Source
-from domain.vocabulary import parse_kind, parse_market, parse_venue
+from domain.vocabulary import fact_order, parse_kind, parse_market, parse_venue
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -51,7 +51,6 @@ def retried(method: Callable[P, R]) -> Callable[P, R]:
             try:
                 return method(*args, **kwargs)
             except RecordConflictError as error:
-                app.conflicts_retried += 1
                 if attempt == app.max_attempts:
                     raise ConcurrencyConflict(
                         f"{method.__name__}: still conflicting after {attempt} attempts ({error})"
@@ -67,7 +66,6 @@ class TimelineApplication(Application[UUID]):
 
     def __init__(self, env: Mapping[str, str] | None = None, *, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> None:
         self.max_attempts = max_attempts
-        self.conflicts_retried = 0
         super().__init__(env)
 
     def construct_transcoder(self) -> Transcoder:
@@ -328,7 +326,7 @@ def _new_fact(
 
 
 def _in_valid_time_order(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(facts, key=lambda f: (f["date"]["earliest"], f["date"]["latest"], f["date"]["text"], f["fact_id"]))
+    return sorted(facts, key=lambda f: fact_order(f["date"]["earliest"], f["date"]["latest"], f["kind"], f["fact_id"]))
 
 
 def _distinct(aliases: Iterable[str], name: str) -> tuple[str, ...]:

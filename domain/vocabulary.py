@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 from domain.errors import InvalidFact
+
+T = TypeVar("T")  # a day: an ordinal, a date or its ISO text, whatever the caller compares
 
 
 class Venue(StrEnum):
@@ -135,12 +138,19 @@ def category_of(kind: FactKind) -> Category:
     return Category.COMPANY
 
 
-def stage_of(kind: FactKind) -> Stage | None:
-    """The stage a stage fact moves its attempt to (None for the suspension overlay)."""
-    try:
-        return Stage(kind.value)
-    except ValueError:
-        return None
+#: Pipeline order of the stages: preparing first, exits last.
+STAGE_RANK: dict[str, int] = {stage.value: rank for rank, stage in enumerate(Stage)}
+
+
+def stage_rank(kind: str) -> int:
+    """Pipeline order of a kind; kinds that are no stage (the suspension overlay, company facts) sort last."""
+    return STAGE_RANK.get(kind, len(STAGE_RANK))
+
+
+def fact_order(earliest: T, latest: T, kind: str, fact_id: str) -> tuple[T, T, int, str]:
+    """The order of facts, which decides a stage when fuzzy bounds overlap: earliest bound, then latest
+    bound, then pipeline order (a listing sorts after an acceptance on the same fuzzy date), then id."""
+    return (earliest, latest, stage_rank(kind), fact_id)
 
 
 def parse_kind(value: object) -> FactKind:

@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import ClassVar
 
 from projections.schema import MAX_POSITION
 from projections.stage_rows import MAX_DAY
 
 
+def system_time(moment: datetime) -> str:
+    """The one text form of a system time: UTC, always with microseconds, so that text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 @dataclass(frozen=True)
 class Clocks:
-    """``known_at`` is a log position: only events up to it count (MAX_POSITION - 1 = now)."""
+    """``known_at`` is a log position: only events up to it count (``NOW``: everything recorded)."""
+
+    NOW: ClassVar[int] = MAX_POSITION - 1
 
     as_of: date
     known_at: int = MAX_POSITION - 1
     published_by: date | None = None
     certain_only: bool = False
+
+    @property
+    def is_now(self) -> bool:
+        return self.known_at >= self.NOW
 
     @property
     def day(self) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import orjson
@@ -12,6 +12,7 @@ from application.views import plain
 from domain.fuzzy_dates import FuzzyDate
 from domain.sources import Source, SourceKind
 from domain.vocabulary import Category, FactKind, category_of
+from projections.clocks import system_time
 from projections.database import Cursor, Database
 from projections.names import exchange_of, match_key, parse_code
 from projections.runner import Decoder, EventLog, ProjectionRunner
@@ -21,11 +22,6 @@ from projections.stage_rows import StageFact, StateRow, state_rows
 
 def _json(value: Any) -> str:
     return orjson.dumps(plain(value)).decode()
-
-
-def system_time(moment: datetime) -> str:
-    """UTC, always with microseconds, so that text order is time order."""
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def published_day(sources: Sequence[Source]) -> int:

@@ -20,16 +20,14 @@ from domain.freshness import days_since, is_stale, newest
 from domain.fuzzy_dates import FuzzyDate
 from domain.money import Money
 from domain.text import refused_character
-from domain.vocabulary import FactKind, Stage
-from projections.clocks import Clocks
+from domain.vocabulary import STAGE_RANK, FactKind, fact_order, stage_rank
+from projections.clocks import Clocks, system_time
 from projections.database import Database
 from projections.names import Candidate, NameRow, fitting, match_key, parse_code, ranked
-from projections.schema import MAX_POSITION
 from projections.time_in_stage import spans, summarise
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
-_STAGE_ORDER = {stage.value: rank for rank, stage in enumerate(Stage)}
-_STAGE_RANK_SQL = "CASE r.stage " + " ".join(f"WHEN '{s}' THEN {r}" for s, r in _STAGE_ORDER.items()) + " END"
+_STAGE_RANK_SQL = "CASE r.stage " + " ".join(f"WHEN '{s}' THEN {r}" for s, r in STAGE_RANK.items()) + " END"
 _FACT_COLUMNS = """v.fact_id, v.subject_type, v.subject_id, v.kind, v.venue, v.date_text, v.date_raw, v.earliest,
     v.latest, v.fields, v.sources, v.summary, v.published"""
 
@@ -48,7 +46,7 @@ class Queries:
     def position_known_at(self, moment: datetime) -> int:
         """The last log position recorded by ``moment`` (naive times are taken as UTC)."""
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-        stamp = aware.astimezone(UTC).isoformat(timespec="microseconds")
+        stamp = system_time(aware)
         rows = self.db.query("SELECT max(position) FROM rm_log WHERE recorded_at <= ?", (stamp,))
         return int(rows[0][0] or 0)
 
@@ -243,7 +241,7 @@ class Queries:
         )
         return {
             "as_of": clocks.as_of.isoformat(),
-            "known_at": clocks.known_at if clocks.known_at < MAX_POSITION - 1 else None,
+            "known_at": None if clocks.is_now else clocks.known_at,
             "published_by": clocks.published_by.isoformat() if clocks.published_by else None,
             "certain_only": clocks.certain_only,
             "reported_since": reported_since.isoformat() if reported_since else None,
@@ -299,7 +297,7 @@ class Queries:
             params,
         )
         counts: dict[str, dict[str, int]] = {}
-        for venue_, stage_, n in sorted(rows, key=lambda row: (row[0], _STAGE_ORDER[row[1]])):
+        for venue_, stage_, n in sorted(rows, key=lambda row: (row[0], stage_rank(row[1]))):
             counts.setdefault(venue_, {})[stage_] = int(n)
         return counts
 
@@ -473,7 +471,7 @@ class Queries:
             params,
         )
         facts = [fact_row(row, clocks.day) for row in rows]
-        facts.sort(key=lambda f: (f["earliest"], f["latest"], _STAGE_ORDER.get(f["kind"], 99), f["fact_id"]))
+        facts.sort(key=lambda f: fact_order(f["earliest"], f["latest"], f["kind"], f["fact_id"]))
         return facts
 
     def time_in_stage(self, clocks: Clocks, venue: str | None = None, company: str | None = None) -> dict[str, Any]:
@@ -497,7 +495,7 @@ class Queries:
                 )
         return {"as_of": clocks.as_of.isoformat(), "spans": rows, "summary": summarise(rows)}
 
-    def fact(self, fact_id: str, known_at: int = MAX_POSITION - 1) -> dict[str, Any]:
+    def fact(self, fact_id: str, known_at: int = Clocks.NOW) -> dict[str, Any]:
         """A fact as believed at ``known_at``, with every step of its history up to then."""
         history = self.db.query(
             "SELECT position, step, recorded_at, detail FROM rm_fact_history WHERE fact_id = ? AND position <= ? "
@@ -506,7 +504,7 @@ class Queries:
         )
         if not history:
             raise UnknownFact(
-                f"no fact has id {fact_id}" + ("" if known_at >= MAX_POSITION - 1 else f" at position {known_at}")
+                f"no fact has id {fact_id}" + ("" if known_at >= Clocks.NOW else f" at position {known_at}")
             )
         rows = self.db.query(
             f"""SELECT {_FACT_COLUMNS}, c.name, m.code FROM rm_fact_versions v

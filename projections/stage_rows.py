@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.vocabulary import FactKind, Stage
+from domain.vocabulary import FactKind, fact_order
 
 MAX_DAY = 3_652_059  # date.max.toordinal(): "until further notice"
 MODES = ("possible", "certain")
-_STAGE_RANK = {stage.value: rank for rank, stage in enumerate(Stage)}
 _OVERLAY = {FactKind.SUSPENDED.value, FactKind.RESUMED.value}
 
 
@@ -38,8 +37,7 @@ class StageFact:
 
     @property
     def order(self) -> tuple[int, int, int, str]:
-        rank = _STAGE_RANK.get(self.kind, len(_STAGE_RANK))
-        return (self.earliest, self.latest, rank, self.fact_id)
+        return fact_order(self.earliest, self.latest, self.kind, self.fact_id)
 
 
 @dataclass(frozen=True, order=True)

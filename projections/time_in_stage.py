@@ -14,9 +14,9 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from domain.vocabulary import EXIT_STAGES, Stage
+from domain.vocabulary import EXIT_STAGES, STAGE_RANK
 
-_RANK = {stage.value: rank for rank, stage in enumerate(Stage)}
+_RANK = STAGE_RANK
 _EXITS = {stage.value for stage in EXIT_STAGES}
 
 

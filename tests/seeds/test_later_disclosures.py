@@ -16,7 +16,7 @@ import pytest
 
 from application.service import TimelineApplication
 from application.storage import environment_for
-from domain.vocabulary import STAGE_KINDS
+from domain.vocabulary import STAGE_KINDS, stage_rank
 from projections.clocks import Clocks
 from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR, read_seeds
@@ -245,7 +245,10 @@ def _newest_rows(app, companies) -> dict[str, list[str]]:
     stages = {kind.value for kind in STAGE_KINDS}
 
     def newest(facts):
-        return max(facts, key=lambda f: (f["date"]["latest"], f["date"]["earliest"])) if facts else None
+        # Ties on the interval go by pipeline order, as in the domain's fact order (a growth-tier entry
+        # follows its listing), so the answer does not depend on the order facts are listed in.
+        key = lambda f: (f["date"]["latest"], f["date"]["earliest"], stage_rank(f["kind"]), f["fact_id"])  # noqa: E731
+        return max(facts, key=key) if facts else None
 
     def shown(fact):
         return f"{fact['kind']}, {fact['venue'] or '—'}, {fact['date']['text']}" if fact else "—"
