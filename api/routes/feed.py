@@ -82,8 +82,9 @@ def feed_item(position: int, topic: str, event: Any) -> dict[str, Any]:
     }
     if event_type.startswith("Fact."):
         item["fact_id"] = item["aggregate_id"]
-    if "source" in item:
-        item["sources"] = [item.pop("source")]
+    source = item.pop("source", None)  # a corroboration's, or an alias's when it cites one
+    if source is not None:
+        item["sources"] = [source]
     return item
 
 

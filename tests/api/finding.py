@@ -122,3 +122,16 @@ class FindingContract:
             as_of = next(p for p in spec["paths"][path]["get"]["parameters"] if p["name"] == "as_of")
             assert as_of["required"] is False
             assert "Asia/Shanghai" in as_of["description"]
+
+    def test_the_feed_gives_an_alias_its_source_and_a_registered_name_none(self, client):
+        client.post("/companies", headers=AUTH, json={"name": "Alpha Robotics", "aliases": ["阿尔法机器人"]})
+        events, after = [], 0
+        while page := client.get("/feed", params={"after": after, "limit": 1000}).json()["events"]:
+            events += page
+            after = page[-1]["position"]
+        aliases = [e for e in events if e["type"] == "Company.AliasAdded"]
+        assert aliases
+        assert all(e["sources"][0]["kind"] in ("article", "disclosure", "report") for e in aliases if "sources" in e)
+        assert all(None not in e.get("sources", []) for e in events)
+        unsourced = next(e for e in aliases if e["alias"] == "阿尔法机器人")
+        assert "sources" not in unsourced  # registered under that name, citing nothing
