@@ -189,14 +189,24 @@ def read_seeds(directory: Path = SEED_DIR) -> SeedSet:
     return SeedSet(companies, list(facts.values()), revisions, aliases)
 
 
+_UNREADABLE = object()
+
+
+def _parsed(path: Path, label: str, problems: list[SeedProblem]) -> Any:
+    """The file's YAML, or ``_UNREADABLE`` with a problem naming the file (``label``)."""
+    try:
+        return read_yaml(path)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        problems.append(SeedProblem(label, "-", f"not valid YAML: {error}"))
+        return _UNREADABLE
+
+
 def _load(path: Path, problems: list[SeedProblem], top: str) -> list[Any]:
     if not path.is_file():
         problems.append(SeedProblem(path.name, "-", "file is missing"))
         return []
-    try:
-        data = read_yaml(path)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        problems.append(SeedProblem(path.name, "-", f"not valid YAML: {error}"))
+    data = _parsed(path, path.name, problems)
+    if data is _UNREADABLE:
         return []
     if not isinstance(data, dict) or not isinstance(data.get(top), list):
         problems.append(SeedProblem(path.name, "-", f"expected a mapping with a list under {top!r}"))
@@ -283,12 +293,10 @@ def _read_companies(path: Path, problems: list[SeedProblem]) -> tuple[list[Compa
 def _read_fact_file(
     path: Path, documents: dict[str, _Document], names: dict[str, str], problems: list[SeedProblem]
 ) -> list[FactEntry]:
-    try:
-        data = read_yaml(path)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        problems.append(SeedProblem(f"facts/{path.name}", "-", f"not valid YAML: {error}"))
-        return []
     file = f"facts/{path.name}"
+    data = _parsed(path, file, problems)
+    if data is _UNREADABLE:
+        return []
     if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
         problems.append(SeedProblem(file, "-", "expected a mapping with 'document' and a list under 'facts'"))
         return []
@@ -431,10 +439,8 @@ def _read_revisions(
     against the fact it revises, so one that changes nothing or names no fact is refused here."""
     if not path.is_file():
         return []
-    try:
-        data = read_yaml(path)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        problems.append(SeedProblem(path.name, "-", f"not valid YAML: {error}"))
+    data = _parsed(path, path.name, problems)
+    if data is _UNREADABLE:
         return []
     if not isinstance(data, dict) or set(data) - {"corrections", "retractions"}:
         problems.append(SeedProblem(path.name, "-", "expected a mapping with lists under 'corrections', 'retractions'"))

@@ -14,11 +14,8 @@ from datetime import date
 
 import pytest
 
-from api.composition import build_services
-from api.settings import Settings
 from projections.clocks import Clocks
 from projections.names import parse_code
-from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR, SeedError, read_seeds
 
 # (name as people write it, the company key it must find).
@@ -111,14 +108,9 @@ TRADITIONAL = [
 
 
 @pytest.fixture(scope="module")
-def services(tmp_path_factory):
-    """The real seed set in a real SQLite file, read models caught up."""
-    data = tmp_path_factory.mktemp("aliases")
-    built = build_services(Settings(TIMELINE_DATABASE_URL=f"sqlite:///{data / 'timeline.db'}"))
-    load_seeds(built.app)
-    built.projection.catch_up()
-    yield built
-    built.close()
+def services(seeded):
+    """The real seed set in a real SQLite file, read models caught up (shared, read-only)."""
+    return seeded
 
 
 def company(services, name: str) -> dict:
