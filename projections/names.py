@@ -154,15 +154,11 @@ class Candidate:
     score: float
 
 
-def fitting(query: str, rows: Iterable[NameRow]) -> list[Candidate]:
-    """Companies a name surely means: the same match key, else every core word of the query in one
-    of the company's names. More than one company is an ambiguity for the caller to report."""
-    key = match_key(query)
-    rows = list(rows)
-    exact = {row.company_id: Candidate(row.company_id, row.name, "same name", 100.0) for row in rows if row.key == key}
-    if exact or not key:
-        return list(exact.values())
-    words = core_words(key)
+def sharing_words(query: str, rows: Iterable[NameRow]) -> list[Candidate]:
+    """Companies a shortened name surely means: every distinctive word of the query is in one of the
+    company's names ("Zhaoxin" in "Shanghai Zhaoxin Semiconductor"). More than one company is an
+    ambiguity for the caller to report; the same name is looked up by its key before this."""
+    words = core_words(match_key(query))
     if not words:
         return []
     partial: dict[str, Candidate] = {}

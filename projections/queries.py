@@ -23,7 +23,7 @@ from domain.text import refused_character
 from domain.vocabulary import STAGE_RANK, FactKind, fact_order, stage_rank
 from projections.clocks import Clocks, system_time
 from projections.database import Database
-from projections.names import Candidate, NameRow, fitting, match_key, parse_code, ranked
+from projections.names import Candidate, NameRow, match_key, parse_code, ranked, sharing_words
 from projections.time_in_stage import spans, summarise
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
@@ -81,19 +81,12 @@ class Queries:
             (key,),
         )
         if len(named) == 1:  # the usual case, in one query
-            company_id, key_, name, aliases, sector = named[0]
-            return {
-                "company_id": company_id,
-                "key": key_,
-                "name": name,
-                "aliases": orjson.loads(aliases),
-                "sector": sector,
-            }
-        candidates = {c.company_id: c for c in fitting(text, self._names_on_key(key))}
+            return _company(named[0])
+        candidates = {row[0]: Candidate(row[0], row[2], "same name", 100.0) for row in named}
         if not candidates:
             candidates = {c.company_id: c for c in self._by_code(text)}
         if not candidates:
-            candidates = {c.company_id: c for c in fitting(text, self._all_names())}
+            candidates = {c.company_id: c for c in sharing_words(text, self._all_names())}
         if len(candidates) > 1:
             listed = "; ".join(
                 f"{self._company_name(c.company_id)} ({c.company_id}, as {c.name!r})" for c in candidates.values()
@@ -133,18 +126,11 @@ class Queries:
         rows = self.db.query(
             "SELECT company_id, key, name, aliases, sector FROM rm_companies WHERE company_id = ?", (company_id,)
         )
-        if not rows:
-            return None
-        company_id, key, name, aliases, sector = rows[0]
-        return {"company_id": company_id, "key": key, "name": name, "aliases": orjson.loads(aliases), "sector": sector}
+        return _company(rows[0]) if rows else None
 
     def _company_name(self, company_id: str) -> str:
         found = self._company_row(company_id)
         return found["name"] if found else company_id
-
-    def _names_on_key(self, key: str) -> list[NameRow]:
-        rows = self.db.query("SELECT company_id, name, name_key FROM rm_names WHERE name_key = ?", (key,))
-        return [NameRow(*row) for row in rows]
 
     def _all_names(self) -> list[NameRow]:
         """Every name, read once per log position (names change only with events)."""
@@ -560,6 +546,11 @@ def fact_row(row: Any, day: int | None) -> dict[str, Any]:
     if day is not None:
         fact["certain"] = latest <= day
     return fact
+
+
+def _company(row: Any) -> dict[str, Any]:
+    company_id, key, name, aliases, sector = row
+    return {"company_id": company_id, "key": key, "name": name, "aliases": orjson.loads(aliases), "sector": sector}
 
 
 def freshness_of(sources_json: str, clocks: Clocks) -> dict[str, Any]:
