@@ -5,16 +5,21 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventsourcing.sqlite import SQLiteDatastore
 
 from api.idempotency import IdempotencyStore
 from api.settings import Settings
+from application.log import EventLog
 from application.service import TimelineApplication
-from application.storage import environment_for, sqlite_path
+from application.storage import SCHEMA_LOCK, environment_for, sqlite_path
 from projections.daily_counts import daily_counts_projection
-from projections.database import Database
 from projections.projector import timeline_projection
 from projections.queries import Queries
 from projections.runner import ProjectionRunner, Stuck
+from projections.sqlite import SQLiteStore
+from projections.store import ReadStore
 
 STUCK_CHECK_SECONDS = 1.0
 logger = logging.getLogger("timeline")
@@ -23,10 +28,11 @@ logger = logging.getLogger("timeline")
 @dataclass
 class Services:
     app: TimelineApplication
-    db: Database
+    store: ReadStore
     projections: dict[str, ProjectionRunner]
     queries: Queries
     idempotency: IdempotencyStore
+    log: EventLog
     catch_up_on_write: bool = True
     _stuck_cache: tuple[float, list[Stuck]] = field(default=(0.0, []), repr=False)
 
@@ -47,7 +53,7 @@ class Services:
         """
         try:
             self.catch_up()
-        except self.db.unavailable_errors as error:
+        except self.store.unavailable_errors as error:
             logger.warning("catch-up after a write failed", extra={"fields": {"error": f"{type(error).__name__}"}})
             return False
         return True
@@ -71,7 +77,7 @@ class Services:
         return min(runner.position() for runner in self.projections.values())
 
     def close(self) -> None:
-        self.db.close()
+        self.store.close()
         self.app.close()
 
 
@@ -83,15 +89,33 @@ def build_application(settings: Settings) -> TimelineApplication:
     return TimelineApplication(environment_for(url))
 
 
+def read_store(app: TimelineApplication) -> ReadStore:
+    """The read models' store, in the application's database (on PostgreSQL, sharing its pool)."""
+    datastore = app.recorder.datastore  # type: ignore[attr-defined]
+    if isinstance(datastore, SQLiteDatastore):
+        return SQLiteStore(Path(app.env["SQLITE_DBNAME"]))
+    from projections.postgres import PostgresStore  # psycopg is imported only where PostgreSQL is used
+
+    return PostgresStore(datastore, SCHEMA_LOCK)
+
+
 def build_services(settings: Settings) -> Services:
     """Everything wired to one database; read models resume from their tracked position."""
     app = build_application(settings)
-    db = Database(settings.resolved_database_url)
+    store = read_store(app)
     projections = {
         runner.name: runner
         for runner in (
-            timeline_projection(db, app.recorder, app.mapper),
-            daily_counts_projection(db, app.recorder, app.mapper),
+            timeline_projection(store, app.recorder, app.mapper),
+            daily_counts_projection(store, app.recorder, app.mapper),
         )
     }
-    return Services(app, db, projections, Queries(db), IdempotencyStore(db), settings.catch_up_on_write)
+    return Services(
+        app,
+        store,
+        projections,
+        Queries(store),
+        IdempotencyStore(store),
+        EventLog(app),
+        settings.catch_up_on_write,
+    )

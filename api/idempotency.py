@@ -15,7 +15,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from projections.database import Database
+from projections.store import ReadStore
 
 RETENTION = 24 * 3600.0
 ABANDONED = 60.0
@@ -41,9 +41,9 @@ def fingerprint(method: str, path: str, query: bytes, body: bytes) -> str:
 
 
 class IdempotencyStore:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        with db.schema_transaction() as cursor:
+    def __init__(self, store: ReadStore) -> None:
+        self.store = store
+        with store.schema_transaction() as cursor:
             cursor.execute(
                 """CREATE TABLE IF NOT EXISTS api_idempotency (
                        key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, owner TEXT NOT NULL,
@@ -52,17 +52,18 @@ class IdempotencyStore:
             cursor.execute("CREATE INDEX IF NOT EXISTS api_idempotency_created ON api_idempotency (created)")
 
     def claim(self, key: str, fingerprint: str) -> Claim:
+        p = self.store.p
         now = time.time()
         owner = uuid.uuid4().hex
-        with self.db.transaction() as cursor:
-            cursor.execute("DELETE FROM api_idempotency WHERE created < ?", (now - RETENTION,))
+        with self.store.transaction() as cursor:
+            cursor.execute(f"DELETE FROM api_idempotency WHERE created < {p}", (now - RETENTION,))
             cursor.execute(
-                """INSERT INTO api_idempotency (key, fingerprint, owner, status, body, created)
-                   VALUES (?, ?, ?, NULL, NULL, ?) ON CONFLICT (key) DO NOTHING""",
+                f"""INSERT INTO api_idempotency (key, fingerprint, owner, status, body, created)
+                   VALUES ({p}, {p}, {p}, NULL, NULL, {p}) ON CONFLICT (key) DO NOTHING""",
                 (key, fingerprint, owner, now),
             )
             cursor.execute(
-                "SELECT fingerprint, owner, status, body, created FROM api_idempotency WHERE key = ?", (key,)
+                f"SELECT fingerprint, owner, status, body, created FROM api_idempotency WHERE key = {p}", (key,)
             )
             known, claimed_by, status, body, created = cursor.fetchone()
             if known != fingerprint:
@@ -73,20 +74,24 @@ class IdempotencyStore:
                 return Claim("replay", status=int(status), body=str(body))
             if now - float(created) > ABANDONED:
                 cursor.execute(
-                    "UPDATE api_idempotency SET owner = ?, created = ? WHERE key = ? AND owner = ?",
+                    f"UPDATE api_idempotency SET owner = {p}, created = {p} WHERE key = {p} AND owner = {p}",
                     (owner, now, key, claimed_by),
                 )
                 return Claim("run", owner)
             return Claim("pending")
 
     def finish(self, key: str, owner: str, status: int, body: str) -> None:
-        with self.db.transaction() as cursor:
+        p = self.store.p
+        with self.store.transaction() as cursor:
             cursor.execute(
-                "UPDATE api_idempotency SET status = ?, body = ? WHERE key = ? AND owner = ?",
+                f"UPDATE api_idempotency SET status = {p}, body = {p} WHERE key = {p} AND owner = {p}",
                 (status, body, key, owner),
             )
 
     def release(self, key: str, owner: str) -> None:
         """Forget a claim whose write did not succeed, so that a retry runs it again."""
-        with self.db.transaction() as cursor:
-            cursor.execute("DELETE FROM api_idempotency WHERE key = ? AND owner = ? AND status IS NULL", (key, owner))
+        p = self.store.p
+        with self.store.transaction() as cursor:
+            cursor.execute(
+                f"DELETE FROM api_idempotency WHERE key = {p} AND owner = {p} AND status IS NULL", (key, owner)
+            )

@@ -159,7 +159,7 @@ def measure(size: str, db: str, seconds: float) -> dict[str, Any]:
         from api.settings import Settings
 
         built = build_services(Settings(TIMELINE_DATABASE_URL=store, TIMELINE_CATCH_UP_ON_WRITE="false"))
-        keys = [row[0] for row in built.db.query("SELECT key FROM rm_companies")]
+        keys = [row[0] for row in built.store.query("SELECT key FROM rm_companies")]
         built.close()
         result["http"] = http(store, keys, seconds)
         return result

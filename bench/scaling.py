@@ -18,12 +18,12 @@ from collections.abc import Callable
 
 import psycopg
 
+from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.daily_counts import daily_counts_projection
-from projections.database import Database
 from projections.projector import timeline_projection
 
 KINDS = ["preparing", "guidance", "filed", "accepted", "approved", "listed"]
@@ -75,7 +75,7 @@ def measure(url: str, processes: int, facts: int) -> tuple[float, float]:
             worker.join()
         appended = (facts // processes) * processes * 2 / (time.perf_counter() - started)
         app = TimelineApplication(environment_for(scoped))
-        db = Database(scoped)
+        db = read_store(app)
         runners = [
             timeline_projection(db, app.recorder, app.mapper),
             daily_counts_projection(db, app.recorder, app.mapper),

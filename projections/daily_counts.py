@@ -14,9 +14,9 @@ from datetime import date
 from typing import Any
 
 from domain.vocabulary import STAGE_KINDS
-from projections.database import Cursor, Database
 from projections.runner import Decoder, EventLog, ProjectionRunner
 from projections.stage_rows import MAX_DAY, MODES, StageFact, state_rows
+from projections.store import Cursor, ReadStore, values
 
 TABLES = ("dc_facts", "dc_intervals", "dc_deltas")
 _STAGE_KINDS = {kind.value for kind in STAGE_KINDS}
@@ -38,29 +38,29 @@ class DailyCountsProjector:
     name = "daily_counts"
     version = 1
 
-    def create_tables(self, db: Database) -> None:
-        with db.schema_transaction() as cursor:
+    def create_tables(self, store: ReadStore) -> None:
+        with store.schema_transaction() as cursor:
             for statement in _DDL:
                 cursor.execute(statement)
 
-    def drop_tables(self, cursor: Cursor, dialect: str) -> None:
+    def drop_tables(self, store: ReadStore, cursor: Cursor) -> None:
         for table in TABLES:
             cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
-    def apply(self, cursor: Cursor, dialect: str, events: Sequence[tuple[int, str, Any]]) -> None:
+    def apply(self, store: ReadStore, cursor: Cursor, events: Sequence[tuple[int, str, Any]]) -> None:
         for _position, topic, event in events:
             kind = topic.partition(":")[2]
             if kind == "Fact.Recorded" and str(event.kind) in _STAGE_KINDS:
-                self._recorded(cursor, event)
+                self._recorded(store.p, cursor, event)
             elif kind == "Fact.Corrected" and (event.date is not None or event.venue is not None):
-                self._corrected(cursor, event)
+                self._corrected(store.p, cursor, event)
             elif kind == "Fact.Retracted":
-                self._retracted(cursor, event)
+                self._retracted(store.p, cursor, event)
 
-    def _recorded(self, cursor: Cursor, event: Any) -> None:
+    def _recorded(self, p: str, cursor: Cursor, event: Any) -> None:
         company_id, venue = str(event.subject_id), str(event.venue)
         cursor.execute(
-            "INSERT INTO dc_facts (fact_id, company_id, venue, kind, earliest, latest) VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO dc_facts (fact_id, company_id, venue, kind, earliest, latest) {values(p, 6)}",
             (
                 str(event.originator_id),
                 company_id,
@@ -70,10 +70,10 @@ class DailyCountsProjector:
                 event.date.latest.toordinal(),
             ),
         )
-        _restate(cursor, company_id, venue)
+        _restate(p, cursor, company_id, venue)
 
-    def _corrected(self, cursor: Cursor, event: Any) -> None:
-        before = _fact(cursor, str(event.originator_id))
+    def _corrected(self, p: str, cursor: Cursor, event: Any) -> None:
+        before = _fact(p, cursor, str(event.originator_id))
         if before is None:
             return
         company_id, venue, earliest, latest = before
@@ -81,35 +81,36 @@ class DailyCountsProjector:
             earliest, latest = event.date.earliest.toordinal(), event.date.latest.toordinal()
         new_venue = str(event.venue) if event.venue is not None else venue
         cursor.execute(
-            "UPDATE dc_facts SET venue = ?, earliest = ?, latest = ? WHERE fact_id = ?",
+            f"UPDATE dc_facts SET venue = {p}, earliest = {p}, latest = {p} WHERE fact_id = {p}",
             (new_venue, earliest, latest, str(event.originator_id)),
         )
         for pair_venue in sorted({venue, new_venue}):
-            _restate(cursor, company_id, pair_venue)
+            _restate(p, cursor, company_id, pair_venue)
 
-    def _retracted(self, cursor: Cursor, event: Any) -> None:
-        before = _fact(cursor, str(event.originator_id))
+    def _retracted(self, p: str, cursor: Cursor, event: Any) -> None:
+        before = _fact(p, cursor, str(event.originator_id))
         if before is None:
             return
-        cursor.execute("DELETE FROM dc_facts WHERE fact_id = ?", (str(event.originator_id),))
-        _restate(cursor, before[0], before[1])
+        cursor.execute(f"DELETE FROM dc_facts WHERE fact_id = {p}", (str(event.originator_id),))
+        _restate(p, cursor, before[0], before[1])
 
 
-def _fact(cursor: Cursor, fact_id: str) -> tuple[str, str, int, int] | None:
-    cursor.execute("SELECT company_id, venue, earliest, latest FROM dc_facts WHERE fact_id = ?", (fact_id,))
+def _fact(p: str, cursor: Cursor, fact_id: str) -> tuple[str, str, int, int] | None:
+    cursor.execute(f"SELECT company_id, venue, earliest, latest FROM dc_facts WHERE fact_id = {p}", (fact_id,))
     row = cursor.fetchone()
     return (row[0], row[1], row[2], row[3]) if row else None
 
 
-def _restate(cursor: Cursor, company_id: str, venue: str) -> None:
+def _restate(p: str, cursor: Cursor, company_id: str, venue: str) -> None:
     """Recompute the pair's intervals and turn the difference into deltas."""
     cursor.execute(
-        "SELECT fact_id, kind, earliest, latest FROM dc_facts WHERE company_id = ? AND venue = ?", (company_id, venue)
+        f"SELECT fact_id, kind, earliest, latest FROM dc_facts WHERE company_id = {p} AND venue = {p}",
+        (company_id, venue),
     )
     facts = [StageFact(fact_id, kind, earliest, latest, 0) for fact_id, kind, earliest, latest in cursor.fetchall()]
     wanted: set[Interval] = {(r.mode, r.stage, r.valid_from, r.valid_to) for r in state_rows(facts)}
     cursor.execute(
-        "SELECT mode, stage, valid_from, valid_to FROM dc_intervals WHERE company_id = ? AND venue = ?",
+        f"SELECT mode, stage, valid_from, valid_to FROM dc_intervals WHERE company_id = {p} AND venue = {p}",
         (company_id, venue),
     )
     current: set[Interval] = {(row[0], row[1], row[2], row[3]) for row in cursor.fetchall()}
@@ -119,33 +120,34 @@ def _restate(cursor: Cursor, company_id: str, venue: str) -> None:
             deltas[(mode, stage, valid_from)] += sign
             if valid_to < MAX_DAY:
                 deltas[(mode, stage, valid_to)] -= sign
-    cursor.execute("DELETE FROM dc_intervals WHERE company_id = ? AND venue = ?", (company_id, venue))
+    cursor.execute(f"DELETE FROM dc_intervals WHERE company_id = {p} AND venue = {p}", (company_id, venue))
     cursor.executemany(
-        "INSERT INTO dc_intervals (company_id, venue, mode, stage, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO dc_intervals (company_id, venue, mode, stage, valid_from, valid_to) {values(p, 6)}",
         [(company_id, venue, *interval) for interval in sorted(wanted)],
     )
     cursor.executemany(
-        """INSERT INTO dc_deltas (venue, stage, mode, day, delta) VALUES (?, ?, ?, ?, ?)
+        f"""INSERT INTO dc_deltas (venue, stage, mode, day, delta) {values(p, 5)}
            ON CONFLICT (mode, day, venue, stage) DO UPDATE SET delta = dc_deltas.delta + excluded.delta""",
         [(venue, stage, mode, day, delta) for (mode, stage, day), delta in sorted(deltas.items()) if delta],
     )
 
 
-def daily_counts_projection(db: Database, log: EventLog, decoder: Decoder) -> ProjectionRunner:
-    return ProjectionRunner(db, log, decoder, DailyCountsProjector())
+def daily_counts_projection(store: ReadStore, log: EventLog, decoder: Decoder) -> ProjectionRunner:
+    return ProjectionRunner(store, log, decoder, DailyCountsProjector())
 
 
-def daily_counts(db: Database, start: date, end: date, venue: str | None = None) -> list[dict[str, Any]]:
+def daily_counts(store: ReadStore, start: date, end: date, venue: str | None = None) -> list[dict[str, Any]]:
     """Counts by stage on every day from ``start`` to ``end``, possible and certain."""
-    where, params = ("AND venue = ?", [venue]) if venue else ("", [])
-    with db.reading() as cursor:
+    p = store.p
+    where, params = (f"AND venue = {p}", [venue]) if venue else ("", [])
+    with store.reading() as cursor:
         cursor.execute(
-            f"SELECT mode, stage, SUM(delta) FROM dc_deltas WHERE day <= ? {where} GROUP BY mode, stage",
+            f"SELECT mode, stage, SUM(delta) FROM dc_deltas WHERE day <= {p} {where} GROUP BY mode, stage",
             [start.toordinal(), *params],
         )
         opening = cursor.fetchall()
         cursor.execute(
-            f"""SELECT day, mode, stage, SUM(delta) FROM dc_deltas WHERE day > ? AND day <= ? {where}
+            f"""SELECT day, mode, stage, SUM(delta) FROM dc_deltas WHERE day > {p} AND day <= {p} {where}
                 GROUP BY day, mode, stage ORDER BY day""",
             [start.toordinal(), end.toordinal(), *params],
         )

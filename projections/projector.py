@@ -8,16 +8,16 @@ from typing import Any
 
 import orjson
 
-from application.views import plain
 from domain.fuzzy_dates import FuzzyDate
+from domain.plain import plain
 from domain.sources import Source, SourceKind
 from domain.vocabulary import Category, FactKind, category_of
 from projections.clocks import system_time
-from projections.database import Cursor, Database
 from projections.names import exchange_of, match_key, parse_code
 from projections.runner import Decoder, EventLog, ProjectionRunner
 from projections.schema import MAX_POSITION, create_tables, drop_tables
 from projections.stage_rows import StageFact, StateRow, state_rows
+from projections.store import Cursor, ReadStore, values
 
 
 def _json(value: Any) -> str:
@@ -35,37 +35,40 @@ class TimelineProjector:
     name = "timeline"
     version = 3  # 2: rm_fact_sources, sources with their kind; 3: read-side name keys, sourced names, codes
 
-    def create_tables(self, db: Database) -> None:
-        create_tables(db)
+    def create_tables(self, store: ReadStore) -> None:
+        create_tables(store)
 
-    def drop_tables(self, cursor: Cursor, dialect: str) -> None:
-        drop_tables(cursor, dialect)
+    def drop_tables(self, store: ReadStore, cursor: Cursor) -> None:
+        drop_tables(store, cursor)
 
-    def apply(self, cursor: Cursor, dialect: str, events: Sequence[tuple[int, str, Any]]) -> None:
+    def apply(self, store: ReadStore, cursor: Cursor, events: Sequence[tuple[int, str, Any]]) -> None:
         cursor.execute("SELECT recorded_at FROM rm_log ORDER BY position DESC LIMIT 1")
         row = cursor.fetchone()
-        batch = _Batch(cursor, str(row[0]) if row else "", dialect)
+        batch = _Batch(store, cursor, str(row[0]) if row else "")
         for position, topic, event in events:
             batch.apply(position, topic, event)
 
 
-def timeline_projection(db: Database, log: EventLog, decoder: Decoder) -> ProjectionRunner:
-    return ProjectionRunner(db, log, decoder, TimelineProjector())
+def timeline_projection(store: ReadStore, log: EventLog, decoder: Decoder) -> ProjectionRunner:
+    return ProjectionRunner(store, log, decoder, TimelineProjector())
 
 
 class _Batch:
     """Applies events in log order with one cursor; every row it writes commits together."""
 
-    def __init__(self, cursor: Cursor, last_recorded_at: str, dialect: str) -> None:
+    def __init__(self, store: ReadStore, cursor: Cursor, last_recorded_at: str) -> None:
+        self.store = store
+        self.p = store.p
         self.cursor = cursor
         self.recorded_at = last_recorded_at
-        self.dialect = dialect
 
     def apply(self, position: int, topic: str, event: Any) -> None:
         # System time is the running maximum of event timestamps, so "known at T" is a log prefix.
         stamp = system_time(event.timestamp)
         self.recorded_at = max(self.recorded_at, stamp)
-        self.cursor.execute("INSERT INTO rm_log (position, recorded_at) VALUES (?, ?)", (position, self.recorded_at))
+        self.cursor.execute(
+            f"INSERT INTO rm_log (position, recorded_at) {values(self.p, 2)}", (position, self.recorded_at)
+        )
         handler = _HANDLERS.get(topic.partition(":")[2])
         if handler is not None:
             handler(self, position, event)
@@ -75,7 +78,7 @@ class _Batch:
     def company_registered(self, position: int, event: Any) -> None:
         company_id = str(event.originator_id)
         self.cursor.execute(
-            "INSERT INTO rm_companies (company_id, key, name, aliases, sector, rec_from) VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO rm_companies (company_id, key, name, aliases, sector, rec_from) {values(self.p, 6)}",
             (company_id, event.key, event.name, _json(list(event.aliases)), event.sector, position),
         )
         for name in (event.key, event.name, *event.aliases):
@@ -83,23 +86,25 @@ class _Batch:
 
     def alias_added(self, _position: int, event: Any) -> None:
         company_id = str(event.originator_id)
-        self.cursor.execute("SELECT aliases FROM rm_companies WHERE company_id = ?", (company_id,))
+        self.cursor.execute(f"SELECT aliases FROM rm_companies WHERE company_id = {self.p}", (company_id,))
         aliases = orjson.loads(self.cursor.fetchone()[0])
         self.cursor.execute(
-            "UPDATE rm_companies SET aliases = ? WHERE company_id = ?", (_json([*aliases, event.alias]), company_id)
+            f"UPDATE rm_companies SET aliases = {self.p} WHERE company_id = {self.p}",
+            (_json([*aliases, event.alias]), company_id),
         )
         self._name(event.alias, company_id, getattr(event, "source", None))
 
     def _name(self, name: str, company_id: str, source: Source | None) -> None:
         self.cursor.execute(
-            """INSERT INTO rm_names (name_key, company_id, name, source) VALUES (?, ?, ?, ?)
+            f"""INSERT INTO rm_names (name_key, company_id, name, source) {values(self.p, 4)}
                ON CONFLICT (name_key, company_id, name) DO NOTHING""",
             (match_key(name), company_id, name, _json(source) if source is not None else None),
         )
 
     def market_opened(self, _position: int, event: Any) -> None:
         self.cursor.execute(
-            "INSERT INTO rm_markets (market_id, code) VALUES (?, ?)", (str(event.originator_id), event.code)
+            f"INSERT INTO rm_markets (market_id, code) {values(self.p, 2)}",
+            (str(event.originator_id), event.code),
         )
 
     # Facts -------------------------------------------------------------------------------
@@ -168,17 +173,17 @@ class _Batch:
         before = self._close_version(str(event.originator_id), position)
         self._history(position, event, "retracted", {"reason": event.reason, "sources": list(event.sources)})
         self._restage(before, None, position)
-        self.cursor.execute("DELETE FROM rm_codes WHERE fact_id = ?", (before["fact_id"],))
+        self.cursor.execute(f"DELETE FROM rm_codes WHERE fact_id = {self.p}", (before["fact_id"],))
 
     def _code(self, version: dict[str, Any]) -> None:
         """A listing's stock code, findable in the spellings people use (688795.SH, 06082.HK ...)."""
-        self.cursor.execute("DELETE FROM rm_codes WHERE fact_id = ?", (version["fact_id"],))
+        self.cursor.execute(f"DELETE FROM rm_codes WHERE fact_id = {self.p}", (version["fact_id"],))
         code = orjson.loads(version["fields"]).get("stock_code") if version["kind"] == "listed" else None
         parsed = parse_code(code) if code else None
         if parsed is None or not version["venue"]:
             return
         self.cursor.execute(
-            "INSERT INTO rm_codes (fact_id, code_key, exchange, code, venue, company_id) VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO rm_codes (fact_id, code_key, exchange, code, venue, company_id) {values(self.p, 6)}",
             (
                 version["fact_id"],
                 parsed.digits,
@@ -192,9 +197,9 @@ class _Batch:
     def _insert_version(self, version: dict[str, Any], position: int) -> None:
         when: FuzzyDate = version["date"]
         self.cursor.execute(
-            """INSERT INTO rm_fact_versions (fact_id, subject_type, subject_id, kind, category, venue, date_text,
+            f"""INSERT INTO rm_fact_versions (fact_id, subject_type, subject_id, kind, category, venue, date_text,
                date_raw, earliest, latest, fields, sources, summary, published, rec_from, rec_to)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING version_id""",
+               {values(self.p, 16)} RETURNING version_id""",
             (
                 version["fact_id"],
                 version["subject_type"],
@@ -217,18 +222,21 @@ class _Batch:
         version_id = self.cursor.fetchone()[0]
         days = sorted({source.published.latest.toordinal() for source in version["sources"]})
         self.cursor.executemany(
-            "INSERT INTO rm_fact_sources (version_id, published) VALUES (?, ?)", [(version_id, day) for day in days]
+            f"INSERT INTO rm_fact_sources (version_id, published) {values(self.p, 2)}",
+            [(version_id, day) for day in days],
         )
 
     def _close_version(self, fact_id: str, position: int) -> dict[str, Any]:
         """End the open version of a fact at ``position``; return it for the next version."""
         self.cursor.execute(
-            """SELECT version_id, subject_type, subject_id, kind, category, venue, date_text, date_raw, earliest,
-               latest, fields, sources, summary FROM rm_fact_versions WHERE fact_id = ? AND rec_to = ?""",
+            f"""SELECT version_id, subject_type, subject_id, kind, category, venue, date_text, date_raw, earliest,
+               latest, fields, sources, summary FROM rm_fact_versions WHERE fact_id = {self.p} AND rec_to = {self.p}""",
             (fact_id, MAX_POSITION),
         )
         row = self.cursor.fetchone()
-        self.cursor.execute("UPDATE rm_fact_versions SET rec_to = ? WHERE version_id = ?", (position, row[0]))
+        self.cursor.execute(
+            f"UPDATE rm_fact_versions SET rec_to = {self.p} WHERE version_id = {self.p}", (position, row[0])
+        )
         return {
             "fact_id": fact_id,
             "subject_type": row[1],
@@ -244,7 +252,7 @@ class _Batch:
 
     def _history(self, position: int, event: Any, step: str, detail: dict[str, Any]) -> None:
         self.cursor.execute(
-            "INSERT INTO rm_fact_history (fact_id, position, step, recorded_at, detail) VALUES (?, ?, ?, ?, ?)",
+            f"INSERT INTO rm_fact_history (fact_id, position, step, recorded_at, detail) {values(self.p, 5)}",
             (
                 str(event.originator_id),
                 position,
@@ -268,14 +276,14 @@ class _Batch:
     def _restage_pair(self, company_id: str, venue: str, position: int) -> None:
         """Replace the pair's believed rectangles by the new ones; unchanged rows stay open."""
         self.cursor.execute(
-            """SELECT fact_id, kind, earliest, latest, published FROM rm_fact_versions
-               WHERE subject_id = ? AND category = 'stage' AND venue = ? AND rec_to = ?""",
+            f"""SELECT fact_id, kind, earliest, latest, published FROM rm_fact_versions
+               WHERE subject_id = {self.p} AND category = 'stage' AND venue = {self.p} AND rec_to = {self.p}""",
             (company_id, venue, MAX_POSITION),
         )
         wanted = state_rows([StageFact(*row) for row in self.cursor.fetchall()])
         self.cursor.execute(
-            """SELECT row_id, mode, valid_from, valid_to, pub_from, pub_to, fact_id, stage, suspended
-               FROM rm_stage_rows WHERE company_id = ? AND venue = ? AND rec_to = ?""",
+            f"""SELECT row_id, mode, valid_from, valid_to, pub_from, pub_to, fact_id, stage, suspended
+               FROM rm_stage_rows WHERE company_id = {self.p} AND venue = {self.p} AND rec_to = {self.p}""",
             (company_id, venue, MAX_POSITION),
         )
         current = {
@@ -284,12 +292,14 @@ class _Batch:
         }
         for row, row_id in current.items():
             if row not in wanted:
-                self.cursor.execute("UPDATE rm_stage_rows SET rec_to = ? WHERE row_id = ?", (position, row_id))
-                self._index(row_id, row, current_from=None, rec_to=position)
+                self.cursor.execute(
+                    f"UPDATE rm_stage_rows SET rec_to = {self.p} WHERE row_id = {self.p}", (position, row_id)
+                )
+                self.store.stage_row_closed(self.cursor, row_id, position)
         for row in sorted(wanted - current.keys()):
             self.cursor.execute(
-                """INSERT INTO rm_stage_rows (company_id, venue, mode, stage, suspended, fact_id, valid_from,
-                   valid_to, pub_from, pub_to, rec_from, rec_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                f"""INSERT INTO rm_stage_rows (company_id, venue, mode, stage, suspended, fact_id, valid_from,
+                   valid_to, pub_from, pub_to, rec_from, rec_to) {values(self.p, 12)}
                    RETURNING row_id""",
                 (
                     company_id,
@@ -306,19 +316,7 @@ class _Batch:
                     MAX_POSITION,
                 ),
             )
-            self._index(self.cursor.fetchone()[0], row, current_from=position, rec_to=MAX_POSITION)
-
-    def _index(self, row_id: int, row: StateRow, current_from: int | None, rec_to: int) -> None:
-        """Keep SQLite's R-tree in step (PostgreSQL indexes the table's own columns)."""
-        if self.dialect != "sqlite":
-            return
-        if current_from is None:
-            self.cursor.execute("UPDATE rm_stage_index SET rec_hi = ? WHERE row_id = ?", (rec_to - 1, row_id))
-            return
-        self.cursor.execute(
-            "INSERT INTO rm_stage_index VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (row_id, row.valid_from, row.valid_to - 1, row.pub_from, row.pub_to - 1, current_from, rec_to - 1),
-        )
+            self.store.stage_row_opened(self.cursor, self.cursor.fetchone()[0], row, position, MAX_POSITION)
 
 
 def _source(item: dict[str, Any]) -> Source:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from projections.database import Cursor, Database
+from projections.store import Cursor, ReadStore, is_transient, values
 
 DEFAULT_BATCH = 1000
 _RACED = -1
@@ -48,11 +48,11 @@ class Decoder(Protocol):
 class Projector(Protocol):
     name: str
 
-    def create_tables(self, db: Database) -> None: ...
+    def create_tables(self, store: ReadStore) -> None: ...
 
-    def drop_tables(self, cursor: Cursor, dialect: str) -> None: ...
+    def drop_tables(self, store: ReadStore, cursor: Cursor) -> None: ...
 
-    def apply(self, cursor: Cursor, dialect: str, events: Sequence[tuple[int, str, Any]]) -> None:
+    def apply(self, store: ReadStore, cursor: Cursor, events: Sequence[tuple[int, str, Any]]) -> None:
         """Write the rows for these (position, topic, event) in the caller's transaction."""
 
 
@@ -70,32 +70,33 @@ class Stuck:
 
 
 class ProjectionRunner:
-    def __init__(self, db: Database, log: EventLog, decoder: Decoder, projector: Projector) -> None:
-        self.db = db
+    def __init__(self, store: ReadStore, log: EventLog, decoder: Decoder, projector: Projector) -> None:
+        self.store = store
+        p = store.p
         self.log = log
         self.decoder = decoder
         self.projector = projector
         self._lock = threading.Lock()  # one catch-up per process at a time; others wait, then find little to do
-        with db.schema_transaction() as cursor:
+        with store.schema_transaction() as cursor:
             cursor.execute("CREATE TABLE IF NOT EXISTS rm_tracking (name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
             cursor.execute(
                 "CREATE TABLE IF NOT EXISTS rm_failures "
                 "(name TEXT PRIMARY KEY, position BIGINT NOT NULL, error TEXT NOT NULL, since TEXT NOT NULL)"
             )
             cursor.execute(
-                "INSERT INTO rm_tracking (name, position) VALUES (?, 0) ON CONFLICT (name) DO NOTHING", (self.name,)
+                f"INSERT INTO rm_tracking (name, position) VALUES ({p}, 0) ON CONFLICT (name) DO NOTHING", (self.name,)
             )
             cursor.execute("CREATE TABLE IF NOT EXISTS rm_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)")
-            cursor.execute("SELECT version FROM rm_versions WHERE name = ?", (self.name,))
+            cursor.execute(f"SELECT version FROM rm_versions WHERE name = {p}", (self.name,))
             found = cursor.fetchone()
             version = int(getattr(projector, "version", 1))  # raised when its tables change: rebuilt then
             if found is None or int(found[0]) != version:
                 # Tables of another version: start again from an empty projection; catch-up refills it.
-                projector.drop_tables(cursor, db.dialect)
-                cursor.execute("UPDATE rm_tracking SET position = 0 WHERE name = ?", (self.name,))
-                cursor.execute("DELETE FROM rm_failures WHERE name = ?", (self.name,))
+                projector.drop_tables(store, cursor)
+                cursor.execute(f"UPDATE rm_tracking SET position = 0 WHERE name = {p}", (self.name,))
+                cursor.execute(f"DELETE FROM rm_failures WHERE name = {p}", (self.name,))
                 cursor.execute(
-                    """INSERT INTO rm_versions (name, version) VALUES (?, ?)
+                    f"""INSERT INTO rm_versions (name, version) {values(p, 2)}
                        ON CONFLICT (name) DO UPDATE SET version = excluded.version""",
                     (self.name, version),
                 )
@@ -104,34 +105,37 @@ class ProjectionRunner:
                         "projection rebuilt for a new version",
                         extra={"fields": {"projection": self.name, "from": int(found[0]), "to": version}},
                     )
-        projector.create_tables(db)
+        projector.create_tables(store)
 
     @property
     def name(self) -> str:
         return self.projector.name
 
     def position(self) -> int:
-        rows = self.db.query("SELECT position FROM rm_tracking WHERE name = ?", (self.name,))
+        p = self.store.p
+        rows = self.store.query(f"SELECT position FROM rm_tracking WHERE name = {p}", (self.name,))
         return int(rows[0][0]) if rows else 0
 
     def stuck(self) -> Stuck | None:
         """The event this projection cannot get past, if any (as recorded by whichever process tried)."""
-        rows = self.db.query(
-            """SELECT f.position, f.error, f.since FROM rm_failures f JOIN rm_tracking t ON t.name = f.name
-               WHERE f.name = ? AND f.position > t.position""",
+        p = self.store.p
+        rows = self.store.query(
+            f"""SELECT f.position, f.error, f.since FROM rm_failures f JOIN rm_tracking t ON t.name = f.name
+               WHERE f.name = {p} AND f.position > t.position""",
             (self.name,),
         )
         return Stuck(self.name, int(rows[0][0]), str(rows[0][1]), str(rows[0][2])) if rows else None
 
     def rebuild(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Drop this projection's tables and tracking in one transaction, then fold the whole log again."""
+        p = self.store.p
         with self._lock:
-            with self.db.schema_transaction() as cursor:
+            with self.store.schema_transaction() as cursor:
                 self._locked_position(cursor)
-                self.projector.drop_tables(cursor, self.db.dialect)
-                cursor.execute("UPDATE rm_tracking SET position = 0 WHERE name = ?", (self.name,))
-                cursor.execute("DELETE FROM rm_failures WHERE name = ?", (self.name,))
-            self.projector.create_tables(self.db)
+                self.projector.drop_tables(self.store, cursor)
+                cursor.execute(f"UPDATE rm_tracking SET position = 0 WHERE name = {p}", (self.name,))
+                cursor.execute(f"DELETE FROM rm_failures WHERE name = {p}", (self.name,))
+            self.projector.create_tables(self.store)
             return self._catch_up(batch_size, progress)
 
     def catch_up(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
@@ -152,7 +156,7 @@ class ProjectionRunner:
             try:
                 count = self._apply_batch(start, size)
             except Exception as error:  # a projector can fail on anything an event holds
-                if self.db.is_transient(error):
+                if is_transient(self.store, error):
                     raise
                 if size > 1:
                     narrow_until = start + size
@@ -169,20 +173,21 @@ class ProjectionRunner:
                 progress(count)
 
     def _apply_batch(self, start: int, batch_size: int) -> int:
+        p = self.store.p
         notifications = self.log.select_notifications(start=start + 1, limit=batch_size)
         if not notifications:
             return 0
         events = [(n.id, n.topic, self.decoder.to_domain_event(n)) for n in notifications]
-        with self.db.transaction() as cursor:
+        with self.store.transaction() as cursor:
             if self._locked_position(cursor) != start:
                 return _RACED  # another process applied these meanwhile; read again from its position
-            self.projector.apply(cursor, self.db.dialect, events)
-            cursor.execute("UPDATE rm_tracking SET position = ? WHERE name = ?", (notifications[-1].id, self.name))
+            self.projector.apply(self.store, cursor, events)
+            cursor.execute(f"UPDATE rm_tracking SET position = {p} WHERE name = {p}", (notifications[-1].id, self.name))
             return len(notifications)
 
     def _locked_position(self, cursor: Cursor) -> int:
-        lock = " FOR UPDATE" if self.db.dialect == "postgres" else ""
-        cursor.execute(f"SELECT position FROM rm_tracking WHERE name = ?{lock}", (self.name,))
+        p = self.store.p
+        cursor.execute(f"SELECT position FROM rm_tracking WHERE name = {p}{self.store.for_update}", (self.name,))
         return int(cursor.fetchone()[0])
 
     def _record_failure(self, position: int, error: BaseException) -> None:
@@ -191,9 +196,10 @@ class ProjectionRunner:
         if known is not None and known.position == position and known.error == text:
             return
         since = datetime.now(UTC).isoformat(timespec="seconds")
-        with self.db.transaction() as cursor:
+        p = self.store.p
+        with self.store.transaction() as cursor:
             cursor.execute(
-                """INSERT INTO rm_failures (name, position, error, since) VALUES (?, ?, ?, ?)
+                f"""INSERT INTO rm_failures (name, position, error, since) {values(p, 4)}
                    ON CONFLICT (name) DO UPDATE SET position = excluded.position, error = excluded.error,
                    since = excluded.since""",
                 (self.name, position, text, since),

@@ -15,14 +15,15 @@ from datetime import date
 from typing import Any
 
 from domain.vocabulary import EXIT_STAGES, STAGE_RANK
+from projections.answers import Fact, Span, SpanSummary
 
 _RANK = STAGE_RANK
 _EXITS = {stage.value for stage in EXIT_STAGES}
 
 
-def attempts(facts: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def attempts(facts: list[Fact]) -> list[list[Fact]]:
     """Split one pair's stage facts (in fact order) into attempts."""
-    runs: list[list[dict[str, Any]]] = [[]]
+    runs: list[list[Fact]] = [[]]
     for fact in facts:
         if fact["kind"] not in _RANK:
             continue
@@ -32,11 +33,11 @@ def attempts(facts: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [run for run in runs if run]
 
 
-def spans(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def spans(facts: list[Fact]) -> list[dict[str, Any]]:
     """Every (earlier stage -> later stage) span of every attempt of one pair."""
     found = []
     for number, run in enumerate(attempts(facts), start=1):
-        first: dict[str, dict[str, Any]] = {}
+        first: dict[str, Fact] = {}
         for fact in run:
             first.setdefault(fact["kind"], fact)
         reached = sorted(first.values(), key=lambda f: _RANK[f["kind"]])
@@ -46,7 +47,7 @@ def spans(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return found
 
 
-def _span(attempt: int, start: dict[str, Any], end: dict[str, Any]) -> dict[str, Any]:
+def _span(attempt: int, start: Fact, end: Fact) -> dict[str, Any]:
     s_lo, s_hi = date.fromisoformat(start["earliest"]), date.fromisoformat(start["latest"])
     e_lo, e_hi = date.fromisoformat(end["earliest"]), date.fromisoformat(end["latest"])
     midpoint = ((e_lo.toordinal() + e_hi.toordinal()) - (s_lo.toordinal() + s_hi.toordinal())) / 2
@@ -64,12 +65,12 @@ def _span(attempt: int, start: dict[str, Any], end: dict[str, Any]) -> dict[str,
     }
 
 
-def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def summarise(rows: list[Span]) -> list[SpanSummary]:
     """Per venue, transition and year: count, median and quartiles of ``days``."""
-    groups: dict[tuple[str, str, str, int], list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, int], list[Span]] = defaultdict(list)
     for row in rows:
         groups[(row["venue"], row["from"], row["to"], row["year"])].append(row)
-    summaries = []
+    summaries: list[SpanSummary] = []
     for (venue, start, end, year), members in sorted(
         groups.items(), key=lambda kv: (kv[0][0], _RANK[kv[0][1]], _RANK[kv[0][2]], kv[0][3])
     ):

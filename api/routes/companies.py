@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 
-from api.deps import Fresh, ServicesDep, Writer
+from api.deps import Fresh, ReplyDep, ServicesDep, Writer
 from api.params import ClocksDep
-from api.responses import READ_ERRORS, written
+from api.responses import READ_ERRORS, OrjsonResponse, written
 from api.routes.writes import after_write
 from api.schemas import CompanyIn, CompanyWrittenOut
+from projections.answers import Company
 
 router = APIRouter(tags=["companies"])
 
@@ -24,10 +25,12 @@ Name = Annotated[
 ]
 
 
-@router.get("/companies/{name}", dependencies=[Fresh], responses=READ_ERRORS, operation_id="company")
-def company(services: ServicesDep, name: Name, clocks: ClocksDep) -> dict[str, Any]:
+@router.get(
+    "/companies/{name}", dependencies=[Fresh], responses=READ_ERRORS, operation_id="company", response_model=Company
+)
+def company(services: ServicesDep, reply: ReplyDep, name: Name, clocks: ClocksDep) -> OrjsonResponse:
     """A company's stage on each venue, its flags and its facts, as of a day."""
-    return services.queries.company(name, clocks)
+    return reply(services.queries.company(name, clocks))
 
 
 @router.post(

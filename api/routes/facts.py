@@ -7,11 +7,12 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path
 
-from api.deps import Fresh, ServicesDep, Writer
+from api.deps import Fresh, ReplyDep, ServicesDep, Writer
 from api.params import KnownAt, parse_known_at
-from api.responses import READ_ERRORS, written
+from api.responses import READ_ERRORS, OrjsonResponse, written
 from api.routes.writes import after_write
 from api.schemas import CorrectionIn, FactIn, FactWrittenOut, RetractionIn, sources_of
+from projections.answers import FactWithHistory
 
 router = APIRouter(tags=["facts"])
 
@@ -25,10 +26,16 @@ FACT_LINKS = {
 }
 
 
-@router.get("/facts/{fact_id}", dependencies=[Fresh], responses=READ_ERRORS, operation_id="fact")
-def fact(services: ServicesDep, fact_id: FactId, known_at: KnownAt = None) -> dict[str, Any]:
+@router.get(
+    "/facts/{fact_id}",
+    dependencies=[Fresh],
+    responses=READ_ERRORS,
+    operation_id="fact",
+    response_model=FactWithHistory,
+)
+def fact(services: ServicesDep, reply: ReplyDep, fact_id: FactId, known_at: KnownAt = None) -> OrjsonResponse:
     """A fact as believed at known_at, with its history: recorded, corroborated, corrected, retracted."""
-    return services.queries.fact(str(fact_id), parse_known_at(services, known_at))
+    return reply(services.queries.fact(str(fact_id), parse_known_at(services, known_at)))
 
 
 @router.post(

@@ -4,20 +4,48 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Annotated, NotRequired
 
 import orjson
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
+from typing_extensions import TypedDict
 
 from api import inputs
 from api.composition import Services
 from api.deps import ServicesDep, SettingsDep
 from api.inputs import InputError
 from api.params import checked
-from application.views import plain
+from api.responses import OrjsonResponse
+from application.log import LoggedEvent
+from domain.plain import plain
+from projections.answers import Source
 
 router = APIRouter(tags=["feed"])
+
+
+class FeedEvent(TypedDict):
+    """One event of the log. Besides these, it carries the event's own attributes (name, date, fields,
+    reason ... as the event type has them); ``undecodable`` instead when this code cannot read it."""
+
+    position: int
+    type: str  # e.g. Fact.Recorded, Company.Registered
+    topic: str
+    aggregate_id: str
+    version: int
+    recorded_at: NotRequired[str]
+    fact_id: NotRequired[str]
+    kind: NotRequired[str | None]
+    sources: NotRequired[list[Source]]
+    undecodable: NotRequired[str]
+
+
+class FeedPage(TypedDict):
+    after: int
+    events: list[FeedEvent]
+    next_after: int  # pass as after for the next page
+    head: int  # the newest position in the log
+
 
 After = Annotated[
     int, Query(ge=0, le=inputs.MAX_POSITION_INPUT, description="Return events after this position", examples=[0])
@@ -37,67 +65,52 @@ POLL_SECONDS = 0.5
 KEEPALIVE_SECONDS = 15.0
 
 
-def feed_items(services: Services, after: int, limit: int) -> list[dict[str, Any]]:
-    notifications = services.app.recorder.select_notifications(start=after + 1, limit=limit)
-    items = [decoded_item(services, n) for n in notifications]
-    kinds = services.queries.fact_kinds([item["fact_id"] for item in items if item.get("fact_id")])
+def feed_items(services: Services, after: int, limit: int) -> list[FeedEvent]:
+    items = [feed_item(logged) for logged in services.log.after(after, limit)]
+    kinds = services.queries.fact_kinds([item["fact_id"] for item in items if "fact_id" in item])
     for item in items:
-        if item.get("fact_id") and "kind" not in item:
+        if "fact_id" in item and "kind" not in item:
             item["kind"] = kinds.get(item["fact_id"])
     return items
 
 
-def decoded_item(services: Services, notification: Any) -> dict[str, Any]:
-    """A feed item; an event this code cannot decode is still listed, saying why, so the feed never stops."""
-    try:
-        event = services.app.mapper.to_domain_event(notification)
-    except Exception as error:  # any decoding failure; the event stays in the log and the feed
-        return {
-            "position": notification.id,
-            "type": notification.topic.partition(":")[2],
-            "topic": notification.topic,
-            "aggregate_id": str(notification.originator_id),
-            "version": notification.originator_version,
-            "undecodable": f"{type(error).__name__}: {error}"[:500],
-        }
-    return feed_item(notification.id, notification.topic, event)
-
-
-def feed_item(position: int, topic: str, event: Any) -> dict[str, Any]:
-    """One stored event as JSON: its position, type, aggregate, system time and attributes."""
-    attributes = {
-        name: plain(value)
-        for name, value in vars(event).items()
-        if name not in ("originator_id", "originator_version", "timestamp")
+def feed_item(logged: LoggedEvent) -> FeedEvent:
+    """One stored event as JSON: its position, type, aggregate, system time and attributes; an event
+    this code cannot decode is still listed, saying why, so the feed never stops."""
+    item: FeedEvent = {
+        "position": logged.position,
+        "type": logged.type,
+        "topic": logged.topic,
+        "aggregate_id": str(logged.aggregate_id),
+        "version": logged.version,
     }
-    event_type = topic.partition(":")[2]
-    item: dict[str, Any] = {
-        "position": position,
-        "type": event_type,
-        "topic": topic,
-        "aggregate_id": str(event.originator_id),
-        "version": event.originator_version,
-        "recorded_at": event.timestamp.isoformat(),
-        **attributes,
-    }
-    if event_type.startswith("Fact."):
+    if logged.event is None:
+        item["undecodable"] = logged.error or "undecodable"
+        return item
+    event = logged.event
+    item["recorded_at"] = event.timestamp.isoformat()
+    for name, value in vars(event).items():
+        if name not in ("originator_id", "originator_version", "timestamp"):
+            item[name] = plain(value)  # type: ignore[literal-required]
+    if logged.type.startswith("Fact."):
         item["fact_id"] = item["aggregate_id"]
-    source = item.pop("source", None)  # a corroboration's, or an alias's when it cites one
+    source = item.pop("source", None)  # type: ignore[typeddict-item]  # a corroboration's, or an alias's when it cites one
     if source is not None:
         item["sources"] = [source]
     return item
 
 
-@router.get("/feed")
-def feed(services: ServicesDep, after: After = 0, limit: Limit = 100) -> dict[str, Any]:
+@router.get("/feed", response_model=FeedPage)
+def feed(services: ServicesDep, after: After = 0, limit: Limit = 100) -> OrjsonResponse:
     """The event log in append order with stable positions; page on with after=next_after."""
     items = feed_items(services, after, limit)
-    return {
+    page: FeedPage = {
         "after": after,
         "events": items,
         "next_after": items[-1]["position"] if items else after,
-        "head": services.app.position(),
+        "head": services.log.head(),
     }
+    return OrjsonResponse(page)
 
 
 @router.get(
@@ -123,7 +136,7 @@ async def feed_stream(
     elif after is not None:
         start = after
     else:
-        start = await asyncio.to_thread(services.app.position)
+        start = await asyncio.to_thread(services.log.head)
     streams = request.app.state.streams
     if streams.open >= settings.max_streams:
         raise HTTPException(

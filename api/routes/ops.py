@@ -25,7 +25,7 @@ def healthz(services: ServicesDep) -> Response:
         head = services.app.position()
         positions = {name: runner.position() for name, runner in services.projections.items()}
         stuck = {s.name: s for s in services.stuck(fresh=True)}
-    except services.db.unavailable_errors as error:
+    except services.store.unavailable_errors as error:
         return OrjsonResponse({"status": "unavailable", "database": f"unreachable: {type(error).__name__}"}, 503)
     applied = min(positions.values())
     projections: dict[str, Any] = {}

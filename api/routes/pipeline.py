@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
-from api.deps import Fresh, ServicesDep
-from api.params import ClocksDep, day_query, parse_day, word
-from api.responses import READ_ERRORS
+from api.deps import Fresh, ReplyDep, ServicesDep
+from api.params import ClocksDep, day_query, invalid, parse_day, word
+from api.responses import READ_ERRORS, OrjsonResponse
+from projections.answers import Pipeline
+from projections.pipeline import BadCursor
 
 router = APIRouter(tags=["pipeline"])
 
@@ -20,7 +22,11 @@ Venue = Annotated[str | None, Query(description="Only this venue", examples=["SS
 StageQ = Annotated[str | None, Query(description="Only this stage", examples=["accepted"])]
 Sector = Annotated[str | None, Query(description="Only this sector", examples=["semiconductors"])]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Entries to skip")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Entries to skip (a cursor pages deep lists faster)")]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=1000, description="Start after this place in the list: the next_cursor of the page before"),
+]
 ReportedSince = Annotated[
     str | None,
     day_query("Only entries whose deciding fact has a source published on or after this day", "2025-12-01"),
@@ -50,9 +56,10 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
 
 
-@router.get("/pipeline", dependencies=[Fresh], responses=READ_ERRORS)
+@router.get("/pipeline", dependencies=[Fresh], responses=READ_ERRORS, response_model=Pipeline)
 def pipeline(
     services: ServicesDep,
+    reply: ReplyDep,
     clocks: ClocksDep,
     venue: Venue = None,
     stage: StageQ = None,
@@ -60,14 +67,26 @@ def pipeline(
     limit: Limit = 100,
     offset: Offset = 0,
     reported_since: ReportedSince = None,
-) -> dict[str, Any]:
+    cursor: Cursor = None,
+) -> OrjsonResponse:
     """Who stood at which stage on which venue on a day, with counts and how fresh each entry's sources are."""
     venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
     sector = word("sector", sector, inputs.parse_text)
     since = parse_day("reported_since", reported_since) if reported_since else None
-    return services.queries.pipeline(
-        clocks, venue=venue, stage=stage, sector=sector, limit=limit, offset=offset, reported_since=since
-    )
+    try:
+        answer = services.queries.pipeline(
+            clocks,
+            venue=venue,
+            stage=stage,
+            sector=sector,
+            limit=limit,
+            offset=offset,
+            reported_since=since,
+            cursor=cursor,
+        )
+    except BadCursor as error:
+        raise invalid("cursor", cursor, str(error).removeprefix("cursor: ")) from None
+    return reply(answer)
 
 
 @router.get(

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from api import inputs
-from api.deps import Fresh, ServicesDep
+from api.deps import Fresh, ReplyDep, ServicesDep
 from api.params import word
-from api.responses import READ_ERRORS
+from api.responses import READ_ERRORS, OrjsonResponse
+from projections.answers import Search
 
 router = APIRouter(tags=["companies"])
 
 
-@router.get("/search", dependencies=[Fresh], responses=READ_ERRORS, operation_id="search")
+@router.get("/search", dependencies=[Fresh], responses=READ_ERRORS, operation_id="search", response_model=Search)
 def search(
     services: ServicesDep,
+    reply: ReplyDep,
     q: Annotated[
         str,
         Query(
@@ -27,8 +29,9 @@ def search(
         ),
     ],
     limit: Annotated[int, Query(ge=1, le=50, description="At most this many companies")] = 10,
-) -> dict[str, Any]:
+) -> OrjsonResponse:
     """Companies ranked for a query: the same name, then names that start so, shared distinctive
     words, then close spellings; each with the name that matched and why."""
     query = word("q", q, inputs.parse_text) or ""
-    return {"query": query, "results": services.queries.search(query, limit)}
+    answer: Search = {"query": query, "results": services.queries.search(query, limit)}
+    return reply(answer)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from api import inputs
-from api.deps import Fresh, ServicesDep
+from api.deps import Fresh, ReplyDep, ServicesDep
 from api.params import DAY_PATTERN, CertainOnly, KnownAt, PublishedBy, clocks_for, day_query, parse_days, word
-from api.responses import READ_ERRORS
+from api.responses import READ_ERRORS, OrjsonResponse
+from projections.answers import Changes, TimeInStage, Timeline
 
 router = APIRouter(tags=["timeline"])
 
@@ -31,9 +32,10 @@ Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-@router.get("/timeline", dependencies=[Fresh], responses=READ_ERRORS)
+@router.get("/timeline", dependencies=[Fresh], responses=READ_ERRORS, response_model=Timeline)
 def timeline(
     services: ServicesDep,
+    reply: ReplyDep,
     from_: From,
     to: To = None,
     company: Company = None,
@@ -44,45 +46,49 @@ def timeline(
     certain_only: CertainOnly = False,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> OrjsonResponse:
     """Every fact that happened between two days, in valid-time order, with its sources."""
     start, _ = parse_days("from", from_, "to", to)
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
     venue = word("venue", venue, inputs.parse_venue_or_market)
     kind = word("kind", kind, inputs.parse_kind)
-    return services.queries.timeline(
-        start, clocks.as_of, clocks, company=company, venue=venue, kind=kind, limit=limit, offset=offset
+    return reply(
+        services.queries.timeline(
+            start, clocks.as_of, clocks, company=company, venue=venue, kind=kind, limit=limit, offset=offset
+        )
     )
 
 
-@router.get("/changes", dependencies=[Fresh], responses=READ_ERRORS)
+@router.get("/changes", dependencies=[Fresh], responses=READ_ERRORS, response_model=Changes)
 def changes(
     services: ServicesDep,
+    reply: ReplyDep,
     from_: From,
     to: To = None,
     venue: Venue = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
-) -> dict[str, Any]:
+) -> OrjsonResponse:
     """Which companies moved from one stage to another between two days."""
     start, _ = parse_days("from", from_, "to", to)
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
     venue = word("venue", venue, inputs.parse_venue)
-    return services.queries.changes(start, clocks.as_of, clocks, venue=venue)
+    return reply(services.queries.changes(start, clocks.as_of, clocks, venue=venue))
 
 
-@router.get("/time-in-stage", dependencies=[Fresh], responses=READ_ERRORS)
+@router.get("/time-in-stage", dependencies=[Fresh], responses=READ_ERRORS, response_model=TimeInStage)
 def time_in_stage(
     services: ServicesDep,
+    reply: ReplyDep,
     as_of: Annotated[str | None, day_query("Valid day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
     venue: Venue = None,
     company: Company = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
-) -> dict[str, Any]:
+) -> OrjsonResponse:
     """Days between the stages of each listing attempt, with per venue-year medians and quartiles."""
     clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
     venue = word("venue", venue, inputs.parse_venue)
-    return services.queries.time_in_stage(clocks, venue=venue, company=company)
+    return reply(services.queries.time_in_stage(clocks, venue=venue, company=company))

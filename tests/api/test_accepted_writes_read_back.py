@@ -116,9 +116,9 @@ def test_every_accepted_body_is_stored_decoded_projected_and_rebuilt_identically
 
         post()
     assert len(accepted) > 30, "the strategies should produce plenty of acceptable bodies"
-    incremental = dump(services.db, daily_counts=True)
+    incremental = dump(services.store, daily_counts=True)
     for runner in services.projections.values():
         runner.rebuild()
-    assert dump(services.db, daily_counts=True) == incremental
+    assert dump(services.store, daily_counts=True) == incremental
     assert services.stuck(fresh=True) == []
     services.close()

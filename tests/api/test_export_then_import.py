@@ -49,18 +49,18 @@ def test_export_then_import_into_a_fresh_store_gives_identical_answers(tmp_path,
     source.projection.catch_up()
     exported = tmp_path / "log.jsonl"
     with exported.open("w", encoding="utf-8") as out:
-        count = export_log(source.app, out)
+        count = export_log(source.log, out)
     assert count == source.app.position()
 
     target = build_services(Settings(TIMELINE_DATABASE_URL=target_url))
-    assert import_log(target.app, exported) == count
+    assert import_log(target.log, exported) == count
     target.projection.catch_up()
     positions = [50, 200, count - 1, count]
     assert answers(target, positions) == answers(source, positions)
     assert target.queries.position_known_at(datetime(2100, 1, 1, tzinfo=UTC)) == count
 
     with pytest.raises(ValueError, match="empty store"):
-        import_log(target.app, exported)
+        import_log(target.log, exported)
     source.close()
     target.close()
 
@@ -70,6 +70,6 @@ def test_a_broken_export_line_imports_nothing(tmp_path, sqlite_url):
     broken.write_text('{"position": 1}\n', encoding="utf-8")
     target = build_services(Settings(TIMELINE_DATABASE_URL=sqlite_url))
     with pytest.raises(ValueError, match="line 1"):
-        import_log(target.app, broken)
+        import_log(target.log, broken)
     assert target.app.position() == 0
     target.close()

@@ -32,7 +32,7 @@ def test_a_stored_write_answers_201_though_catching_up_after_it_failed(sqlite_ur
     settings = Settings(TIMELINE_DATABASE_URL=sqlite_url, TIMELINE_API_TOKEN=TOKEN)
     services = build_services(settings)
     real = services.projections["timeline"]
-    flaky = LockedOnce(real.db, real.log, real.decoder, real.projector)
+    flaky = LockedOnce(real.store, real.log, real.decoder, real.projector)
     services.projections["timeline"] = flaky
     with TestClient(create_app(settings, services)) as client:
         flaky.locked = True

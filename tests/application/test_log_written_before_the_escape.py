@@ -20,7 +20,7 @@ class LegacyLogContract:
     def test_every_event_decodes_projects_and_rebuilds(self, database_url):
         services = build_services(Settings(TIMELINE_DATABASE_URL=database_url))
         try:
-            assert import_log(services.app, LOG) == 15
+            assert import_log(services.log, LOG) == 15
             notifications = services.app.recorder.select_notifications(start=1, limit=100)
             assert [services.app.mapper.to_domain_event(n).originator_version for n in notifications]
             for runner in services.projections.values():

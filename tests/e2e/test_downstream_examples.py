@@ -53,5 +53,5 @@ def test_the_python_projection_sums_funding_exactly_and_only_once(tmp_path):
     again = funding_totals.run(url)
     assert again.position() == first.position() == services.app.position()
     unisoc = str(services.app.resolve_company("Unisoc"))
-    assert funding_totals.totals(first.db)[(unisoc, "CNY")] == Decimal("6000000000")
+    assert funding_totals.totals(first.store)[(unisoc, "CNY")] == Decimal("6000000000")
     services.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from projections.database import Database
+from projections.store import ReadStore
 
 _ORDERED_COLUMNS = {
     "rm_tracking": "name, position",
@@ -33,7 +33,7 @@ _FACT_SOURCES = """SELECT v.fact_id, v.rec_from, s.published FROM rm_fact_source
     JOIN rm_fact_versions v ON v.version_id = s.version_id ORDER BY v.fact_id, v.rec_from, s.published"""
 
 
-def dump(db: Database, daily_counts: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+def dump(db: ReadStore, daily_counts: bool = False) -> dict[str, list[tuple[Any, ...]]]:
     tables = {table: (columns, "") for table, columns in _ORDERED_COLUMNS.items()}
     if daily_counts:
         tables.update(_DAILY_COUNTS)

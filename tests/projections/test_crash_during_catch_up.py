@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
-from projections.database import Database
 from projections.projector import timeline_projection
 from tests.projections.dump import dump
 from tests.projections.synthetic import fill
@@ -27,7 +27,7 @@ CHILD = textwrap.dedent(
     import sys, time
     from application.service import TimelineApplication
     from application.storage import environment_for
-    from projections.database import Database
+    from api.composition import read_store
     from projections.projector import timeline_projection
 
     class SlowDecoder:
@@ -39,7 +39,7 @@ CHILD = textwrap.dedent(
 
     url = sys.argv[1]
     app = TimelineApplication(environment_for(url))
-    projection = timeline_projection(Database(url), app.recorder, SlowDecoder(app.mapper))
+    projection = timeline_projection(read_store(app), app.recorder, SlowDecoder(app.mapper))
     print("ready", flush=True)
     projection.catch_up(batch_size=40)
     print("done", flush=True)
@@ -57,7 +57,7 @@ def test_read_models_equal_a_fresh_rebuild_after_repeated_sigkills(database_url)
     app = TimelineApplication(environment_for(database_url))
     fill(app, companies=15, facts=400, seed=11)
     rng = random.Random(5)
-    db = Database(database_url)
+    db = read_store(app)
     projection = timeline_projection(db, app.recorder, app.mapper)
     positions, kills = [], 0
     for _ in range(12):

@@ -36,7 +36,7 @@ def test_daily_counts_equal_the_pipeline_counts_on_every_sampled_day(services, d
         venues, start, end = VENUES, date(2018, 12, 1), date(2026, 3, 31)
     services.catch_up()
     for venue in venues:
-        series = daily_counts(services.db, start, end, venue)
+        series = daily_counts(services.store, start, end, venue)
         assert len(series) == (end - start).days + 1
         for offset in range(0, len(series), 23):
             day = start + timedelta(days=offset)
@@ -49,6 +49,6 @@ def test_daily_counts_equal_the_pipeline_counts_on_every_sampled_day(services, d
 def test_a_rebuilt_daily_table_equals_the_incremental_one(services):
     fill(services.app, companies=8, facts=120, seed=9)
     services.catch_up()
-    incremental = daily_counts(services.db, date(2019, 1, 1), date(2026, 1, 1))
+    incremental = daily_counts(services.store, date(2019, 1, 1), date(2026, 1, 1))
     services.projections["daily_counts"].rebuild(batch_size=17)
-    assert daily_counts(services.db, date(2019, 1, 1), date(2026, 1, 1)) == incremental
+    assert daily_counts(services.store, date(2019, 1, 1), date(2026, 1, 1)) == incremental

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
 from domain.errors import FactRetracted
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
-from projections.database import Database
 from projections.projector import timeline_projection
 from projections.queries import Queries
 from tests.projections.oracle import naive_pipeline, naive_timeline
@@ -104,7 +104,7 @@ class OracleContract:
     @pytest.fixture
     def store(self, database_url):
         app = TimelineApplication(environment_for(database_url))
-        db = Database(database_url)
+        db = read_store(app)
         yield app, db
         db.close()
         app.close()

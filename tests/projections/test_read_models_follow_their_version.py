@@ -23,8 +23,8 @@ def test_a_store_of_an_older_read_model_version_is_rebuilt_to_the_same_rows_as_a
         sources=[Source("v.txt", parse_date("2025-07-01"), "a quote")],
     )
     services.catch_up()
-    expected = dump(services.db)
-    with services.db.transaction() as cursor:  # as an older version left it: no source days, version 1
+    expected = dump(services.store)
+    with services.store.transaction() as cursor:  # as an older version left it: no source days, version 1
         cursor.execute("DELETE FROM rm_fact_sources")
         cursor.execute("UPDATE rm_versions SET version = 1 WHERE name = 'timeline'")
     services.close()
@@ -33,9 +33,9 @@ def test_a_store_of_an_older_read_model_version_is_rebuilt_to_the_same_rows_as_a
     try:
         assert restarted.projections["timeline"].position() == 0  # started again from an empty projection
         restarted.catch_up()
-        assert dump(restarted.db) == expected
-        assert restarted.db.query("SELECT count(*) FROM rm_fact_sources")[0][0] == 1
-        version = restarted.db.query("SELECT version FROM rm_versions WHERE name = 'timeline'")[0][0]
+        assert dump(restarted.store) == expected
+        assert restarted.store.query("SELECT count(*) FROM rm_fact_sources")[0][0] == 1
+        version = restarted.store.query("SELECT version FROM rm_versions WHERE name = 'timeline'")[0][0]
         assert version == TimelineProjector.version > 1
     finally:
         restarted.close()

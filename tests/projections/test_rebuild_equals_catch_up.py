@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
-from projections.database import Database
 from projections.projector import timeline_projection
 from projections.runner import ProjectionRunner
 from seeds.loading import load_seeds
@@ -30,7 +30,7 @@ class CatchingUpApplication(TimelineApplication):
 def store(request):
     url = request.getfixturevalue(f"{request.param}_url")
     app = CatchingUpApplication(environment_for(url))
-    db = Database(url)
+    db = read_store(app)
     app.projection = timeline_projection(db, app.recorder, app.mapper)
     yield app, db
     db.close()

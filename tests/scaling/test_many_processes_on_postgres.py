@@ -12,12 +12,12 @@ from collections import Counter
 import httpx
 import pytest
 
+from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.daily_counts import daily_counts_projection
-from projections.database import Database
 from projections.projector import timeline_projection
 from tests.e2e.conftest import TOKEN
 from tests.projections.dump import dump
@@ -51,7 +51,7 @@ def write_through_http(bases: list[str], writer: int, count: int, results: multi
 
 def fresh_rebuild_equals(database_url: str) -> None:
     app = TimelineApplication(environment_for(database_url))
-    db = Database(database_url)
+    db = read_store(app)
     runners = [timeline_projection(db, app.recorder, app.mapper), daily_counts_projection(db, app.recorder, app.mapper)]
     assert all(runner.position() == app.position() for runner in runners)
     served = dump(db, daily_counts=True)
@@ -140,7 +140,7 @@ def test_a_worker_killed_again_and_again_while_writes_go_on_ends_equal_to_a_rebu
     worker = start_worker(postgres_url, tmp_path / "worker.log")
     try:
         deadline = time.monotonic() + 120
-        db = Database(postgres_url)
+        db = read_store(app)
         runner = timeline_projection(db, app.recorder, app.mapper)
         while runner.position() < app.position() and time.monotonic() < deadline:
             time.sleep(0.2)

@@ -1,0 +1,258 @@
+"""The shape of every read answer: plain dicts, typed for mypy and described field by field in OpenAPI.
+
+TypedDicts, not classes: the answers stay plain data (orjson writes them as they are, which
+measured fastest), while the API declares them as response models. ``typing_extensions``'
+TypedDict because pydantic needs it to describe them on Python 3.11.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NotRequired
+
+from typing_extensions import TypedDict
+
+
+class DaySpan(TypedDict):
+    """A fuzzy date: its canonical text and the first and last day it may mean."""
+
+    text: str
+    earliest: str
+    latest: str
+
+
+class FuzzyDay(DaySpan):
+    raw: str  # as the source wrote it
+
+
+class Source(TypedDict):
+    """Where a fact comes from: one of the five articles (document, quote) or another public
+    document (url, title, publisher and the fact stated in our own words)."""
+
+    kind: str
+    document: str
+    published: FuzzyDay
+    title: NotRequired[str]
+    publisher: NotRequired[str]
+    url: NotRequired[str]
+    quote: NotRequired[str]
+    statement: NotRequired[str]
+    date_text: NotRequired[str]
+
+
+class Freshness(TypedDict):
+    last_reported: DaySpan | None  # the newest source behind the state, as public by published_by
+    days_since_reported: int | None  # from that source to as_of
+    stale: bool
+
+
+class VenueState(Freshness):
+    venue: str
+    stage: str
+    suspended: bool
+    since: DaySpan
+    certain: bool  # false when the deciding fact only possibly happened by as_of
+    fact_id: str
+
+
+class PipelineEntry(VenueState):
+    company_id: str
+    company: str
+    aliases: list[str]
+    sector: str | None
+
+
+class Pipeline(TypedDict):
+    as_of: str
+    known_at: int | None
+    published_by: str | None
+    certain_only: bool
+    reported_since: str | None
+    total: int
+    counts: dict[str, dict[str, int]]  # venue -> stage -> companies, stages in pipeline order
+    entries: list[PipelineEntry]
+    next_cursor: str | None  # pass as cursor for the page after this one; null on the last page
+
+
+class Fact(TypedDict):
+    fact_id: str
+    kind: str
+    subject_type: str  # company or market
+    company_id: str | None
+    company: str | None
+    market: str | None
+    venue: str | None
+    date: str
+    date_raw: str
+    earliest: str
+    latest: str
+    fields: dict[str, Any]  # kind-specific: amounts keep their currency, counts are integers
+    summary: str | None
+    sources: list[Source]
+    public_from: str  # the first day one of its sources was certainly published
+    certain: NotRequired[bool]  # asked as of a day: false when it only possibly happened by then
+
+
+class HistoryStep(TypedDict):
+    position: int
+    step: str  # recorded, corroborated, corrected, retracted
+    recorded_at: str
+    date: NotRequired[FuzzyDay]
+    venue: NotRequired[str]
+    fields: NotRequired[dict[str, Any]]
+    reason: NotRequired[str]
+    sources: NotRequired[list[Source]]
+    source: NotRequired[Source]
+
+
+class FactWithHistory(Fact):
+    retracted: bool
+    history: list[HistoryStep]
+
+
+class Flag(TypedDict):
+    value: bool
+    certain: bool
+    since: str | None
+    fact_id: NotRequired[str]
+
+
+class Money(TypedDict):
+    amount: str  # exact decimal as text
+    currency: str
+
+
+class FundingTotal(TypedDict):
+    amount: str  # the sum of the rounds in this currency, never converted
+    rounds: int
+    certain: bool
+
+
+class Valuation(TypedDict):
+    valuation: Money
+    date: str
+    certain: bool
+    fact_id: str
+
+
+class Flags(TypedDict):
+    blacklisted: Flag
+    growth_tier: Flag
+    u_mark_removed: Flag
+    profitable: Flag
+    funding_raised: dict[str, FundingTotal]  # currency -> total
+    latest_valuation: Valuation | None
+
+
+class NameUse(TypedDict):
+    name: str
+    source: Source | None  # null: given when the company was registered
+
+
+class StockCode(TypedDict):
+    venue: str
+    code: str
+
+
+class CompanyRecord(TypedDict):
+    company_id: str
+    key: str
+    name: str
+    aliases: list[str]
+    sector: str | None
+
+
+class Company(CompanyRecord):
+    names: list[NameUse]
+    codes: list[StockCode]
+    as_of: str
+    venues: list[VenueState]
+    flags: Flags
+    facts: list[Fact]
+    retracted: list[FactWithHistory]
+
+
+# "from" is a Python keyword: these answers use the functional form.
+Change = TypedDict(
+    "Change",
+    {
+        "company_id": str,
+        "company": str,
+        "venue": str,
+        "from": str | None,
+        "to": str | None,
+        "since": DaySpan | None,
+        "certain": bool,
+    },
+)
+Changes = TypedDict("Changes", {"from": str, "to": str, "changes": list[Change]})
+Timeline = TypedDict("Timeline", {"from": str, "to": str, "total": int, "events": list[Fact]})
+Span = TypedDict(
+    "Span",
+    {
+        "company_id": str,
+        "company": str,
+        "venue": str,
+        "attempt": int,
+        "from": str,
+        "to": str,
+        "from_date": str,
+        "to_date": str,
+        "days": float,  # between the two dates' midpoints
+        "min_days": int,
+        "max_days": int,
+        "certain": bool,
+        "year": int,
+    },
+)
+SpanSummary = TypedDict(
+    "SpanSummary",
+    {
+        "venue": str,
+        "from": str,
+        "to": str,
+        "year": int,
+        "count": int,
+        "median": float,
+        "q1": float,
+        "q3": float,
+        "uncertain": int,
+    },
+)
+
+
+class TimeInStage(TypedDict):
+    as_of: str
+    spans: list[Span]
+    summary: list[SpanSummary]
+
+
+class SearchHit(TypedDict):
+    company_id: str
+    name: str
+    matched: str  # the name or code that matched
+    why: str
+    score: float
+
+
+class Search(TypedDict):
+    query: str
+    results: list[SearchHit]
+
+
+class CountsPoint(TypedDict):
+    date: str
+    counts: dict[str, int]  # stage -> companies
+
+
+StatsCounts = TypedDict(
+    "StatsCounts",
+    {
+        "from": str,
+        "to": str,
+        "venue": str | None,
+        "granularity": str,
+        "mode": str,
+        "source": str,
+        "points": list[CountsPoint],
+    },
+)

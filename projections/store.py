@@ -1,0 +1,75 @@
+"""The read store: where the read models live, one small interface over SQLite and PostgreSQL.
+
+Each database has its own module (``sqlite.py``, ``postgres.py``), as eventsourcing has for its
+recorders. SQL that reads the same on both is written once with the driver's own placeholder,
+``store.p`` (the DB-API paramstyle: ``?`` for sqlite3, ``%s`` for psycopg), so a statement is
+composed for the store it runs on and never rewritten afterwards. What differs beyond that (the
+index that answers "which stage rows hold at this point", locking reads, identity columns) is a
+method or attribute of the store, so no other module asks which database it is talking to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from projections.clocks import Clocks
+    from projections.stage_rows import StateRow
+
+
+class Cursor(Protocol):
+    def execute(self, sql: str, params: Sequence[Any] = (), /) -> Any: ...
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]], /) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def fetchone(self) -> Any: ...
+
+
+class ReadStore(Protocol):
+    #: The driver's placeholder for one parameter.
+    p: str
+    #: The column type of a surrogate key the database numbers itself.
+    identity: str
+    #: Appended to a SELECT that must lock the row it reads until the transaction ends ("" where
+    #: the whole database is locked by the write transaction anyway).
+    for_update: str
+    #: Errors of the database itself (busy, locked, unreachable): they say nothing about the data.
+    unavailable_errors: tuple[type[BaseException], ...]
+
+    def transaction(self) -> AbstractContextManager[Cursor]:
+        """A write transaction: everything in it commits together or not at all."""
+
+    def schema_transaction(self) -> AbstractContextManager[Cursor]:
+        """A write transaction for DDL, serialised across processes where the database needs it."""
+
+    def reading(self) -> AbstractContextManager[Cursor]:
+        """A consistent read: one snapshot for every statement inside."""
+
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]: ...
+
+    def close(self) -> None: ...
+
+    # The stage-point index: rows whose (valid day, publication day, position) rectangle holds a point.
+
+    def create_stage_index(self, cursor: Cursor) -> None: ...
+
+    def drop_stage_index(self, cursor: Cursor) -> None: ...
+
+    def stage_row_opened(self, cursor: Cursor, row_id: int, row: StateRow, rec_from: int, rec_to: int) -> None:
+        """Index a stage row just inserted."""
+
+    def stage_row_closed(self, cursor: Cursor, row_id: int, rec_to: int) -> None:
+        """Index the end of belief in a stage row."""
+
+    def stage_point(self, clocks: Clocks) -> tuple[str, str, list[Any]]:
+        """FROM clause (stage rows as ``r``), WHERE clause and its parameters for rows holding at the clocks."""
+
+
+def is_transient(store: ReadStore, error: BaseException) -> bool:
+    return isinstance(error, store.unavailable_errors)
+
+
+def values(p: str, count: int) -> str:
+    """``VALUES (p, p, ...)`` for a row of ``count`` parameters."""
+    return f"VALUES ({', '.join([p] * count)})"
