@@ -9,7 +9,7 @@ Reads accept exactly the day forms and range that writes accept (``domain.fuzzy_
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -18,6 +18,7 @@ from domain.errors import InvalidDate
 from domain.fuzzy_dates import MAX_YEAR, MIN_YEAR, parse_date
 from domain.text import refused_character
 from domain.vocabulary import MARKETS, FactKind, Stage, Venue
+from projections.clocks import Clocks
 
 MAX_POSITION_INPUT = 2**63 - 2  # positions are signed 64-bit; one less leaves room for "after N" = N + 1
 MAX_ECHO_CHARS = 200
@@ -134,3 +135,27 @@ def parse_kind(name: str, text: str) -> str:
 
 def _values(enum: type[StrEnum]) -> list[str]:
     return [member.value for member in enum]
+
+
+def parse_clocks(
+    day_name: str,
+    day: str | None,
+    known_at: str | None,
+    published_by: str | None,
+    certain_only: bool,
+    position_at: Callable[[datetime], int],
+) -> Clocks:
+    """The three clocks of a question from raw values, for the API and the CLI alike: ``day_name``
+    holds the valid day (today in Asia/Shanghai when not given); ``known_at`` is a log position or
+    a system time, which ``position_at`` turns into the last position recorded by then."""
+    known = Clocks.NOW
+    if known_at is not None:
+        parsed = parse_system_time("known_at", known_at)
+        # A position past the head knows everything recorded so far.
+        known = position_at(parsed) if isinstance(parsed, datetime) else min(parsed, Clocks.NOW)
+    return Clocks(
+        parse_day_or_today(day_name, day),
+        known,
+        parse_day("published_by", published_by) if published_by else None,
+        certain_only,
+    )

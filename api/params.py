@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
@@ -13,8 +13,6 @@ from api import inputs
 from api.deps import ServicesDep
 from api.inputs import InputError, clip
 from projections.clocks import Clocks
-
-NOW = Clocks.NOW  # known_at when not given: everything recorded so far
 
 
 def invalid(name: str, value: object, message: str, where: str = "query") -> RequestValidationError:
@@ -46,15 +44,7 @@ def parse_day(name: str, value: str) -> date:
 
 def parse_known_at(services: ServicesDep, value: str | None) -> int:
     """A log position (an integer) or a system time (ISO 8601; naive means UTC), as a log position."""
-    if value is None:
-        return NOW
-    try:
-        known = inputs.parse_system_time("known_at", value)
-    except InputError as error:
-        raise checked(error) from None
-    if isinstance(known, datetime):
-        return services.queries.position_known_at(known)
-    return min(known, NOW)  # a position past the head knows everything recorded so far
+    return clocks_for(services, "as_of", None, value, None, False).known_at
 
 
 def word(name: str, value: str | None, parse: Callable[[str, str], str]) -> str | None:
@@ -107,14 +97,11 @@ def clocks_for(
     published_by: str | None,
     certain_only: bool,
 ) -> Clocks:
-    """The three clocks from raw query values, ``name`` being the parameter that holds the valid day
-    (today in Asia/Shanghai when not given)."""
-    return Clocks(
-        inputs.today() if day is None else parse_day(name, day),
-        parse_known_at(services, known_at),
-        parse_day("published_by", published_by) if published_by else None,
-        certain_only,
-    )
+    """The three clocks from raw query values, ``name`` being the parameter that holds the valid day."""
+    try:
+        return inputs.parse_clocks(name, day, known_at, published_by, certain_only, services.queries.position_known_at)
+    except InputError as error:
+        raise checked(error) from None
 
 
 def clocks(

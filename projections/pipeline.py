@@ -56,12 +56,13 @@ def decode_cursor(cursor: str) -> list[Any]:
     try:
         key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         venue, rank, earliest, name, company_id = key
-        valid = all(isinstance(v, str) for v in (venue, earliest, name, company_id)) and type(rank) is int
+        if not all(isinstance(v, str) for v in (venue, name, company_id)) or type(rank) is not int:
+            raise TypeError("a cursor holds four texts and a rank")
+        return [venue, rank, date.fromisoformat(earliest).toordinal(), name, company_id]
     except (ValueError, TypeError, binascii.Error):
-        valid = False
-    if not valid:
-        raise BadCursor("cursor: not a cursor this service handed out; pass next_cursor from the previous page")
-    return [venue, rank, date.fromisoformat(earliest).toordinal(), name, company_id]
+        raise BadCursor(
+            "cursor: not a cursor this service handed out; pass next_cursor from the previous page"
+        ) from None
 
 
 class Stages:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import NotRequired
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from typing_extensions import TypedDict
 
 from api.deps import ServicesDep
 from api.responses import OrjsonResponse
@@ -14,9 +15,28 @@ from api.responses import OrjsonResponse
 router = APIRouter(tags=["operations"])
 
 
+class ProjectionHealth(TypedDict):
+    position: int
+    lag: int  # events recorded but not yet applied
+    stuck_at: NotRequired[int]  # the event this projection cannot apply
+    error: NotRequired[str]
+    since: NotRequired[str]
+
+
+class Health(TypedDict):
+    status: str  # ok, degraded (a projection is stuck: 503) or unavailable (503)
+    database: str
+    log_position: NotRequired[int]
+    projection_position: NotRequired[int]
+    projection_lag: NotRequired[int]
+    projections: NotRequired[dict[str, ProjectionHealth]]
+    problems: NotRequired[list[str]]
+
+
 @router.get(
     "/healthz",
     response_class=OrjsonResponse,
+    response_model=Health,
     responses={503: {"description": "Database unreachable, or a projection stuck at an event it cannot apply"}},
 )
 def healthz(services: ServicesDep) -> Response:
@@ -28,7 +48,7 @@ def healthz(services: ServicesDep) -> Response:
     except services.store.unavailable_errors as error:
         return OrjsonResponse({"status": "unavailable", "database": f"unreachable: {type(error).__name__}"}, 503)
     applied = min(positions.values())
-    projections: dict[str, Any] = {}
+    projections: dict[str, ProjectionHealth] = {}
     for name, position in positions.items():
         projections[name] = {"position": position, "lag": head - position}
         if name in stuck:
@@ -37,7 +57,7 @@ def healthz(services: ServicesDep) -> Response:
                 "error": stuck[name].error,
                 "since": stuck[name].since,
             }
-    body: dict[str, Any] = {
+    body: Health = {
         "status": "degraded" if stuck else "ok",
         "database": "reachable",
         "log_position": head,

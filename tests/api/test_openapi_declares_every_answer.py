@@ -1,0 +1,68 @@
+"""/openapi.json describes every read answer field by field, and real answers fit it."""
+
+from __future__ import annotations
+
+import jsonschema_rs
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+
+READS = {
+    "/pipeline": "/pipeline?as_of=2025-06-30&limit=5",
+    "/companies/{name}": "/companies/MiniMax?as_of=2026-01-09",
+    "/timeline": "/timeline?from=2025-06-01&to=2025-07-31",
+    "/changes": "/changes?from=2025-06-01&to=2025-07-31",
+    "/time-in-stage": "/time-in-stage?as_of=2026-01-31",
+    "/search": "/search?q=moore",
+    "/feed": "/feed?after=0&limit=50",
+    "/stats/pipeline-counts": "/stats/pipeline-counts?from=2025-01-01&to=2025-06-30",
+}
+
+
+@pytest.fixture(scope="module")
+def client(seeded):
+    app = create_app(Settings(TIMELINE_DATABASE_URL=f"sqlite:///{seeded.app.env['SQLITE_DBNAME']}"), seeded)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def spec(client):
+    return client.get("/openapi.json").json()
+
+
+def answer_schema(spec, path):
+    content = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    return {**content, "components": spec["components"]}
+
+
+def test_every_read_route_declares_its_answer_with_named_fields(spec):
+    for path, item in spec["paths"].items():
+        get = item.get("get")
+        if get is None or "application/json" not in get["responses"]["200"].get("content", {}):
+            continue
+        schema = get["responses"]["200"]["content"]["application/json"]["schema"]
+        assert "$ref" in schema, f"GET {path} declares no answer model: {schema}"
+        declared = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+        assert declared.get("properties"), f"GET {path}: {declared}"
+
+
+@pytest.mark.parametrize("path", sorted(READS))
+def test_a_real_answer_fits_its_declared_schema(client, spec, path):
+    body = client.get(READS[path]).json()
+    jsonschema_rs.validate(answer_schema(spec, path), body)
+
+
+def test_an_answer_missing_a_field_would_not_fit(client, spec):
+    body = client.get(READS["/pipeline"]).json()
+    del body["entries"][0]["since"]
+    with pytest.raises(jsonschema_rs.ValidationError, match="since"):
+        jsonschema_rs.validate(answer_schema(spec, "/pipeline"), body)
+
+
+def test_a_foreign_cursor_is_a_422_naming_it(client):
+    answer = client.get("/pipeline?cursor=bm90LWEtY3Vyc29y")
+    assert answer.status_code == 422
+    assert "cursor" in answer.text
