@@ -19,11 +19,13 @@ from domain.vocabulary import STAGE_RANK, stage_rank
 from projections import assemble
 from projections.answers import Change, Changes, Pipeline, PipelineEntry
 from projections.clocks import Clocks
+from projections.daily_counts import DailyCountsProjector, counts_on
 from projections.store import ReadStore
 
 _STAGE_RANK_SQL = "CASE r.stage " + " ".join(f"WHEN '{s}' THEN {r}" for s, r in STAGE_RANK.items()) + " END"
 #: Board order: venue, pipeline order of the stage, since, company name; the id breaks ties, so the
 #: order is total and a cursor names one place in it.
+_TRACKED = "SELECT name, position FROM rm_tracking WHERE name IN ('timeline', 'daily_counts')"
 _ORDER = ("r.venue", _STAGE_RANK_SQL, "v.earliest", "c.name", "r.company_id")
 
 
@@ -114,20 +116,38 @@ class Stages:
         return source, where, params
 
     def counts(self, clocks: Clocks, filters: Filters) -> dict[str, dict[str, int]]:
-        """Venue x stage counts, counted by the database (no row leaves it)."""
+        """Venue x stage counts, counted by the database (no row leaves it): from the daily counts' tree
+        in O(log n) for the latest knowledge of every source, else from the stage rows at the point."""
+        if self._tree_answers(clocks, filters):
+            rows = counts_on(self.store, clocks.day, clocks.mode, filters.venue, filters.stage)
+        else:
+            rows = self.counted_at_point(clocks, filters)
+        counts: dict[str, dict[str, int]] = {}
+        for venue, stage, n in sorted(rows, key=lambda row: (row[0], stage_rank(row[1]))):
+            counts.setdefault(venue, {})[stage] = int(n)
+        return counts
+
+    def _tree_answers(self, clocks: Clocks, filters: Filters) -> bool:
+        """The tree knows the latest knowledge of every source, by venue and stage only; and only once
+        it has applied everything the stage rows have (else the counts would not match the entries)."""
+        if not clocks.is_now or clocks.published_by is not None:
+            return False
+        if filters.sector is not None or filters.reported_since is not None or filters.company_id is not None:
+            return False
+        positions = dict(self.store.query(_TRACKED))
+        return positions.get(DailyCountsProjector.name) == positions.get("timeline")
+
+    def counted_at_point(self, clocks: Clocks, filters: Filters) -> list[Any]:
+        """(venue, stage, companies) counted over the stage rows holding at the point: any clocks, any filter."""
         p = self.store.p
         source, where, params = self._where(clocks, filters)
         joins = "JOIN rm_companies c ON c.company_id = r.company_id " if filters.sector is not None else ""
         if filters.reported_since is not None:
             joins += f"JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= {p} AND v.rec_to > {p}"
             params = [clocks.known_at, clocks.known_at, *params]
-        rows = self.store.query(
+        return self.store.query(
             f"SELECT r.venue, r.stage, count(*) FROM {source} {joins} WHERE {where} GROUP BY r.venue, r.stage", params
         )
-        counts: dict[str, dict[str, int]] = {}
-        for venue, stage, n in sorted(rows, key=lambda row: (row[0], stage_rank(row[1]))):
-            counts.setdefault(venue, {})[stage] = int(n)
-        return counts
 
     def entries(
         self,

@@ -25,6 +25,7 @@ _DAILY_COUNTS = {
     "dc_intervals": ("company_id, venue, mode, valid_from, valid_to, stage", ""),
     # A delta that cancelled out to 0 is the same as no row.
     "dc_deltas": ("mode, day, venue, stage, delta", "WHERE delta <> 0"),
+    "dc_tree": ("mode, node, venue, stage, n", "WHERE n <> 0"),
 }
 
 

@@ -10,6 +10,7 @@ from api.composition import build_services
 from api.settings import Settings
 from projections.clocks import Clocks
 from projections.daily_counts import daily_counts
+from projections.pipeline import Filters
 from seeds.loading import load_seeds
 from tests.projections.synthetic import VENUES, fill
 
@@ -22,8 +23,12 @@ def services(request):
 
 
 def core_counts(services, day: date, venue: str, certain_only: bool) -> dict[str, int]:
-    snapshot = services.queries.pipeline(Clocks(day, certain_only=certain_only), venue=venue, limit=0)
-    return snapshot["counts"].get(venue, {})
+    """Counted over the stage rows at the point; the pipeline's own counts (from the daily tree) must agree."""
+    clocks = Clocks(day, certain_only=certain_only)
+    rows = services.queries.stages.counted_at_point(clocks, Filters(venue=venue))
+    counted = {stage: n for _venue, stage, n in rows}
+    assert services.queries.pipeline(clocks, venue=venue, limit=0)["counts"].get(venue, {}) == counted
+    return counted
 
 
 @pytest.mark.parametrize("dataset", ["seeds", "synthetic"])
