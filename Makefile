@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install browser wrk test lint format run bench bench-writers clean
+.PHONY: install browser wrk test lint format run bench bench-writers clean mutate
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +33,16 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Mutation testing with mutmut over the fast tests (docs/mutation.md); starts afresh each time.
+# Narrow it with e.g. `make mutate MUTATE_PATHS=domain [MUTATE_TESTS=tests/domain]`.
+MUTATE_PATHS ?= domain projections
+MUTATE_TESTS ?=
+mutate: $(STAMP)
+	rm -rf mutants
+	$(BIN)/python tools/mutate.py $(MUTATE_PATHS) $(if $(MUTATE_TESTS),--tests $(MUTATE_TESTS))
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis mutants
 
 SIZE ?= S
 DB   ?= sqlite

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, Inexact, InvalidOperation, localcontext
 from enum import StrEnum
 
 from domain.errors import InvalidMoney
@@ -61,7 +61,11 @@ class Money:
     def __add__(self, other: Money) -> Money:
         if other.currency != self.currency:
             raise InvalidMoney(f"cannot add {other.currency} to {self.currency} without a stated rate")
-        return Money(self.amount + other.amount, self.currency)
+        with localcontext() as context:
+            # Exact: two amounts of at most MAX_DIGITS digits below 1e25 never need more than this;
+            # the default 28 digits would round a sum silently.
+            context.prec = 2 * MAX_DIGITS
+            return Money(self.amount + other.amount, self.currency)
 
     def __str__(self) -> str:
         return f"{self.currency} {self.amount:f}"
@@ -79,7 +83,14 @@ def parse_money(text: str) -> Money:
     if scale not in _SCALES:
         raise InvalidMoney(f"amount {shown!r}: unknown scale {scale!r}")
     try:
-        amount = check_magnitude(Decimal(number) * _SCALES[scale], f"amount {shown!r}")
+        # Scaled at the precision we store (the default context's 28 digits would round silently),
+        # and a digit that rounding would lose is refused: an amount is kept exactly or not at all.
+        with localcontext() as context:
+            context.prec = MAX_DIGITS
+            context.traps[Inexact] = True
+            amount = check_magnitude(Decimal(number) * _SCALES[scale], f"amount {shown!r}")
+    except Inexact:
+        raise InvalidMoney(f"amount {shown!r} must have at most {MAX_DIGITS} significant digits") from None
     except InvalidOperation:
         raise InvalidMoney(f"amount {shown!r}: {number[:40]!r} is not a number") from None
     if code not in Currency.__members__:
