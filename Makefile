@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install browser wrk test lint format run bench bench-writers clean mutate
+.PHONY: install browser wrk test lint format run bench bench-http bench-writers clean mutate
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,8 +46,15 @@ clean:
 
 SIZE ?= S
 DB   ?= sqlite
-bench: $(STAMP)
+# In-process figures for SIZE and DB, then HTTP driven by wrk against the real `timeline serve`
+# beside a hello-world app served the same way (SQLite, seed data), in the same run.
+bench: $(STAMP) wrk
 	$(BIN)/python -m bench.run --size $(SIZE) --db $(DB)
+	$(BIN)/python -m bench.http --json bench/results/http.json
+
+# Serving shapes compared: workers, event loop, HTTP parser (docs/serving.md).
+bench-http: $(STAMP) wrk
+	$(BIN)/python -m bench.http --compare --json bench/results/http-shapes.json
 
 # wrk drives HTTP load from its own process; installed here when we may (root with apt-get).
 wrk:

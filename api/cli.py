@@ -5,12 +5,11 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -34,15 +33,21 @@ SeedDir = Annotated[Path, typer.Option("--dir", help="Folder holding documents.y
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Valid day, e.g. 2025-06-30 (default: today, Asia/Shanghai)")]
 PublishedBy = Annotated[str | None, typer.Option("--published-by", help="Only facts published by this day")]
 CertainOnly = Annotated[bool, typer.Option("--certain-only", help="Only facts that certainly happened")]
+KnownAt = Annotated[
+    str | None, typer.Option("--known-at", help="As known at this log position or system time (ISO 8601, UTC)")
+]
 
 
-def _day(name: str, text: str | None) -> date:
-    """The API's day parser (same forms, same range; today in Asia/Shanghai if not given), its errors
-    as usage errors."""
+def _clocks(
+    services: Services, as_of: str | None, known_at: str | None, published_by: str | None, certain_only: bool
+) -> Clocks:
+    """The API's clocks parser (same forms, same range), its errors as usage errors."""
     try:
-        return inputs.parse_day_or_today(name, text)
+        return inputs.parse_clocks(
+            "--as-of", as_of, known_at, published_by, certain_only, services.queries.position_known_at
+        )
     except InputError as error:
-        raise typer.BadParameter(error.message, param_hint=name) from None
+        raise typer.BadParameter(error.message, param_hint=f"--{error.name.replace('_', '-')}") from None
 
 
 def _word(name: str, text: str | None, parse: Callable[[str, str], str]) -> str | None:
@@ -157,20 +162,39 @@ def project(
                 stopping.wait(poll)
 
 
+Loop = Literal["auto", "uvloop", "asyncio"]
+Http = Literal["auto", "httptools", "h11"]
+
+
 @cli.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Default: HOST or 127.0.0.1")] = None,
     port: Annotated[int | None, typer.Option(help="Default: PORT or 8000")] = None,
-    workers: Annotated[int, typer.Option(min=1)] = 1,
+    workers: Annotated[int | None, typer.Option(min=1, help="Processes; default: TIMELINE_WORKERS or 1")] = None,
+    loop: Annotated[Loop | None, typer.Option(help="Event loop; default: TIMELINE_LOOP or auto (uvloop)")] = None,
+    http: Annotated[Http | None, typer.Option(help="HTTP parser; default: TIMELINE_HTTP or auto (httptools)")] = None,
+    app: Annotated[
+        str, typer.Option(hidden=True, help="App factory to serve instead; the HTTP benchmark's hello-world baseline")
+    ] = "api.serving:app",
 ) -> None:
-    """Serve the HTTP API (uvicorn)."""
+    """Serve the HTTP API (uvicorn); docs/serving.md gives the measured shape."""
     import uvicorn
 
     settings = Settings()
     host, port = host or settings.host, port or settings.port
     err_console.print(f"docs:   http://{host}:{port}/docs")
     err_console.print(f"sample: http://{host}:{port}/pipeline?as_of=2025-06-30")
-    uvicorn.run("api.serving:app", factory=True, host=host, port=port, workers=workers, access_log=False)
+    uvicorn.run(
+        app,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers or settings.workers,
+        loop=loop or settings.loop,
+        http=http or settings.http,
+        # Requests are logged by the app (api.observability); uvicorn's access log would log each twice.
+        access_log=False,
+    )
 
 
 @cli.command()
@@ -178,17 +202,14 @@ def pipeline(
     as_of: AsOf = None,
     venue: str | None = None,
     stage: str | None = None,
+    known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
 ) -> None:
     """The pipeline on a day: who stood where, and the counts."""
-    clocks = Clocks(
-        _day("--as-of", as_of),
-        published_by=_day("--published-by", published_by) if published_by else None,
-        certain_only=certain_only,
-    )
     venue, stage = _word("--venue", venue, inputs.parse_venue), _word("--stage", stage, inputs.parse_stage)
     with _services() as services:
+        clocks = _clocks(services, as_of, known_at, published_by, certain_only)
         snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage)
     table = Table(title=f"Pipeline as of {clocks.as_of}")
     for column in ("venue", "stage", "company", "since", "certain"):
@@ -222,11 +243,12 @@ def search(text: str, limit: Annotated[int, typer.Option(min=1, max=50)] = 10) -
 def company(
     name: Annotated[str, typer.Argument(help="Any name, in any language or spelling, or a stock code (688795.SH)")],
     as_of: AsOf = None,
+    known_at: KnownAt = None,
     published_by: PublishedBy = None,
 ) -> None:
     """A company as of a day: stage per venue, codes, flags and facts."""
-    clocks = Clocks(_day("--as-of", as_of), published_by=_day("--published-by", published_by) if published_by else None)
     with _services() as services:
+        clocks = _clocks(services, as_of, known_at, published_by, False)
         answer = services.queries.company(name, clocks)
     console.print(f"[bold]{answer['name']}[/bold] ({', '.join(answer['aliases'])}) as of {clocks.as_of}")
     if answer["codes"]:
@@ -258,11 +280,12 @@ def timeline_command(
         raise typer.BadParameter(error.message, param_hint=error.name) from None
     venue, kind = _word("--venue", venue, inputs.parse_venue_or_market), _word("--kind", kind, inputs.parse_kind)
     with _services() as services:
-        answer = services.queries.timeline(start, end, Clocks(end), company=company, venue=venue, kind=kind)
+        clocks = _clocks(services, end.isoformat(), None, None, False)
+        answer = services.queries.timeline(start, end, clocks, company=company, venue=venue, kind=kind)
     _facts_table(answer["events"], f"Timeline {start} .. {end}")
 
 
-def _facts_table(facts: list[dict[str, object]], title: str) -> None:
+def _facts_table(facts: Sequence[Mapping[str, object]], title: str) -> None:
     table = Table(title=title)
     for column in ("date", "kind", "subject", "venue", "summary"):
         table.add_column(column)
@@ -284,10 +307,10 @@ def export_command(
     """The whole event log as JSON Lines: position, topic, aggregate, version, system time, event."""
     with _services(catch_up=False) as services:
         if output is None:
-            count = export_log(services.app, sys.stdout)
+            count = export_log(services.log, sys.stdout)
         else:
             with output.open("w", encoding="utf-8") as handle:
-                count = export_log(services.app, handle)
+                count = export_log(services.log, handle)
     err_console.print(f"exported {count} events")
 
 
@@ -297,7 +320,7 @@ def import_command(
 ) -> None:
     """Load an exported log into an empty store; every answer is then the same, for every clock."""
     with _services(catch_up=False) as services:
-        count = import_log(services.app, source)
+        count = import_log(services.log, source)
         for runner in services.projections.values():
             runner.rebuild()
         _exit_if_stuck(services)

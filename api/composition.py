@@ -76,6 +76,14 @@ class Services:
     def lowest_position(self) -> int:
         return min(runner.position() for runner in self.projections.values())
 
+    def read_position(self) -> int:
+        """The position every read model has reached, in one read (what a cached answer is keyed on)."""
+        # Only this service's projections: a downstream one sharing the table must not pin the key.
+        names = sorted(self.projections)
+        marks = ", ".join([self.store.p] * len(names))
+        rows = self.store.query(f"SELECT min(position) FROM rm_tracking WHERE name IN ({marks})", names)  # noqa: S608
+        return int(rows[0][0] or 0)
+
     def close(self) -> None:
         self.store.close()
         self.app.close()

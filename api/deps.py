@@ -14,12 +14,12 @@ from api.responses import OrjsonResponse
 from api.settings import Settings
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -133,4 +133,10 @@ class Reply:
         return reply
 
 
-ReplyDep = Annotated[Reply, Depends(Reply)]
+async def reply(response: Response) -> Reply:
+    return Reply(response)
+
+
+# Dependencies of the read path are async: FastAPI runs a sync one (a class too) in the thread pool,
+# a hop that measured a third of a small request's cost (docs/serving.md).
+ReplyDep = Annotated[Reply, Depends(reply)]

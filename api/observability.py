@@ -1,4 +1,4 @@
-"""Structured logs, Prometheus metrics, and security headers (pure ASGI middleware)."""
+"""Structured logs, Prometheus metrics, and security headers (one pure ASGI middleware)."""
 
 from __future__ import annotations
 
@@ -64,76 +64,74 @@ class Metrics:
         )
 
 
-class RequestLogAndMetrics:
-    """Counts and times each request by its route template; logs method, path, status, time (never headers)."""
+# Methods outside this set are counted as "other": the method is the client's to choose, and every
+# distinct label value would be a new time series kept forever.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+COMMON_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"))
+VIEWER_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+VIEWER_HEADERS = (*COMMON_HEADERS, (b"content-security-policy", VIEWER_CSP.encode()))
+
+
+class HttpEdge:
+    """What every HTTP answer passes on its way out, in one pure ASGI layer (one wrapped ``send`` per request
+    rather than one per concern): security headers, a count and a time per route template, one log line.
+
+    Headers: nosniff and no referrer on every answer; the viewer's pages also get a self-only CSP. /docs keeps
+    FastAPI's Swagger page, which loads its assets from a CDN, so the CSP is not global.
+
+    The log line has method, path, route, status and time, never headers (they may carry the write token).
+    """
 
     def __init__(self, app: ASGIApp, metrics: Metrics, logger: logging.Logger) -> None:
         self.app = app
         self.metrics = metrics
         self.logger = logger
+        # Labelled children by (method, route, status): prometheus_client's labels() takes a lock and checks
+        # its arguments on every call, a measurable share of a small request.
+        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
+        path: str = scope["path"]
+        extra = VIEWER_HEADERS if path == "/" or path.startswith("/static/") else COMMON_HEADERS
         status = 500
 
-        async def send_wrapper(message: Message) -> None:
+        async def send_with_headers(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+                message = {**message, "headers": [*message.get("headers", ()), *extra]}
             await send(message)
 
         try:
-            await self.app(scope, receive, send_wrapper)
+            await self.app(scope, receive, send_with_headers)
         finally:
-            route = getattr(scope.get("route"), "path", "unmatched")
-            elapsed = time.perf_counter() - started
-            self.metrics.requests.labels(scope["method"], route, str(status)).inc()
-            self.metrics.latency.labels(scope["method"], route).observe(elapsed)
-            self.logger.info(
-                "request",
-                extra={
-                    "fields": {
-                        "method": scope["method"],
-                        "path": scope["path"],
-                        "route": route,
-                        "status": status,
-                        "ms": round(elapsed * 1000, 2),
-                    }
-                },
+            self._observe(scope, status, time.perf_counter() - started)
+
+    def _observe(self, scope: Scope, status: int, elapsed: float) -> None:
+        method = scope["method"] if scope["method"] in KNOWN_METHODS else "other"
+        route = getattr(scope.get("route"), "path", "unmatched")
+        children = self._children.get((method, route, status))
+        if children is None:
+            children = (
+                self.metrics.requests.labels(method, route, str(status)),
+                self.metrics.latency.labels(method, route),
             )
-
-
-VIEWER_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-
-
-class SecurityHeaders:
-    """nosniff and no referrer on every answer; the viewer's pages also get a self-only CSP.
-
-    /docs keeps FastAPI's Swagger page, which loads its assets from a CDN, so the CSP is not global.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        viewer = scope["path"] == "/" or scope["path"].startswith("/static/")
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
-                if viewer:
-                    headers.append((b"content-security-policy", VIEWER_CSP.encode()))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
+            self._children[method, route, status] = children
+        children[0].inc()
+        children[1].observe(elapsed)
+        if self.logger.isEnabledFor(logging.INFO):
+            fields = {
+                "method": scope["method"],
+                "path": scope["path"],
+                "route": route,
+                "status": status,
+                "ms": round(elapsed * 1000, 2),
+            }
+            self.logger.info("request", extra={"fields": fields})

@@ -104,7 +104,7 @@ def clocks_for(
         raise checked(error) from None
 
 
-def clocks(
+async def clocks(
     services: ServicesDep,
     as_of: AsOf = None,
     known_at: KnownAt = None,

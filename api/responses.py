@@ -9,11 +9,15 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 
+def render_json(content: Any) -> bytes:
+    return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
 class OrjsonResponse(JSONResponse):
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+        return render_json(content)
 
 
 class ErrorOut(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -22,6 +23,13 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", validation_alias="LOG_LEVEL")
     max_streams: int = Field(default=32, ge=0, validation_alias="TIMELINE_MAX_STREAMS")
     idempotency_wait: float = Field(default=10.0, ge=0, validation_alias="TIMELINE_IDEMPOTENCY_WAIT")
+    # Serving shape (docs/serving.md): "auto" takes uvloop and httptools when installed, which they are
+    # by default; asyncio and h11 remain for platforms without them.
+    workers: int = Field(default=1, ge=1, validation_alias="TIMELINE_WORKERS")
+    loop: Literal["auto", "uvloop", "asyncio"] = Field(default="auto", validation_alias="TIMELINE_LOOP")
+    http: Literal["auto", "httptools", "h11"] = Field(default="auto", validation_alias="TIMELINE_HTTP")
+    # Read answers kept per process while the read models stay at one position (api/answer_cache.py); 0: off.
+    answer_cache_mb: int = Field(default=64, ge=0, le=4096, validation_alias="TIMELINE_ANSWER_CACHE_MB")
 
     @property
     def tokens(self) -> list[str]:
