@@ -22,6 +22,7 @@ browser:
 	else echo "browser tests will skip: install chromium and chromium-driver"; fi
 
 test: $(STAMP) browser
+	@$(MAKE) --no-print-directory wrk || echo "the HTTP benchmark's test will skip: install wrk"
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
