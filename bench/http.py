@@ -34,8 +34,11 @@ PATHS = {
     "/openapi.json": "/openapi.json",
     "company as-of": "/companies/MiniMax?as_of=2026-01-09",
     "pipeline page (limit=100)": "/pipeline?as_of=2025-06-30&limit=100",
+    "company as-of, answer cache off": "/companies/MiniMax?as_of=2026-01-09",
+    "pipeline page, answer cache off": "/pipeline?as_of=2025-06-30&limit=100",
     "/healthz": "/healthz",
 }
+UNCACHED = "answer cache off"  # these figures come from a second service process with TIMELINE_ANSWER_CACHE_MB=0
 # wrk's own summary, as one JSON line: exact counts instead of its rounded text.
 REPORT = """
 done = function(summary, latency, requests)
@@ -173,8 +176,13 @@ def measure(
         with (
             serving("api.serving:app", env, shape, workdir / "service.log") as service,
             serving("bench.hello:app", env, shape, workdir / "hello.log") as hello,
+            serving(
+                "api.serving:app", {**env, "TIMELINE_ANSWER_CACHE_MB": "0"}, shape, workdir / "uncached.log"
+            ) as uncached,
         ):
-            servers = {name: hello if name == HELLO else service for name in PATHS}
+            servers = {
+                name: hello if name == HELLO else uncached if name.endswith(UNCACHED) else service for name in PATHS
+            }
             for name, path in PATHS.items():  # warm up: lazy schemas, per-thread connections, caches
                 wrk(servers[name], path, 1, connections, threads, script)
             for _ in range(rounds):
