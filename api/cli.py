@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -14,7 +14,6 @@ from typing import Annotated, Literal
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from api import inputs
 from api.composition import Services, build_services
@@ -197,109 +196,6 @@ def serve(
     )
 
 
-@cli.command()
-def pipeline(
-    as_of: AsOf = None,
-    venue: str | None = None,
-    stage: str | None = None,
-    known_at: KnownAt = None,
-    published_by: PublishedBy = None,
-    certain_only: CertainOnly = False,
-) -> None:
-    """The pipeline on a day: who stood where, and the counts."""
-    venue, stage = _word("--venue", venue, inputs.parse_venue), _word("--stage", stage, inputs.parse_stage)
-    with _services() as services:
-        clocks = _clocks(services, as_of, known_at, published_by, certain_only)
-        snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage)
-    table = Table(title=f"Pipeline as of {clocks.as_of}")
-    for column in ("venue", "stage", "company", "since", "certain"):
-        table.add_column(column)
-    for entry in snapshot["entries"]:
-        table.add_row(
-            entry["venue"],
-            entry["stage"],
-            entry["company"],
-            entry["since"]["text"],
-            "yes" if entry["certain"] else "possibly",
-        )
-    console.print(table)
-
-
-@cli.command()
-def search(text: str, limit: Annotated[int, typer.Option(min=1, max=50)] = 10) -> None:
-    """Companies ranked for a partial, misspelled or mixed-language name, or a stock code."""
-    query = _word("TEXT", text, inputs.parse_text) or ""
-    with _services() as services:
-        results = services.queries.search(query, limit)
-    table = Table(title=f"Companies for {query!r}")
-    for column in ("company", "matched", "why", "score"):
-        table.add_column(column)
-    for result in results:
-        table.add_row(result["name"], result["matched"], result["why"], f"{result['score']:.0f}")
-    console.print(table if results else f"no company resembles {query!r}")
-
-
-@cli.command()
-def company(
-    name: Annotated[str, typer.Argument(help="Any name, in any language or spelling, or a stock code (688795.SH)")],
-    as_of: AsOf = None,
-    known_at: KnownAt = None,
-    published_by: PublishedBy = None,
-) -> None:
-    """A company as of a day: stage per venue, codes, flags and facts."""
-    with _services() as services:
-        clocks = _clocks(services, as_of, known_at, published_by, False)
-        answer = services.queries.company(name, clocks)
-    console.print(f"[bold]{answer['name']}[/bold] ({', '.join(answer['aliases'])}) as of {clocks.as_of}")
-    if answer["codes"]:
-        console.print("  codes: " + ", ".join(f"{code['code']} ({code['venue']})" for code in answer["codes"]))
-    for venue in answer["venues"]:
-        console.print(
-            f"  {venue['venue']}: {venue['stage']} since {venue['since']['text']}"
-            + ("" if venue["certain"] else " (possibly)")
-        )
-    flags = {
-        name: flag["value"] for name, flag in answer["flags"].items() if isinstance(flag, dict) and "value" in flag
-    }
-    console.print(f"  flags: {flags}")
-    _facts_table(answer["facts"], f"Facts of {answer['name']}")
-
-
-@cli.command("timeline")
-def timeline_command(
-    from_: Annotated[str, typer.Option("--from", help="First day")],
-    to: Annotated[str | None, typer.Option("--to", help="Last day (default: today, Asia/Shanghai)")] = None,
-    company: str | None = None,
-    venue: str | None = None,
-    kind: str | None = None,
-) -> None:
-    """Every fact between two days, in valid-time order."""
-    try:
-        start, end = inputs.parse_day_range("--from", from_, "--to", to)
-    except InputError as error:
-        raise typer.BadParameter(error.message, param_hint=error.name) from None
-    venue, kind = _word("--venue", venue, inputs.parse_venue_or_market), _word("--kind", kind, inputs.parse_kind)
-    with _services() as services:
-        clocks = _clocks(services, end.isoformat(), None, None, False)
-        answer = services.queries.timeline(start, end, clocks, company=company, venue=venue, kind=kind)
-    _facts_table(answer["events"], f"Timeline {start} .. {end}")
-
-
-def _facts_table(facts: Sequence[Mapping[str, object]], title: str) -> None:
-    table = Table(title=title)
-    for column in ("date", "kind", "subject", "venue", "summary"):
-        table.add_column(column)
-    for fact in facts:
-        table.add_row(
-            str(fact["date"]),
-            str(fact["kind"]),
-            str(fact["company"] or fact["market"]),
-            str(fact["venue"] or ""),
-            str(fact["summary"] or ""),
-        )
-    console.print(table)
-
-
 @cli.command("export")
 def export_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File; default stdout")] = None,
@@ -325,6 +221,10 @@ def import_command(
             runner.rebuild()
         _exit_if_stuck(services)
     console.print(f"imported {count} events")
+
+
+# The question commands register themselves on ``cli``; imported here, after everything they use.
+from api import cli_reads  # noqa: E402, F401
 
 
 def main() -> None:
