@@ -158,7 +158,7 @@ def queries(size: str, url: str) -> dict[str, Any]:
     """In-process as-of latencies, and the naive as-of that rebuilds aggregates with the library."""
     built = services(url)
     rng = random.Random(1)
-    keys = [row[0] for row in built.db.query("SELECT key FROM rm_companies")]
+    keys = [row[0] for row in built.store.query("SELECT key FROM rm_companies")]
     days = [date(2019, 6, 1) + timedelta(days=rng.randrange(2500)) for _ in range(300)]
     head = built.app.position()
     timings: dict[str, list[float]] = {"company": [], "counts": [], "page": [], "known_at": []}
