@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from api.deps import Fresh, ReplyDep, ServicesDep, Writer
+from api.examples import COMPANY, example
 from api.params import ClocksDep
 from api.responses import READ_ERRORS, OrjsonResponse, written
 from api.routes.writes import after_write
@@ -26,7 +27,11 @@ Name = Annotated[
 
 
 @router.get(
-    "/companies/{name}", dependencies=[Fresh], responses=READ_ERRORS, operation_id="company", response_model=Company
+    "/companies/{name}",
+    dependencies=[Fresh],
+    responses={**READ_ERRORS, **example(COMPANY)},
+    operation_id="company",
+    response_model=Company,
 )
 def company(services: ServicesDep, reply: ReplyDep, name: Name, clocks: ClocksDep) -> OrjsonResponse:
     """A company's stage on each venue, its flags and its facts, as of a day."""

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 from api import inputs
 from api.deps import Fresh, ReplyDep, ServicesDep
+from api.examples import PIPELINE, example
 from api.params import ClocksDep, day_query, invalid, parse_day, word
 from api.responses import READ_ERRORS, OrjsonResponse
 from projections.answers import Pipeline
@@ -56,7 +57,7 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
 
 
-@router.get("/pipeline", dependencies=[Fresh], responses=READ_ERRORS, response_model=Pipeline)
+@router.get("/pipeline", dependencies=[Fresh], responses={**READ_ERRORS, **example(PIPELINE)}, response_model=Pipeline)
 def pipeline(
     services: ServicesDep,
     reply: ReplyDep,

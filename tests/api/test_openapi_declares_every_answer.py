@@ -6,6 +6,7 @@ import jsonschema_rs
 import pytest
 from fastapi.testclient import TestClient
 
+from api import examples
 from api.app import create_app
 from api.settings import Settings
 
@@ -66,3 +67,9 @@ def test_a_foreign_cursor_is_a_422_naming_it(client):
     answer = client.get("/pipeline?cursor=bm90LWEtY3Vyc29y")
     assert answer.status_code == 422
     assert "cursor" in answer.text
+
+
+@pytest.mark.parametrize(("path", "name"), [("/pipeline", "PIPELINE"), ("/companies/{name}", "COMPANY")])
+def test_the_documented_examples_fit_their_schemas(spec, path, name):
+    assert spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["example"]
+    jsonschema_rs.validate(answer_schema(spec, path), getattr(examples, name))
