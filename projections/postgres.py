@@ -8,6 +8,7 @@ round trip as its isolation level).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,7 @@ class PostgresStore:
             [SQL("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; "), path]
         )
         self._schema_lock = schema_lock
+        self._local = threading.local()
 
     def close(self) -> None:
         """The pool is the event store's: the application closes it."""
@@ -82,13 +84,35 @@ class PostgresStore:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (self._schema_lock,))
             yield cursor
 
-    def reading(self) -> Any:
-        return self._transaction(self._read_setup)
+    @contextmanager
+    def reading(self) -> Iterator[Cursor]:
+        session = getattr(self._local, "session", None)
+        if session is not None:  # inside a session: its snapshot
+            yield session
+            return
+        with self._transaction(self._read_setup) as cursor:
+            yield cursor
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
+        cursor = getattr(self._local, "session", None)
+        if cursor is not None:
+            cursor.execute(statement, params)
+            return list(cursor.fetchall())
         with self.reading() as cursor:
             cursor.execute(statement, params)
             return list(cursor.fetchall())
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        if getattr(self._local, "session", None) is not None:
+            yield  # already inside one: the outer read holds
+            return
+        with self._transaction(self._read_setup) as cursor:
+            self._local.session = cursor
+            try:
+                yield
+            finally:
+                self._local.session = None
 
     # The stage-point index -------------------------------------------------------------------
 

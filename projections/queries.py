@@ -49,13 +49,19 @@ class Queries:
         return int(rows[0][0] or 0)
 
     def resolve(self, name_or_id: str) -> CompanyRecord:
-        return self.companies.resolve(name_or_id)
+        with self.store.session():
+            return self.companies.resolve(name_or_id)
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        return self.companies.search(query, limit)
+        with self.store.session():
+            return self.companies.search(query, limit)
 
     def company(self, name_or_id: str, clocks: Clocks) -> Company:
         """A company's stage on each venue, its flags and its facts, as of the clocks."""
+        with self.store.session():
+            return self._company(name_or_id, clocks)
+
+    def _company(self, name_or_id: str, clocks: Clocks) -> Company:
         record = self.companies.resolve(name_or_id)
         company_id = record["company_id"]
         venues: list[VenueState] = [
@@ -86,10 +92,12 @@ class Queries:
         cursor: str | None = None,
     ) -> Pipeline:
         filters = Filters(venue=venue, stage=stage, sector=sector, reported_since=reported_since)
-        return self.stages.pipeline(clocks, filters, limit=limit, offset=offset, cursor=cursor)
+        with self.store.session():
+            return self.stages.pipeline(clocks, filters, limit=limit, offset=offset, cursor=cursor)
 
     def changes(self, start: date, end: date, clocks: Clocks, venue: str | None = None) -> Changes:
-        return self.stages.changes(start, end, clocks, venue)
+        with self.store.session():
+            return self.stages.changes(start, end, clocks, venue)
 
     def timeline(
         self,
@@ -102,15 +110,18 @@ class Queries:
         limit: int | None = None,
         offset: int = 0,
     ) -> Timeline:
-        subject_id = self.companies.resolve(company)["company_id"] if company else None
-        return self.facts.timeline(start, end, clocks, subject_id, venue, kind, limit, offset)
+        with self.store.session():
+            subject_id = self.companies.resolve(company)["company_id"] if company else None
+            return self.facts.timeline(start, end, clocks, subject_id, venue, kind, limit, offset)
 
     def time_in_stage(self, clocks: Clocks, venue: str | None = None, company: str | None = None) -> TimeInStage:
-        subject_id = self.companies.resolve(company)["company_id"] if company else None
-        return self.facts.time_in_stage(clocks, venue=venue, subject_id=subject_id)
+        with self.store.session():
+            subject_id = self.companies.resolve(company)["company_id"] if company else None
+            return self.facts.time_in_stage(clocks, venue=venue, subject_id=subject_id)
 
     def fact(self, fact_id: str, known_at: int = Clocks.NOW) -> FactWithHistory:
-        return self.facts.fact(fact_id, known_at)
+        with self.store.session():
+            return self.facts.fact(fact_id, known_at)
 
     def fact_kinds(self, fact_ids: list[str]) -> dict[str, str]:
         return self.facts.kinds(fact_ids)

@@ -78,6 +78,10 @@ class SQLiteStore:
 
     @contextmanager
     def reading(self) -> Iterator[Cursor]:
+        session = getattr(self._local, "session", None)
+        if session is not None:  # inside a session: its snapshot
+            yield session
+            return
         connection = self._connection()
         cursor = connection.cursor()
         cursor.execute("BEGIN")
@@ -87,9 +91,24 @@ class SQLiteStore:
             connection.rollback()
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
+        cursor = getattr(self._local, "session", None)
+        if cursor is not None:
+            return list(cursor.execute(statement, params).fetchall())
         with self.reading() as cursor:
             cursor.execute(statement, params)
             return cursor.fetchall()
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        if getattr(self._local, "session", None) is not None:
+            yield  # already inside one: the outer read holds
+            return
+        with self.reading() as cursor:  # not inside a session here: a read of its own
+            self._local.session = cursor
+            try:
+                yield
+            finally:
+                self._local.session = None
 
     # The stage-point index -------------------------------------------------------------------
 

@@ -46,7 +46,12 @@ class ReadStore(Protocol):
     def reading(self) -> AbstractContextManager[Cursor]:
         """A consistent read: one snapshot for every statement inside."""
 
-    def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]: ...
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Rows of one statement: inside ``session()`` from its snapshot, else in a read of its own."""
+
+    def session(self) -> AbstractContextManager[None]:
+        """One consistent read for every query inside (an answer's several statements see one state),
+        on one connection: a round trip or two per answer instead of per statement on PostgreSQL."""
 
     def close(self) -> None: ...
 

@@ -45,4 +45,5 @@ def pipeline_counts(
     if wanted > MAX_POINTS[granularity]:  # counted before anything is built: a wide range costs nothing
         raise invalid("from", from_, f"{wanted} {granularity}s between from and to; at most {MAX_POINTS[granularity]}")
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
-    return reply(counts_over_time(services.store, start, end, granularity, venue, clocks))
+    with services.store.session():
+        return reply(counts_over_time(services.store, start, end, granularity, venue, clocks))
