@@ -28,6 +28,7 @@ from domain.vocabulary import Stage
 from projections.clocks import Clocks
 
 BATCH = 500
+REBUILD_BATCH = 10_000
 RANK = {stage.value: rank for rank, stage in enumerate(Stage)}
 
 
@@ -131,14 +132,24 @@ def load_count(size: str) -> int:
 
 
 def rebuild(size: str, url: str) -> dict[str, Any]:
+    """Every read model from the whole log; each projection reads and decodes the log itself."""
     built = services(url)
     events = built.app.position()
-    started = time.perf_counter()
-    for runner in built.projections.values():
-        runner.rebuild(batch_size=1000)
-    elapsed = time.perf_counter() - started
+    each: dict[str, float] = {}
+    for name, runner in built.projections.items():
+        started = time.perf_counter()
+        # Fewer, larger transactions: at L each commit of 1,000 events also checkpointed SQLite's WAL
+        # into a 1.5 GB file; 10,000 made the timeline rebuild 30% faster there (M: no difference).
+        runner.rebuild(batch_size=REBUILD_BATCH)
+        each[name] = time.perf_counter() - started
+    elapsed = sum(each.values())
     built.close()
-    return {"events": events, "events_per_s": events / elapsed, "peak_rss_mb": peak_rss_mb()}
+    return {
+        "events": events,
+        "events_per_s": events / elapsed,
+        "each_events_per_s": {name: events / seconds for name, seconds in each.items()},
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def decode(size: str, url: str) -> dict[str, Any]:

@@ -1,52 +1,75 @@
-"""The core read models: fold each event into bitemporal rows (see schema.py)."""
+"""The core read models: fold each event into bitemporal rows (see schema.py).
+
+A batch of events is folded in memory and written at its end with one ``executemany`` per table
+(see ``pending.py`` and ``memory.py``). Its events still apply one at a time, in log order, to the fact versions and
+stage rows as they stand after the event before, so every row is believed from and until exactly
+the positions that applying the events one per batch gives; only the statements are batched.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from dataclasses import replace
 from typing import Any
 
 import orjson
 
-from domain.fuzzy_dates import FuzzyDate
 from domain.plain import plain
-from domain.sources import Source, SourceKind
 from domain.vocabulary import Category, FactKind, category_of
 from projections.clocks import system_time
+from projections.memory import Memory, Version
 from projections.names import exchange_of, match_key, parse_code
+from projections.pending import Pending
 from projections.runner import Decoder, EventLog, ProjectionRunner
-from projections.schema import MAX_POSITION, create_tables, drop_tables
-from projections.stage_rows import StageFact, StateRow, state_rows
-from projections.store import Cursor, ReadStore, values
+from projections.schema import create_indexes, create_tables, drop_tables
+from projections.stage_rows import rectangles
+from projections.store import Cursor, ReadStore
+
+_STAGE = Category.STAGE.value
+_FACT_EVENTS = {"Fact.Corroborated", "Fact.Corrected", "Fact.Retracted"}
 
 
-def _json(value: Any) -> str:
-    return orjson.dumps(plain(value)).decode()
-
-
-def published_day(sources: Sequence[Source]) -> int:
-    """A fact is public from the first day one of its sources was certainly published."""
-    return min(source.published.latest for source in sources).toordinal()
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()
 
 
 class TimelineProjector:
     """The core read models: companies, names, markets, fact versions and history, stage rows."""
 
     name = "timeline"
-    version = 3  # 2: rm_fact_sources, sources with their kind; 3: read-side name keys, sourced names, codes
+    # 2: rm_fact_sources, sources with their kind; 3: read-side name keys, sourced names, codes;
+    # 4: surrogate keys numbered by the projector (PostgreSQL's identity sequences no longer advance, so
+    # an older projector would collide with them), rm_incarnation
+    version = 4
 
-    def create_tables(self, store: ReadStore) -> None:
-        create_tables(store)
+    def __init__(self) -> None:
+        self._memory = Memory()
+
+    def create_tables(self, store: ReadStore, *, indexes: bool = True) -> None:
+        create_tables(store, indexes=indexes)
+        # Without indexes, anything memory let go of would be looked up by scanning a table.
+        self._memory.bounded = indexes
+
+    def create_indexes(self, store: ReadStore) -> None:
+        create_indexes(store)
+        self._memory.bounded = True
+        self._memory.trim()
 
     def drop_tables(self, store: ReadStore, cursor: Cursor) -> None:
         drop_tables(store, cursor)
+        self._memory.forget()
 
     def apply(self, store: ReadStore, cursor: Cursor, events: Sequence[tuple[int, str, Any]]) -> None:
-        cursor.execute("SELECT recorded_at FROM rm_log ORDER BY position DESC LIMIT 1")
-        row = cursor.fetchone()
-        batch = _Batch(store, cursor, str(row[0]) if row else "")
-        for position, topic, event in events:
-            batch.apply(position, topic, event)
+        try:
+            pending = Pending(store, cursor, self._memory)
+            batch = _Batch(pending)
+            batch.read_ahead(events)
+            for position, topic, event in events:
+                batch.apply(position, topic, event)
+            pending.write()
+        except BaseException:
+            self._memory.forget()  # it was changed in place by a batch that will not commit
+            raise
 
 
 def timeline_projection(store: ReadStore, log: EventLog, decoder: Decoder) -> ProjectionRunner:
@@ -54,292 +77,165 @@ def timeline_projection(store: ReadStore, log: EventLog, decoder: Decoder) -> Pr
 
 
 class _Batch:
-    """Applies events in log order with one cursor; every row it writes commits together."""
+    """Turns each event into changes of the batch's pending rows, in log order."""
 
-    def __init__(self, store: ReadStore, cursor: Cursor, last_recorded_at: str) -> None:
-        self.store = store
-        self.p = store.p
-        self.cursor = cursor
-        self.recorded_at = last_recorded_at
+    def __init__(self, pending: Pending) -> None:
+        self.pending = pending
+
+    def read_ahead(self, events: Sequence[tuple[int, str, Any]]) -> None:
+        """Read every open fact version and (company, venue) the batch will touch, a few statements in all."""
+        recorded: dict[str, tuple[str, str | None]] = {}
+        referred = []
+        pairs: set[tuple[str, str]] = set()
+        for _position, topic, event in events:
+            name = topic.partition(":")[2]
+            if name == "Fact.Recorded":
+                venue = str(event.venue) if event.venue else None
+                recorded[str(event.originator_id)] = (str(event.subject_id), venue)
+                if venue is not None:
+                    pairs.add((str(event.subject_id), venue))
+            elif name in _FACT_EVENTS:
+                fact_id = str(event.originator_id)
+                if fact_id in recorded:
+                    subject_id = recorded[fact_id][0]
+                else:
+                    referred.append(fact_id)
+                    subject_id = ""
+                if name == "Fact.Corrected" and event.venue is not None and subject_id:
+                    pairs.add((subject_id, str(event.venue)))
+        for version in self.pending.read_versions(referred):
+            if version.category == _STAGE and version.venue:
+                pairs.add((version.subject_id, version.venue))
+        self.pending.read_pairs(pairs)
 
     def apply(self, position: int, topic: str, event: Any) -> None:
-        # System time is the running maximum of event timestamps, so "known at T" is a log prefix.
         stamp = system_time(event.timestamp)
-        self.recorded_at = max(self.recorded_at, stamp)
-        self.cursor.execute(
-            f"INSERT INTO rm_log (position, recorded_at) {values(self.p, 2)}", (position, self.recorded_at)
-        )
+        self.pending.log(position, stamp)
         handler = _HANDLERS.get(topic.partition(":")[2])
         if handler is not None:
-            handler(self, position, event)
+            handler(self, position, stamp, event)
 
     # Companies ---------------------------------------------------------------------------
 
-    def company_registered(self, position: int, event: Any) -> None:
+    def company_registered(self, position: int, _stamp: str, event: Any) -> None:
         company_id = str(event.originator_id)
-        self.cursor.execute(
-            f"INSERT INTO rm_companies (company_id, key, name, aliases, sector, rec_from) {values(self.p, 6)}",
-            (company_id, event.key, event.name, _json(list(event.aliases)), event.sector, position),
-        )
+        self.pending.company(company_id, event.key, event.name, list(event.aliases), event.sector, position)
         for name in (event.key, event.name, *event.aliases):
-            self._name(name, company_id, None)
+            self.pending.name(match_key(name), company_id, name, None)
 
-    def alias_added(self, _position: int, event: Any) -> None:
+    def alias_added(self, _position: int, _stamp: str, event: Any) -> None:
         company_id = str(event.originator_id)
-        self.cursor.execute(f"SELECT aliases FROM rm_companies WHERE company_id = {self.p}", (company_id,))
-        aliases = orjson.loads(self.cursor.fetchone()[0])
-        self.cursor.execute(
-            f"UPDATE rm_companies SET aliases = {self.p} WHERE company_id = {self.p}",
-            (_json([*aliases, event.alias]), company_id),
-        )
-        self._name(event.alias, company_id, getattr(event, "source", None))
-
-    def _name(self, name: str, company_id: str, source: Source | None) -> None:
-        self.cursor.execute(
-            f"""INSERT INTO rm_names (name_key, company_id, name, source) {values(self.p, 4)}
-               ON CONFLICT (name_key, company_id, name) DO NOTHING""",
-            (match_key(name), company_id, name, _json(source) if source is not None else None),
+        self.pending.aliases(company_id).append(event.alias)
+        source = getattr(event, "source", None)
+        self.pending.name(
+            match_key(event.alias), company_id, event.alias, _dumps(plain(source)) if source is not None else None
         )
 
-    def market_opened(self, _position: int, event: Any) -> None:
-        self.cursor.execute(
-            f"INSERT INTO rm_markets (market_id, code) {values(self.p, 2)}",
-            (str(event.originator_id), event.code),
-        )
+    def market_opened(self, _position: int, _stamp: str, event: Any) -> None:
+        self.pending.market(str(event.originator_id), event.code)
 
     # Facts -------------------------------------------------------------------------------
 
-    def fact_recorded(self, position: int, event: Any) -> None:
-        version = {
-            "fact_id": str(event.originator_id),
-            "subject_type": event.subject_type,
-            "subject_id": str(event.subject_id),
-            "kind": str(event.kind),
-            "category": category_of(FactKind(event.kind)).value,
-            "venue": str(event.venue) if event.venue else None,
-            "date": event.date,
-            "fields": _json(event.fields),
-            "sources": list(event.sources),
-            "summary": event.summary,
-        }
-        self._insert_version(version, position)
-        self._history(
-            position,
-            event,
-            "recorded",
-            {
-                "date": event.date,
-                "venue": event.venue,
-                "fields": event.fields,
-                "sources": list(event.sources),
-            },
+    def fact_recorded(self, position: int, stamp: str, event: Any) -> None:
+        when = event.date
+        fields = plain(event.fields)
+        sources = plain(list(event.sources))
+        version = Version(
+            fact_id=str(event.originator_id),
+            subject_type=event.subject_type,
+            subject_id=str(event.subject_id),
+            kind=str(event.kind),
+            category=category_of(FactKind(event.kind)).value,
+            venue=str(event.venue) if event.venue else None,
+            date=(when.text, when.raw, when.earliest.toordinal(), when.latest.toordinal()),
+            fields=_dumps(fields),
+            sources=sources,
+            summary=event.summary,
         )
-        self._restage(version, None, position)
-        self._code(version)
+        self.pending.open_version(version, position)
+        detail = {"date": plain(when), "venue": plain(event.venue), "fields": fields, "sources": sources}
+        self._history(position, stamp, event, "recorded", detail)
+        self._restage(None, version, position)
+        self._code(version, recorded=True)
 
-    def fact_corroborated(self, position: int, event: Any) -> None:
-        version = self._close_version(str(event.originator_id), position)
-        version["sources"] = [*version["sources"], event.source]
-        self._insert_version(version, position)
-        self._history(position, event, "corroborated", {"source": event.source})
-        self._restage(version, None, position)
+    def fact_corroborated(self, position: int, stamp: str, event: Any) -> None:
+        before = self.pending.close_version(str(event.originator_id), position)
+        source = plain(event.source)
+        version = replace(before, sources=[*before.sources, source])
+        self.pending.open_version(version, position)
+        self._history(position, stamp, event, "corroborated", {"source": source})
+        self._restage(before, version, position)
 
-    def fact_corrected(self, position: int, event: Any) -> None:
-        before = self._close_version(str(event.originator_id), position)
-        version = dict(before)
-        if event.date is not None:
-            version["date"] = event.date
+    def fact_corrected(self, position: int, stamp: str, event: Any) -> None:
+        before = self.pending.close_version(str(event.originator_id), position)
+        version = replace(before)
+        when, fields = event.date, plain(event.fields)
+        if when is not None:
+            version.date = (when.text, when.raw, when.earliest.toordinal(), when.latest.toordinal())
         if event.venue is not None:
-            version["venue"] = str(event.venue)
-        if event.fields is not None:
-            version["fields"] = _json(event.fields)
-        self._insert_version(version, position)
-        self._history(
-            position,
-            event,
-            "corrected",
-            {
-                "date": event.date,
-                "venue": event.venue,
-                "fields": event.fields,
-                "reason": event.reason,
-                "sources": list(event.sources),
-            },
-        )
-        self._restage(version, before, position)
+            version.venue = str(event.venue)
+        if fields is not None:
+            version.fields = _dumps(fields)
+        self.pending.open_version(version, position)
+        detail = {
+            "date": plain(when),
+            "venue": plain(event.venue),
+            "fields": fields,
+            "reason": event.reason,
+            "sources": plain(list(event.sources)),
+        }
+        self._history(position, stamp, event, "corrected", detail)
+        self._restage(before, version, position)
         self._code(version)
 
-    def fact_retracted(self, position: int, event: Any) -> None:
-        before = self._close_version(str(event.originator_id), position)
-        self._history(position, event, "retracted", {"reason": event.reason, "sources": list(event.sources)})
+    def fact_retracted(self, position: int, stamp: str, event: Any) -> None:
+        before = self.pending.close_version(str(event.originator_id), position)
+        detail = {"reason": event.reason, "sources": plain(list(event.sources))}
+        self._history(position, stamp, event, "retracted", detail)
         self._restage(before, None, position)
-        self.cursor.execute(f"DELETE FROM rm_codes WHERE fact_id = {self.p}", (before["fact_id"],))
+        self.pending.codes[before.fact_id] = None
 
-    def _code(self, version: dict[str, Any]) -> None:
+    def _code(self, version: Version, recorded: bool = False) -> None:
         """A listing's stock code, findable in the spellings people use (688795.SH, 06082.HK ...)."""
-        self.cursor.execute(f"DELETE FROM rm_codes WHERE fact_id = {self.p}", (version["fact_id"],))
-        code = orjson.loads(version["fields"]).get("stock_code") if version["kind"] == "listed" else None
+        code = orjson.loads(version.fields).get("stock_code") if version.kind == "listed" else None
         parsed = parse_code(code) if code else None
-        if parsed is None or not version["venue"]:
+        if parsed is None or not version.venue:
+            if not recorded:  # a fact just recorded has no code to take back
+                self.pending.codes[version.fact_id] = None
             return
-        self.cursor.execute(
-            f"INSERT INTO rm_codes (fact_id, code_key, exchange, code, venue, company_id) {values(self.p, 6)}",
-            (
-                version["fact_id"],
-                parsed.digits,
-                exchange_of(version["venue"]),
-                code,
-                version["venue"],
-                version["subject_id"],
-            ),
+        self.pending.codes[version.fact_id] = (
+            version.fact_id,
+            parsed.digits,
+            exchange_of(version.venue),
+            code,
+            version.venue,
+            version.subject_id,
         )
 
-    def _insert_version(self, version: dict[str, Any], position: int) -> None:
-        when: FuzzyDate = version["date"]
-        self.cursor.execute(
-            f"""INSERT INTO rm_fact_versions (fact_id, subject_type, subject_id, kind, category, venue, date_text,
-               date_raw, earliest, latest, fields, sources, summary, published, rec_from, rec_to)
-               {values(self.p, 16)} RETURNING version_id""",
-            (
-                version["fact_id"],
-                version["subject_type"],
-                version["subject_id"],
-                version["kind"],
-                version["category"],
-                version["venue"],
-                when.text,
-                when.raw,
-                when.earliest.toordinal(),
-                when.latest.toordinal(),
-                version["fields"],
-                _json(version["sources"]),
-                version["summary"],
-                published_day(version["sources"]),
-                position,
-                MAX_POSITION,
-            ),
-        )
-        version_id = self.cursor.fetchone()[0]
-        days = sorted({source.published.latest.toordinal() for source in version["sources"]})
-        self.cursor.executemany(
-            f"INSERT INTO rm_fact_sources (version_id, published) {values(self.p, 2)}",
-            [(version_id, day) for day in days],
-        )
-
-    def _close_version(self, fact_id: str, position: int) -> dict[str, Any]:
-        """End the open version of a fact at ``position``; return it for the next version."""
-        self.cursor.execute(
-            f"""SELECT version_id, subject_type, subject_id, kind, category, venue, date_text, date_raw, earliest,
-               latest, fields, sources, summary FROM rm_fact_versions WHERE fact_id = {self.p} AND rec_to = {self.p}""",
-            (fact_id, MAX_POSITION),
-        )
-        row = self.cursor.fetchone()
-        self.cursor.execute(
-            f"UPDATE rm_fact_versions SET rec_to = {self.p} WHERE version_id = {self.p}", (position, row[0])
-        )
-        return {
-            "fact_id": fact_id,
-            "subject_type": row[1],
-            "subject_id": row[2],
-            "kind": row[3],
-            "category": row[4],
-            "venue": row[5],
-            "date": FuzzyDate(row[6], date.fromordinal(row[8]), date.fromordinal(row[9]), row[7]),
-            "fields": row[10],
-            "sources": [_source(item) for item in orjson.loads(row[11])],
-            "summary": row[12],
-        }
-
-    def _history(self, position: int, event: Any, step: str, detail: dict[str, Any]) -> None:
-        self.cursor.execute(
-            f"INSERT INTO rm_fact_history (fact_id, position, step, recorded_at, detail) {values(self.p, 5)}",
-            (
-                str(event.originator_id),
-                position,
-                step,
-                system_time(event.timestamp),
-                _json({k: v for k, v in detail.items() if v is not None}),
-            ),
-        )
+    def _history(self, position: int, stamp: str, event: Any, step: str, detail: dict[str, Any]) -> None:
+        # ``detail`` holds plain values already: plain() keeps None exactly where the event had None.
+        text = _dumps({key: value for key, value in detail.items() if value is not None})
+        self.pending.history.append((str(event.originator_id), position, step, stamp, text))
 
     # Stage intervals ---------------------------------------------------------------------
 
-    def _restage(self, version: dict[str, Any], before: dict[str, Any] | None, position: int) -> None:
-        if version["category"] != Category.STAGE.value:
-            return
-        pairs = {(version["subject_id"], version["venue"])}
-        if before is not None:
-            pairs.add((before["subject_id"], before["venue"]))
-        for company_id, venue in sorted(pairs):
-            self._restage_pair(company_id, venue, position)
-
-    def _restage_pair(self, company_id: str, venue: str, position: int) -> None:
-        """Replace the pair's believed rectangles by the new ones; unchanged rows stay open."""
-        self.cursor.execute(
-            f"""SELECT fact_id, kind, earliest, latest, published FROM rm_fact_versions
-               WHERE subject_id = {self.p} AND category = 'stage' AND venue = {self.p} AND rec_to = {self.p}""",
-            (company_id, venue, MAX_POSITION),
-        )
-        wanted = state_rows([StageFact(*row) for row in self.cursor.fetchall()])
-        self.cursor.execute(
-            f"""SELECT row_id, mode, valid_from, valid_to, pub_from, pub_to, fact_id, stage, suspended
-               FROM rm_stage_rows WHERE company_id = {self.p} AND venue = {self.p} AND rec_to = {self.p}""",
-            (company_id, venue, MAX_POSITION),
-        )
-        current = {
-            StateRow(row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8])): row[0]
-            for row in self.cursor.fetchall()
-        }
-        for row, row_id in current.items():
-            if row not in wanted:
-                self.cursor.execute(
-                    f"UPDATE rm_stage_rows SET rec_to = {self.p} WHERE row_id = {self.p}", (position, row_id)
-                )
-                self.store.stage_row_closed(self.cursor, row_id, position)
-        for row in sorted(wanted - current.keys()):
-            self.cursor.execute(
-                f"""INSERT INTO rm_stage_rows (company_id, venue, mode, stage, suspended, fact_id, valid_from,
-                   valid_to, pub_from, pub_to, rec_from, rec_to) {values(self.p, 12)}
-                   RETURNING row_id""",
-                (
-                    company_id,
-                    venue,
-                    row.mode,
-                    row.stage,
-                    int(row.suspended),
-                    row.fact_id,
-                    row.valid_from,
-                    row.valid_to,
-                    row.pub_from,
-                    row.pub_to,
-                    position,
-                    MAX_POSITION,
-                ),
-            )
-            self.store.stage_row_opened(self.cursor, self.cursor.fetchone()[0], row, position, MAX_POSITION)
+    def _restage(self, before: Version | None, after: Version | None, position: int) -> None:
+        """Replace the believed rectangles of the pairs a stage fact left and joined; unchanged rows stay open."""
+        versions = [v for v in (before, after) if v is not None and v.category == _STAGE and v.venue]
+        for pair_key in sorted({(v.subject_id, str(v.venue)) for v in versions}):
+            pair = self.pending.pair(pair_key)
+            if before is not None and (before.subject_id, before.venue) == pair_key:
+                pair.facts.pop(before.fact_id, None)
+            if after is not None and (after.subject_id, after.venue) == pair_key:
+                pair.facts[after.fact_id] = after.stage_fact()
+            wanted = rectangles(list(pair.facts.values()))
+            for row in [row for row in pair.rows if row not in wanted]:
+                self.pending.close_row(pair, row, position)
+            for row in sorted(wanted - pair.rows.keys()):
+                self.pending.open_row(pair_key, pair, row, position)
 
 
-def _source(item: dict[str, Any]) -> Source:
-    published = item["published"]
-    return Source(
-        document=item["document"],
-        published=FuzzyDate(
-            published["text"],
-            date.fromisoformat(published["earliest"]),
-            date.fromisoformat(published["latest"]),
-            published["raw"],
-        ),
-        quote=item.get("quote"),
-        url=item.get("url"),
-        date_text=item.get("date_text"),
-        kind=item.get("kind", SourceKind.ARTICLE),
-        title=item.get("title"),
-        publisher=item.get("publisher"),
-        statement=item.get("statement"),
-    )
-
-
-_HANDLERS: dict[str, Callable[[_Batch, int, Any], None]] = {
+_HANDLERS: dict[str, Callable[[_Batch, int, str, Any], None]] = {
     "Company.Registered": _Batch.company_registered,
     "Company.AliasAdded": _Batch.alias_added,
     "Market.Opened": _Batch.market_opened,

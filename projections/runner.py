@@ -18,12 +18,14 @@ tries again, so a fix deployed and restarted resumes by itself.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from projections.store import Cursor, ReadStore, is_transient, values
 
@@ -54,6 +56,15 @@ class Projector(Protocol):
 
     def apply(self, store: ReadStore, cursor: Cursor, events: Sequence[tuple[int, str, Any]]) -> None:
         """Write the rows for these (position, topic, event) in the caller's transaction."""
+
+
+@runtime_checkable
+class IndexesLater(Protocol):
+    """A projector whose tables fill faster without their secondary indexes, built once they are full."""
+
+    def create_tables(self, store: ReadStore, *, indexes: bool = True) -> None: ...
+
+    def create_indexes(self, store: ReadStore) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -135,8 +146,15 @@ class ProjectionRunner:
                 self.projector.drop_tables(self.store, cursor)
                 cursor.execute(f"UPDATE rm_tracking SET position = 0 WHERE name = {p}", (self.name,))
                 cursor.execute(f"DELETE FROM rm_failures WHERE name = {p}", (self.name,))
-            self.projector.create_tables(self.store)
-            return self._catch_up(batch_size, progress)
+            if not isinstance(self.projector, IndexesLater):
+                self.projector.create_tables(self.store)
+                return self._catch_up(batch_size, progress)
+            # If this process dies before the indexes are built, the next one to start builds them.
+            self.projector.create_tables(self.store, indexes=False)
+            try:
+                return self._catch_up(batch_size, progress)
+            finally:
+                self.projector.create_indexes(self.store)
 
     def catch_up(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Apply every event after the tracked position; returns how many were applied.
@@ -173,6 +191,10 @@ class ProjectionRunner:
                 progress(count)
 
     def _apply_batch(self, start: int, batch_size: int) -> int:
+        with _without_cycle_collection():
+            return self._read_and_apply(start, batch_size)
+
+    def _read_and_apply(self, start: int, batch_size: int) -> int:
         p = self.store.p
         notifications = self.log.select_notifications(start=start + 1, limit=batch_size)
         if not notifications:
@@ -208,3 +230,17 @@ class ProjectionRunner:
             "projection stuck",
             extra={"fields": {"projection": self.name, "position": position, "error": text}},
         )
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """A batch makes hundreds of thousands of short-lived objects without cycles, which reference
+    counting frees; the cycle collector would walk them, and every long-lived object, many times
+    per batch for nothing (7% of a rebuild on SQLite, 13% on PostgreSQL, measured at M)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -6,11 +6,14 @@ believed (``rec_to`` = MAX_POSITION while it still is). Days are ordinals (date.
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 from projections.store import Cursor, ReadStore
 
 MAX_POSITION = 2_147_483_647  # fits SQLite's 32-bit R-tree; the log may grow to 2e9 events
 
 TABLES = (
+    "rm_incarnation",
     "rm_log",
     "rm_companies",
     "rm_names",
@@ -23,8 +26,10 @@ TABLES = (
 )
 
 _COMMON = [
+    # A random token per creation of these tables: what a projector remembers of them between batches
+    # (pending.py) holds for the tables it was read from, not for new ones rebuilt to the same position.
+    "CREATE TABLE IF NOT EXISTS rm_incarnation (token TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS rm_log (position BIGINT PRIMARY KEY, recorded_at TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS rm_log_time ON rm_log (recorded_at)",
     """CREATE TABLE IF NOT EXISTS rm_companies (
         company_id TEXT PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
         sector TEXT, rec_from BIGINT NOT NULL)""",
@@ -37,7 +42,6 @@ _COMMON = [
     """CREATE TABLE IF NOT EXISTS rm_codes (
         fact_id TEXT PRIMARY KEY, code_key TEXT NOT NULL, exchange TEXT, code TEXT NOT NULL, venue TEXT NOT NULL,
         company_id TEXT NOT NULL)""",
-    "CREATE INDEX IF NOT EXISTS rm_codes_key ON rm_codes (code_key)",
     "CREATE TABLE IF NOT EXISTS rm_markets (market_id TEXT PRIMARY KEY, code TEXT NOT NULL)",
     # The day each source of a fact version was certainly public: "reported since D" is a range test here.
     """CREATE TABLE IF NOT EXISTS rm_fact_sources (
@@ -59,7 +63,12 @@ _STAGE_ROWS = """CREATE TABLE IF NOT EXISTS rm_stage_rows (
     valid_from INTEGER NOT NULL, valid_to INTEGER NOT NULL, pub_from INTEGER NOT NULL, pub_to INTEGER NOT NULL,
     rec_from BIGINT NOT NULL, rec_to BIGINT NOT NULL)"""
 
+#: Secondary indexes: for the questions, and for catch-up to find a fact's or a pair's open rows. A
+#: rebuild looks nothing up (the projector's memory holds what it wrote), so it creates them once
+#: the tables are full: building an index at once costs a fraction of growing it row by row.
 _INDEXES = [
+    "CREATE INDEX IF NOT EXISTS rm_log_time ON rm_log (recorded_at)",
+    "CREATE INDEX IF NOT EXISTS rm_codes_key ON rm_codes (code_key)",
     "CREATE INDEX IF NOT EXISTS rm_fact_versions_fact ON rm_fact_versions (fact_id, rec_to)",
     "CREATE INDEX IF NOT EXISTS rm_fact_versions_subject ON rm_fact_versions (subject_id, category, venue, rec_to)",
     "CREATE INDEX IF NOT EXISTS rm_fact_versions_valid ON rm_fact_versions (earliest, latest)",
@@ -69,17 +78,26 @@ _INDEXES = [
 ]
 
 
-def create_tables(store: ReadStore) -> None:
+def create_tables(store: ReadStore, *, indexes: bool = True) -> None:
     statements = [
         *_COMMON,
         _FACT_VERSIONS.format(serial=store.identity),
         _STAGE_ROWS.format(serial=store.identity),
-        *_INDEXES,
+        *(_INDEXES if indexes else []),
     ]
     with store.schema_transaction() as cursor:
         for statement in statements:
             cursor.execute(statement)
         store.create_stage_index(cursor)
+        cursor.execute("SELECT token FROM rm_incarnation")
+        if cursor.fetchone() is None:
+            cursor.execute(f"INSERT INTO rm_incarnation (token) VALUES ({store.p})", (uuid4().hex,))
+
+
+def create_indexes(store: ReadStore) -> None:
+    with store.schema_transaction() as cursor:
+        for statement in _INDEXES:
+            cursor.execute(statement)
 
 
 def drop_tables(store: ReadStore, cursor: Cursor) -> None:

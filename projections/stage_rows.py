@@ -16,17 +16,19 @@ range), each with the fact that decides the stage there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from domain.vocabulary import FactKind, fact_order
 
 MAX_DAY = 3_652_059  # date.max.toordinal(): "until further notice"
 MODES = ("possible", "certain")
 _OVERLAY = {FactKind.SUSPENDED.value, FactKind.RESUMED.value}
+_SUSPENDED = FactKind.SUSPENDED.value
 
 
-@dataclass(frozen=True)
-class StageFact:
+# Named tuples rather than frozen dataclasses: a rebuild makes and hashes millions of them, and a
+# tuple's constructor, hash and comparisons run in C (the field order, hence the sort order, is the same).
+class StageFact(NamedTuple):
     """The slice of a fact version that decides stages (days as ordinals)."""
 
     fact_id: str
@@ -40,8 +42,7 @@ class StageFact:
         return fact_order(self.earliest, self.latest, self.kind, self.fact_id)
 
 
-@dataclass(frozen=True, order=True)
-class StateRow:
+class StateRow(NamedTuple):
     mode: str
     valid_from: int
     valid_to: int  # exclusive
@@ -52,58 +53,72 @@ class StateRow:
     suspended: bool
 
 
+_Entry = tuple[int, tuple[int, int, int, str], StageFact]  # (day the fact counts from, fact order, fact)
+#: A StateRow's fields as a plain tuple, which equals that StateRow and hashes the same.
+Rectangle = tuple[str, int, int, int, int, str, str, bool]
+
+
 def state_rows(facts: list[StageFact]) -> set[StateRow]:
     """Every rectangle of (valid day, publication day) with the stage it shows."""
-    stage_facts = sorted(facts, key=lambda f: f.order)
-    thresholds = sorted({f.published for f in stage_facts})
-    rows: dict[tuple[str, int, int, str, bool], list[tuple[int, int]]] = {}
-    for index, threshold in enumerate(thresholds):
-        pub_to = thresholds[index + 1] if index + 1 < len(thresholds) else MAX_DAY
-        visible = [f for f in stage_facts if f.published <= threshold]
-        for mode in MODES:
-            for valid_from, valid_to, decider, suspended in _segments(visible, mode):
-                key = (mode, valid_from, valid_to, decider.fact_id, suspended)
-                spans = rows.setdefault(key, [])
-                if spans and spans[-1][1] == threshold:
-                    spans[-1] = (spans[-1][0], pub_to)
+    return {StateRow(*rectangle) for rectangle in rectangles(facts)}
+
+
+def rectangles(facts: list[StageFact]) -> set[Rectangle]:
+    """``state_rows`` as plain tuples, for a caller that compares millions of them: a rebuild."""
+    result: set[Rectangle] = set()
+    if not facts:
+        return result
+    thresholds = sorted({f.published for f in facts})
+    bounds = list(zip(thresholds, [*thresholds[1:], MAX_DAY], strict=True))
+    ordered_facts = [(f, f.order) for f in facts]
+    for mode in MODES:
+        possible = mode == "possible"
+        # Sorted once per mode: the facts visible at a threshold are a filter of this list, so still in order.
+        ordered = sorted([((f.earliest if possible else f.latest), order, f) for f, order in ordered_facts])
+        spans: dict[tuple[int, int, StageFact, bool], list[tuple[int, int]]] = {}
+        for threshold, pub_to in bounds:
+            visible = [entry for entry in ordered if entry[2].published <= threshold]
+            for segment in _segments(visible):
+                found = spans.get(segment)
+                if found is None:
+                    spans[segment] = [(threshold, pub_to)]
+                elif found[-1][1] == threshold:
+                    found[-1] = (found[-1][0], pub_to)
                 else:
-                    spans.append((threshold, pub_to))
-    kinds = {f.fact_id: f.kind for f in stage_facts}
-    return {
-        StateRow(mode, valid_from, valid_to, pub_from, pub_to, fact_id, kinds[fact_id], suspended)
-        for (mode, valid_from, valid_to, fact_id, suspended), spans in rows.items()
-        for pub_from, pub_to in spans
-    }
+                    found.append((threshold, pub_to))
+        for (valid_from, valid_to, fact, suspended), found in spans.items():
+            for pub_from, pub_to in found:
+                result.add((mode, valid_from, valid_to, pub_from, pub_to, fact.fact_id, fact.kind, suspended))
+    return result
 
 
-def _segments(visible: list[StageFact], mode: str) -> list[tuple[int, int, StageFact, bool]]:
+def _segments(ordered: list[_Entry]) -> list[tuple[int, int, StageFact, bool]]:
     """Sweep the valid-day line once: at each day facts become visible the decider may change.
 
     The decider is the stage fact of highest order seen so far; the pair is suspended when the
     overlay fact of highest order seen so far sorts after the decider and is a suspension.
     """
-    possible = mode == "possible"
-    ordered = sorted(((f.earliest if possible else f.latest), f.order, f) for f in visible)
     segments: list[tuple[int, int, StageFact, bool]] = []
-    decider: tuple[tuple[int, int, int, str], StageFact] | None = None
-    overlay: tuple[tuple[int, int, int, str], StageFact] | None = None
-    index = 0
-    while index < len(ordered):
+    decider: _Entry | None = None
+    overlay: _Entry | None = None
+    index, count = 0, len(ordered)
+    while index < count:
         day = ordered[index][0]
-        while index < len(ordered) and ordered[index][0] == day:
-            _, order, fact = ordered[index]
-            if fact.kind in _OVERLAY:
-                if overlay is None or order > overlay[0]:
-                    overlay = (order, fact)
-            elif decider is None or order > decider[0]:
-                decider = (order, fact)
+        while index < count and ordered[index][0] == day:
+            entry = ordered[index]
+            if entry[2].kind in _OVERLAY:
+                if overlay is None or entry[1] > overlay[1]:
+                    overlay = entry
+            elif decider is None or entry[1] > decider[1]:
+                decider = entry
             index += 1
         if decider is None:
             continue
-        suspended = overlay is not None and overlay[0] > decider[0] and overlay[1].kind == FactKind.SUSPENDED.value
-        end = ordered[index][0] if index < len(ordered) else MAX_DAY
-        if segments and segments[-1][2] is decider[1] and segments[-1][3] == suspended and segments[-1][1] == day:
-            segments[-1] = (segments[-1][0], end, decider[1], suspended)
+        suspended = overlay is not None and overlay[1] > decider[1] and overlay[2].kind == _SUSPENDED
+        end = ordered[index][0] if index < count else MAX_DAY
+        last = segments[-1] if segments else None
+        if last is not None and last[2] is decider[2] and last[3] == suspended and last[1] == day:
+            segments[-1] = (last[0], end, decider[2], suspended)
         else:
-            segments.append((day, end, decider[1], suspended))
+            segments.append((day, end, decider[2], suspended))
     return segments
