@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import InterfaceError, OperationalError
 
-from projections.store import Cursor
+from projections.store import Cursor, Sessions
 
 if TYPE_CHECKING:
     from projections.clocks import Clocks
@@ -31,7 +31,7 @@ _STAGE_POINT = (
 )
 
 
-class SQLiteStore:
+class SQLiteStore(Sessions):
     p = "?"
     identity = "INTEGER"  # an INTEGER PRIMARY KEY is the rowid, numbered by SQLite
     for_update = ""  # BEGIN IMMEDIATE already holds the database's only write lock
@@ -89,26 +89,6 @@ class SQLiteStore:
             yield cursor
         finally:
             connection.rollback()
-
-    def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
-        cursor = getattr(self._local, "session", None)
-        if cursor is not None:
-            return list(cursor.execute(statement, params).fetchall())
-        with self.reading() as cursor:
-            cursor.execute(statement, params)
-            return cursor.fetchall()
-
-    @contextmanager
-    def session(self) -> Iterator[None]:
-        if getattr(self._local, "session", None) is not None:
-            yield  # already inside one: the outer read holds
-            return
-        with self.reading() as cursor:  # not inside a session here: a read of its own
-            self._local.session = cursor
-            try:
-                yield
-            finally:
-                self._local.session = None
 
     # The stage-point index -------------------------------------------------------------------
 

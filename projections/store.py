@@ -10,8 +10,9 @@ method or attribute of the store, so no other module asks which database it is t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -69,6 +70,32 @@ class ReadStore(Protocol):
 
     def stage_point(self, clocks: Clocks) -> tuple[str, str, list[Any]]:
         """FROM clause (stage rows as ``r``), WHERE clause and its parameters for rows holding at the clocks."""
+
+
+class Sessions:
+    """``query`` and ``session`` for a store whose ``reading()`` yields the session's cursor while one is open."""
+
+    _local: threading.local
+
+    def reading(self) -> AbstractContextManager[Cursor]:
+        raise NotImplementedError
+
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self.reading() as cursor:
+            cursor.execute(statement, params)
+            return list(cursor.fetchall())
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        if getattr(self._local, "session", None) is not None:
+            yield  # already inside one: the outer read holds
+            return
+        with self.reading() as cursor:
+            self._local.session = cursor
+            try:
+                yield
+            finally:
+                self._local.session = None
 
 
 def is_transient(store: ReadStore, error: BaseException) -> bool:
