@@ -12,26 +12,20 @@ back, a few statements for the whole batch, where memory does not hold it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from itertools import islice
 from typing import Any, Protocol, runtime_checkable
 
 import orjson
 
+from projections import board
 from projections.memory import Key, Memory, Pair, Row, Version
+from projections.read_back import VERSION_COLUMNS, ReadBack
 from projections.schema import MAX_POSITION
-from projections.stage_rows import Rectangle, StageFact, StateRow
+from projections.stage_rows import Rectangle, StateRow
 from projections.store import Cursor, ReadStore, values
 
-#: Keys per read-back statement: well under any driver's limit on parameters.
-_CHUNK = 400
 #: Rows from which streaming them in beats executemany (which pipelines a few rows in one round trip).
 _STREAM_FROM = 50
-_VERSION_COLUMNS = (
-    "fact_id, subject_type, subject_id, kind, category, venue, date_text, date_raw, earliest, latest, fields, "
-    "sources, summary"
-)
 
 
 @runtime_checkable
@@ -41,12 +35,9 @@ class _Streaming(Protocol):
     def copy(self, statement: str) -> AbstractContextManager[Any]: ...
 
 
-class Pending:
+class Pending(ReadBack):
     def __init__(self, store: ReadStore, cursor: Cursor, memory: Memory) -> None:
-        self.store = store
-        self.p = store.p
-        self.cursor = cursor
-        self.memory = memory
+        super().__init__(store, cursor, memory)
         # One round trip for all a batch must know of the tables before its first event.
         cursor.execute(
             "SELECT (SELECT token FROM rm_incarnation), (SELECT MAX(position) FROM rm_log), "
@@ -57,11 +48,9 @@ class Pending:
         memory.check(tables, int(last_position or 0))
         self.recorded_at = str(recorded_at or "")
         self.log_rows: list[tuple[int, str]] = []
-        self.companies: dict[str, list[Any]] = {}
         self.stored_aliases: dict[str, list[str]] = {}
         self.names: list[tuple[str, str, str, str | None]] = []
         self.markets: list[tuple[str, str]] = []
-        self.versions: dict[str, Version] = {}  # the open version of every fact this batch has touched
         self.retracted: set[str] = set()
         self.new_versions: list[Version] = []
         self.closed_versions: list[tuple[int, int]] = []  # (rec_to, version_id) of stored versions
@@ -70,68 +59,9 @@ class Pending:
         self.new_rows: list[tuple[Key, Rectangle, Row]] = []
         self.opened: dict[int, Row] = {}  # the rows this batch opened, by key
         self.closed_rows: list[tuple[int, int]] = []  # (rec_to, row_id) of stored rows
+        self.restamped: set[tuple[Key, str]] = set()  # (pair, fact) whose fact's earliest day changed
         self.last_version_id = int(last_version or 0)
         self.last_row_id = int(last_row or 0)
-
-    # Reading back what memory does not hold -----------------------------------------------
-
-    def read_versions(self, fact_ids: Iterable[str]) -> list[Version]:
-        """The open versions of these facts: by key where memory knows it, else by fact."""
-        p, known, unknown = self.p, [], []
-        for fact_id in sorted(set(fact_ids) - self.versions.keys()):
-            if fact_id in self.memory.version_ids:
-                known.append(self.memory.version_ids[fact_id])
-            elif not self.memory.complete:
-                unknown.append(fact_id)
-        read = []
-        for where, keys in (("version_id", known), ("fact_id", unknown)):
-            for chunk in _chunks(keys):
-                self.cursor.execute(
-                    f"""SELECT version_id, {_VERSION_COLUMNS} FROM rm_fact_versions
-                       WHERE {where} IN ({", ".join([p] * len(chunk))}) AND rec_to = {p}""",
-                    [*chunk, MAX_POSITION],
-                )
-                read += [_version(row) for row in self.cursor.fetchall()]
-        for version in read:
-            self.versions[version.fact_id] = version
-        return read
-
-    def read_pairs(self, keys: Iterable[Key]) -> None:
-        """The open stage facts and rows of the pairs memory does not hold (none, if it holds everything)."""
-        pairs = self.memory.pairs
-        wanted = {key for key in keys if key not in pairs}
-        for key in wanted:
-            pairs[key] = Pair()
-        if self.memory.complete:
-            return
-        p = self.p
-        # By company, which the indexes answer on both databases; pairs memory holds already stay as
-        # they are (this batch may have changed them).
-        for chunk in _chunks(sorted({company_id for company_id, _venue in wanted})):
-            listed = ", ".join([p] * len(chunk))
-            self.cursor.execute(
-                f"""SELECT subject_id, venue, fact_id, kind, earliest, latest, published FROM rm_fact_versions
-                   WHERE subject_id IN ({listed}) AND category = 'stage' AND rec_to = {p}""",
-                [*chunk, MAX_POSITION],
-            )
-            for subject_id, venue, fact_id, *stage_fact in self.cursor.fetchall():
-                if (subject_id, venue) in wanted:
-                    pairs[(subject_id, venue)].facts[fact_id] = StageFact(fact_id, *stage_fact)
-            self.cursor.execute(
-                f"""SELECT company_id, venue, row_id, mode, valid_from, valid_to, pub_from, pub_to, fact_id, stage,
-                   suspended FROM rm_stage_rows WHERE company_id IN ({listed}) AND rec_to = {p}""",
-                [*chunk, MAX_POSITION],
-            )
-            for company_id, venue, row_id, *rectangle in self.cursor.fetchall():
-                if (company_id, venue) in wanted:
-                    mode, valid_from, valid_to, pub_from, pub_to, fact_id, stage, suspended = rectangle
-                    row = (mode, valid_from, valid_to, pub_from, pub_to, fact_id, stage, bool(suspended))
-                    pairs[(company_id, venue)].rows[row] = row_id
-
-    def pair(self, key: Key) -> Pair:
-        if key not in self.memory.pairs:
-            self.read_pairs([key])
-        return self.memory.pairs[key]
 
     # Changes, in log order ----------------------------------------------------------------
 
@@ -219,7 +149,7 @@ class Pending:
         self._executemany(f"UPDATE rm_fact_versions SET rec_to = {p} WHERE version_id = {p}", self.closed_versions)
         insert(
             "rm_fact_versions",
-            f"version_id, {_VERSION_COLUMNS}, published, rec_from, rec_to",
+            f"version_id, {VERSION_COLUMNS}, published, rec_from, rec_to",
             [
                 (
                     v.version_id,
@@ -279,6 +209,40 @@ class Pending:
             self.store.stage_row_opened(self.cursor, opened.row_id, StateRow(*row), opened.rec_from, opened.rec_to)
         for rec_to, row_id in self.closed_rows:
             self.store.stage_row_closed(self.cursor, row_id, rec_to)
+        self._write_board()
+
+    def _write_board(self) -> None:
+        """Off the board: stored rows no longer believed, and those whose fact's earliest day (their
+        ``since``) changed while the row stayed; on it: those, and the rows opened and still believed."""
+        pairs = self.memory.pairs
+        stale = [row_id for _rec_to, row_id in self.closed_rows]
+        fresh = [
+            (o.row_id, key, row) for key, row, o in self.new_rows if o.rec_to == MAX_POSITION and board.on_board(row)
+        ]
+        for key, fact_id in self.restamped:
+            for row, row_id in pairs[key].rows.items():
+                if row[5] == fact_id and row_id not in self.opened and board.on_board(row):
+                    stale.append(row_id)
+                    fresh.append((row_id, key, row))
+        board.remove(self.store, self.cursor, stale)
+        companies = self.names_and_sectors({company_id for _row_id, (company_id, _venue), _row in fresh})
+        self._insert(
+            "rm_board",
+            board.COLUMNS,
+            [
+                board_row
+                for row_id, (company_id, venue), row in fresh
+                if company_id in companies  # a stage fact about a company: no other subject is on the board
+                for board_row in board.rows_of(
+                    row_id,
+                    company_id,
+                    venue,
+                    row,
+                    pairs[(company_id, venue)].facts[row[5]].earliest,
+                    *companies[company_id],
+                )
+            ],
+        )
 
     def _remember(self) -> None:
         """What memory keeps from this batch: every open version's key; the pairs changed in place."""
@@ -306,30 +270,5 @@ class Pending:
         self.cursor.executemany(f"INSERT INTO {table} ({columns}) {values(self.p, columns.count(',') + 1)}", rows)
 
 
-def _version(row: Any) -> Version:
-    version = Version(
-        fact_id=row[1],
-        subject_type=row[2],
-        subject_id=row[3],
-        kind=row[4],
-        category=row[5],
-        venue=row[6],
-        date=(row[7], row[8], row[9], row[10]),
-        fields=row[11],
-        sources=orjson.loads(row[12]),
-        summary=row[13],
-        version_id=row[0],
-        stored=True,
-    )
-    version.publish()
-    return version
-
-
 def _dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
-
-
-def _chunks(items: list[Any]) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, _CHUNK)):
-        yield chunk

@@ -16,10 +16,11 @@ from typing import Any
 import orjson
 
 from domain.vocabulary import STAGE_RANK, stage_rank
-from projections import assemble
+from projections import assemble, board
 from projections.answers import Change, Changes, Pipeline, PipelineEntry
 from projections.clocks import Clocks
 from projections.daily_counts import DailyCountsProjector, counts_on
+from projections.schema import MAX_POSITION
 from projections.store import ReadStore
 
 _STAGE_RANK_SQL = "CASE r.stage " + " ".join(f"WHEN '{s}' THEN {r}" for s, r in STAGE_RANK.items()) + " END"
@@ -27,6 +28,8 @@ _STAGE_RANK_SQL = "CASE r.stage " + " ".join(f"WHEN '{s}' THEN {r}" for s, r in 
 #: order is total and a cursor names one place in it.
 _TRACKED = "SELECT name, position FROM rm_tracking WHERE name IN ('timeline', 'daily_counts')"
 _ORDER = ("r.venue", _STAGE_RANK_SQL, "v.earliest", "c.name", "r.company_id")
+_ENTRY_COLUMNS = """r.company_id, c.name, c.aliases, c.sector, r.venue, r.stage, r.suspended, r.fact_id,
+    v.date_text, v.earliest, v.latest, v.sources"""
 
 
 class BadCursor(ValueError):
@@ -158,19 +161,60 @@ class Stages:
         cursor: str | None = None,
     ) -> list[PipelineEntry]:
         """Entries in board order; a page starts after ``cursor`` or skips ``offset`` entries."""
+        after = decode_cursor(cursor) if cursor is not None else None
+        if (
+            limit is not None
+            and board.answers(clocks)
+            and filters.company_id is None
+            and filters.reported_since is None
+        ):
+            row_ids = board.page(
+                self.store,
+                clocks,
+                venue=filters.venue,
+                stage=filters.stage,
+                sector=filters.sector,
+                cursor=after,
+                limit=limit,
+                offset=offset,
+            )
+            rows = self._rows(row_ids)
+        else:
+            rows = self._rows_at_point(clocks, filters, limit, offset, after)
+        return [_entry(row, clocks) for row in rows]
+
+    def _rows(self, row_ids: list[int]) -> list[Any]:
+        """The entry rows of these stage rows as now believed, in the order given."""
+        if not row_ids:
+            return []
+        p = self.store.p
+        rows = self.store.query(
+            f"""SELECT r.row_id, {_ENTRY_COLUMNS}
+                FROM rm_stage_rows r
+                JOIN rm_companies c ON c.company_id = r.company_id
+                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_to = {p}
+                WHERE r.row_id IN ({", ".join([p] * len(row_ids))})""",
+            [MAX_POSITION, *row_ids],
+        )
+        by_id = {row[0]: row[1:] for row in rows}
+        return [by_id[row_id] for row_id in row_ids]
+
+    def _rows_at_point(
+        self, clocks: Clocks, filters: Filters, limit: int | None, offset: int, after: list[Any] | None
+    ) -> list[Any]:
+        """The entry rows holding at the clocks, from the stage-point index: read and sorted whole (O(k))."""
         p = self.store.p
         source, where, params = self._where(clocks, filters)
-        if cursor is not None:
+        if after is not None:
             where += f" AND ({', '.join(_ORDER)}) > ({', '.join([p] * len(_ORDER))})"
-            params += decode_cursor(cursor)
+            params += after
         page = ""
         if limit is not None or offset:
             # 2**62 rows stand for "no limit": SQLite has no OFFSET without LIMIT, and both read it the same.
             page = f" LIMIT {p} OFFSET {p}"
             params += [limit if limit is not None else 2**62, offset]
-        rows = self.store.query(
-            f"""SELECT r.company_id, c.name, c.aliases, c.sector, r.venue, r.stage, r.suspended, r.fact_id,
-                       v.date_text, v.earliest, v.latest, v.sources
+        return self.store.query(
+            f"""SELECT {_ENTRY_COLUMNS}
                 FROM {source}
                 JOIN rm_companies c ON c.company_id = r.company_id
                 JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= {p} AND v.rec_to > {p}
@@ -178,35 +222,6 @@ class Stages:
                 ORDER BY {", ".join(_ORDER)}{page}""",
             [clocks.known_at, clocks.known_at, *params],
         )
-        return [
-            {
-                "company_id": company_id,
-                "company": name,
-                "aliases": orjson.loads(aliases),
-                "sector": sector,
-                "venue": venue,
-                "stage": stage,
-                "suspended": bool(suspended),
-                "since": assemble.day_span(text, earliest, latest),
-                "certain": latest <= clocks.day,
-                "fact_id": fact_id,
-                **assemble.freshness(sources, clocks),
-            }
-            for (
-                company_id,
-                name,
-                aliases,
-                sector,
-                venue,
-                stage,
-                suspended,
-                fact_id,
-                text,
-                earliest,
-                latest,
-                sources,
-            ) in rows
-        ]
 
     def changes(self, start: date, end: date, clocks: Clocks, venue: str | None = None) -> Changes:
         """Which (company, venue) stood at a different stage on ``end`` than on ``start``."""
@@ -232,3 +247,20 @@ class Stages:
                 }
             )
         return {"from": start.isoformat(), "to": end.isoformat(), "changes": moved}
+
+
+def _entry(row: Any, clocks: Clocks) -> PipelineEntry:
+    company_id, name, aliases, sector, venue, stage, suspended, fact_id, text, earliest, latest, sources = row
+    return {
+        "company_id": company_id,
+        "company": name,
+        "aliases": orjson.loads(aliases),
+        "sector": sector,
+        "venue": venue,
+        "stage": stage,
+        "suspended": bool(suspended),
+        "since": assemble.day_span(text, earliest, latest),
+        "certain": latest <= clocks.day,
+        "fact_id": fact_id,
+        **assemble.freshness(sources, clocks),
+    }

@@ -39,8 +39,8 @@ class TimelineProjector:
     name = "timeline"
     # 2: rm_fact_sources, sources with their kind; 3: read-side name keys, sourced names, codes;
     # 4: surrogate keys numbered by the projector (PostgreSQL's identity sequences no longer advance, so
-    # an older projector would collide with them), rm_incarnation
-    version = 4
+    # an older projector would collide with them), rm_incarnation; 5: rm_board
+    version = 5
 
     def __init__(self) -> None:
         self._memory = Memory()
@@ -228,6 +228,8 @@ class _Batch:
                 pair.facts.pop(before.fact_id, None)
             if after is not None and (after.subject_id, after.venue) == pair_key:
                 pair.facts[after.fact_id] = after.stage_fact()
+                if before is not None and before.date[2] != after.date[2]:
+                    self.pending.restamped.add((pair_key, after.fact_id))  # its rows' ``since`` moves
             wanted = rectangles(list(pair.facts.values()))
             for row in [row for row in pair.rows if row not in wanted]:
                 self.pending.close_row(pair, row, position)

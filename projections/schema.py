@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from uuid import uuid4
 
+from projections import board
 from projections.store import Cursor, ReadStore
 
 MAX_POSITION = 2_147_483_647  # fits SQLite's 32-bit R-tree; the log may grow to 2e9 events
@@ -23,6 +24,7 @@ TABLES = (
     "rm_fact_sources",
     "rm_fact_history",
     "rm_stage_rows",
+    "rm_board",
 )
 
 _COMMON = [
@@ -75,6 +77,7 @@ _INDEXES = [
     "CREATE INDEX IF NOT EXISTS rm_stage_rows_pair ON rm_stage_rows (company_id, venue, rec_to)",
     "CREATE INDEX IF NOT EXISTS rm_fact_history_retracted ON rm_fact_history (fact_id, position) "
     "WHERE step = 'retracted'",
+    *board.INDEXES,
 ]
 
 
@@ -83,6 +86,7 @@ def create_tables(store: ReadStore, *, indexes: bool = True) -> None:
         *_COMMON,
         _FACT_VERSIONS.format(serial=store.identity),
         _STAGE_ROWS.format(serial=store.identity),
+        board.TABLE.format(key=store.key),
         *(_INDEXES if indexes else []),
     ]
     with store.schema_transaction() as cursor:

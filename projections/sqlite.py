@@ -34,6 +34,7 @@ _STAGE_POINT = (
 class SQLiteStore(Sessions):
     p = "?"
     identity = "INTEGER"  # an INTEGER PRIMARY KEY is the rowid, numbered by SQLite
+    key = "INTEGER"  # the rowid itself: the table is its own index on it
     for_update = ""  # BEGIN IMMEDIATE already holds the database's only write lock
     unavailable_errors: tuple[type[BaseException], ...] = (
         sqlite3.OperationalError,

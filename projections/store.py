@@ -32,6 +32,8 @@ class ReadStore(Protocol):
     p: str
     #: The column type of a surrogate key the database numbers itself.
     identity: str
+    #: The column type of a 64-bit key the projector numbers (the table's own row key where there is one).
+    key: str
     #: Appended to a SELECT that must lock the row it reads until the transaction ends ("" where
     #: the whole database is locked by the write transaction anyway).
     for_update: str

@@ -17,6 +17,7 @@ _ORDERED_COLUMNS = {
     "rm_fact_history": "fact_id, position, step, recorded_at, detail",
     "rm_stage_rows": "company_id, venue, mode, rec_from, rec_to, valid_from, valid_to, pub_from, pub_to, stage, "
     "suspended, fact_id",
+    "rm_board": "company_id, venue, mode, node, rank, since, name, sector",
 }
 
 

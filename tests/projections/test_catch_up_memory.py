@@ -20,6 +20,7 @@ from projections import projector as projector_module
 from projections.memory import Memory
 from projections.projector import TimelineProjector, timeline_projection
 from projections.runner import ProjectionRunner
+from projections.segment_tree import SLOTS
 from tests.projections.dump import dump
 from tests.projections.synthetic import VENUES, fill
 
@@ -28,6 +29,7 @@ _KEYED = {
     "rm_fact_versions": "version_id, fact_id, rec_from, rec_to",
     "rm_fact_sources": "version_id, published",
     "rm_stage_rows": "row_id, company_id, venue, mode, rec_from, rec_to, valid_from, pub_from, fact_id",
+    "rm_board": "board_id, company_id, venue, mode, node, since",
 }
 
 
@@ -76,6 +78,7 @@ def test_tables_rebuilt_elsewhere_to_the_same_position_are_not_taken_for_the_one
         cursor.execute("UPDATE rm_fact_sources SET version_id = version_id + 100000")
         cursor.execute("UPDATE rm_fact_versions SET version_id = version_id + 100000")
         cursor.execute("UPDATE rm_stage_rows SET row_id = row_id + 100000")
+        cursor.execute(f"UPDATE rm_board SET board_id = board_id + {100000 * SLOTS}")  # keyed by the row's id
     for n, venue in enumerate(VENUES):  # only recordings: nothing that would fail on a missing version
         for company in ("Synthetic 000", "Synthetic 001", "Synthetic 002"):
             source = Source(f"later-{n}-{company}.txt", parse_date("2026-06-01"), "a later report")

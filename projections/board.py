@@ -1,0 +1,155 @@
+"""The board index: a page of the pipeline as currently known, on any day, in O(log n + page).
+
+``rm_board`` holds every stage row believed now that a reader allowed every source sees (its
+publication range is open-ended), once per node of the segment tree that tiles its valid days
+(``segment_tree.py``), keyed in board order: venue, stage rank, since, company name, company
+id. The rows holding on a day are those stored at the ~17 nodes of the day's path, and each
+node's rows are an index range in board order; so a page is a merge of those ranges, each
+stopped after one page (``page``), whatever the day and however deep the cursor.
+
+A board row's ``board_id`` is its stage row's id times ``SLOTS`` plus its place in the tiling,
+so a stage row's board rows are one key range: on SQLite the table's own rowid, deleted without
+a further index when the stage row stops being believed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from domain.vocabulary import Venue, stage_rank
+from projections.segment_tree import SLOTS, cover, holds, path
+from projections.stage_rows import MAX_DAY, Rectangle
+from projections.store import Cursor, ReadStore
+
+if TYPE_CHECKING:
+    from projections.clocks import Clocks  # which imports schema.py, which imports this
+
+TABLE = """CREATE TABLE IF NOT EXISTS rm_board (
+    board_id {key} PRIMARY KEY, mode TEXT NOT NULL, node INTEGER NOT NULL, venue TEXT NOT NULL,
+    rank INTEGER NOT NULL, since INTEGER NOT NULL, name TEXT NOT NULL, company_id TEXT NOT NULL, sector TEXT)"""
+#: One index per filter the board stops early for: by venue and stage (the order itself), by sector.
+#: A stage without a venue is read one venue at a time through the first.
+INDEXES = [
+    "CREATE INDEX IF NOT EXISTS rm_board_order ON rm_board (mode, node, venue, rank, since, name, company_id)",
+    "CREATE INDEX IF NOT EXISTS rm_board_sector ON rm_board (mode, node, sector, venue, rank, since, name, company_id)",
+]
+KEY = ("venue", "rank", "since", "name", "company_id")
+_VENUES = sorted(venue.value for venue in Venue)
+COLUMNS = "board_id, mode, node, venue, rank, since, name, company_id, sector"
+
+
+def on_board(rectangle: Rectangle) -> bool:
+    """Whether a believed stage row is seen by a reader allowed every source."""
+    return rectangle[4] == MAX_DAY
+
+
+def rows_of(
+    row_id: int, company_id: str, venue: str, rectangle: Rectangle, since: int, name: str, sector: str | None
+) -> list[tuple[Any, ...]]:
+    """The board rows of one stage row: one per node tiling its valid days."""
+    mode, valid_from, valid_to, _pub_from, _pub_to, _fact_id, stage, _suspended = rectangle
+    rank = stage_rank(stage)
+    return [
+        (row_id * SLOTS + slot, mode, node, venue, rank, since, name, company_id, sector)
+        for slot, node in enumerate(cover(valid_from, valid_to))
+    ]
+
+
+def remove(store: ReadStore, cursor: Cursor, row_ids: Sequence[int]) -> None:
+    """Take stage rows off the board (they are no longer believed, or are written again)."""
+    if row_ids:
+        p = store.p
+        cursor.executemany(
+            f"DELETE FROM rm_board WHERE board_id >= {p} AND board_id < {p}",
+            [(row_id * SLOTS, (row_id + 1) * SLOTS) for row_id in row_ids],
+        )
+
+
+def answers(clocks: Clocks) -> bool:
+    """The board holds the latest knowledge of every source, on the days the tree holds."""
+    return clocks.is_now and clocks.published_by is None and holds(clocks.day)
+
+
+def after(cursor: Sequence[Any], fixed: dict[int, Any]) -> tuple[list[int], str] | bool:
+    """``key > cursor`` when the key's positions in ``fixed`` are known: the positions left to compare
+    and the comparison, or True (every key is after the cursor) or False (none is)."""
+    free: list[int] = []
+    for position, value in enumerate(cursor):
+        if position not in fixed:
+            free.append(position)
+        elif fixed[position] != value:
+            # The keys part from the cursor here, whatever follows: they are after it if the free
+            # positions before are, or are equal and the fixed value is the greater.
+            if not free:
+                return bool(fixed[position] > value)
+            return free, ">=" if fixed[position] > value else ">"
+    return (free, ">") if free else False
+
+
+def page(
+    store: ReadStore,
+    clocks: Clocks,
+    *,
+    venue: str | None,
+    stage: str | None,
+    sector: str | None,
+    cursor: Sequence[Any] | None,
+    limit: int | None,
+    offset: int,
+) -> list[int]:
+    """The stage row ids of one page of the board at the clocks, in board order."""
+    venues = [venue] if venue is not None or stage is None else _VENUES
+    wanted = None if limit is None else limit + offset
+    found: list[int] = []
+    for one_venue in venues:
+        # Venue names sort alike in every collation (capitals and a hyphen), so the venues come in the
+        # database's board order; each statement orders its own rows with the database's collation.
+        found += _read(store, clocks, one_venue, stage, sector, cursor, wanted)
+        if wanted is not None and len(found) >= wanted:
+            break
+    end = None if limit is None else offset + limit
+    return [board_id // SLOTS for board_id in found[offset:end]]
+
+
+def _read(
+    store: ReadStore,
+    clocks: Clocks,
+    venue: str | None,
+    stage: str | None,
+    sector: str | None,
+    cursor: Sequence[Any] | None,
+    wanted: int | None,
+) -> list[int]:
+    """The first ``wanted`` board ids after ``cursor`` at the day, in board order: the day's path
+    merged, each node's range stopped after ``wanted`` rows."""
+    p = store.p
+    where, params = f"mode = {p}", list[Any]([clocks.mode])
+    fixed: dict[int, Any] = {}
+    for column, value in (("sector", sector), ("venue", venue), ("rank", None if stage is None else stage_rank(stage))):
+        if value is not None:
+            where += f" AND {column} = {p}"
+            params.append(value)
+            if column in KEY:
+                fixed[KEY.index(column)] = value
+    if cursor is not None:
+        rest = after(cursor, fixed)
+        if rest is False:
+            return []
+        if rest is not True:
+            positions, comparison = rest
+            columns = ", ".join(KEY[i] for i in positions)
+            where += f" AND ({columns}) {comparison} ({', '.join([p] * len(positions))})"
+            params += [cursor[i] for i in positions]
+    limited = "" if wanted is None else f" LIMIT {int(wanted)}"
+    nodes, order = path(clocks.day), ", ".join(KEY)
+    streams = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT {order}, board_id FROM rm_board WHERE node = {p} AND {where} "
+        f"ORDER BY {order}{limited}) AS s{n}"
+        for n in range(len(nodes))
+    )
+    rows = store.query(
+        f"SELECT board_id FROM ({streams}) AS merged ORDER BY {order}{limited}",
+        [value for node in nodes for value in (node, *params)],
+    )
+    return [row[0] for row in rows]
