@@ -172,13 +172,23 @@ def queries(size: str, url: str) -> dict[str, Any]:
     keys = [row[0] for row in built.store.query("SELECT key FROM rm_companies")]
     days = [date(2019, 6, 1) + timedelta(days=rng.randrange(2500)) for _ in range(300)]
     head = built.app.position()
-    timings: dict[str, list[float]] = {"company": [], "counts": [], "page": [], "known_at": []}
+    timings: dict[str, list[float]] = {
+        name: [] for name in ("company", "counts", "page", "page_deep", "page_sector", "page_at_point", "known_at")
+    }
+    pipeline = built.queries.pipeline
     for n, day in enumerate(days):
         key = keys[n % len(keys)]
         timings["company"].append(_timed(partial(built.queries.company, key, Clocks(day))))
-        timings["counts"].append(_timed(partial(built.queries.pipeline, Clocks(day), limit=0)))
-        timings["page"].append(_timed(partial(built.queries.pipeline, Clocks(day), limit=100, offset=100)))
-        timings["known_at"].append(_timed(partial(built.queries.pipeline, Clocks(day, known_at=head // 2), limit=0)))
+        timings["counts"].append(_timed(partial(pipeline, Clocks(day), limit=0)))
+        timings["page"].append(_timed(partial(pipeline, Clocks(day), limit=100, offset=100)))
+        # Half-way down the board, by the cursor a client walking it would hold there (found untimed).
+        middle = pipeline(Clocks(day), limit=1, offset=pipeline(Clocks(day), limit=0)["total"] // 2)["next_cursor"]
+        timings["page_deep"].append(_timed(partial(pipeline, Clocks(day), limit=100, cursor=middle)))
+        timings["page_sector"].append(_timed(partial(pipeline, Clocks(day), limit=100, sector="ai")))
+        # The same page through the stage-point index (O(k)): a publication day past every source.
+        everything = Clocks(day, published_by=date(2100, 1, 1))
+        timings["page_at_point"].append(_timed(partial(pipeline, everything, limit=100, offset=100)))
+        timings["known_at"].append(_timed(partial(pipeline, Clocks(day, known_at=head // 2), limit=0)))
     naive_company = [_timed(partial(naive_company_stage, built, keys[n % len(keys)], days[n])) for n in range(20)]
     naive_counts = [_timed(partial(naive_pipeline_counts, built, keys, days[0]))]
     built.close()

@@ -204,6 +204,19 @@ def table(r: dict[str, Any]) -> str:
                 f"{naive['p50'] / q[name]['p50']:,.0f}x faster",
             )
         )
+    point = q["page_at_point"]
+    for name, label in (
+        ("page_deep", "page of 100 half-way down (cursor)"),
+        ("page_sector", "page of 100, one sector"),
+    ):
+        rows.append(
+            (
+                label,
+                f"p50 {q[name]['p50']:.2f} ms, p99 {q[name]['p99']:.2f} ms",
+                f"stage-point index page p50 {point['p50']:.1f} ms",
+                f"{point['p50'] / q[name]['p50']:,.1f}x faster",
+            )
+        )
     for name, label in (("company", "HTTP company as-of"), ("counts", "HTTP pipeline counts")):
         rows.append(
             (
@@ -242,8 +255,9 @@ def growth(db: str) -> str:
     lines = [
         f"as-of p50 (ms) by size, {db}: " + ", ".join(f"{m['size']}={m['load']['events']:,} events" for m in measured)
     ]
-    for name in ("company", "counts", "page", "known_at"):
-        lines.append(f"  {name:<9} " + "  ".join(f"{m['size']}: {m['queries'][name]['p50']:.2f}" for m in measured))
+    for name in ("company", "counts", "page", "page_deep", "page_sector", "known_at"):
+        known = [m for m in measured if name in m["queries"]]  # sizes measured before a figure existed lack it
+        lines.append(f"  {name:<11} " + "  ".join(f"{m['size']}: {m['queries'][name]['p50']:.2f}" for m in known))
     return "\n".join(lines)
 
 

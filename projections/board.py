@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from domain.vocabulary import Venue, stage_rank
+from domain.vocabulary import STAGE_RANK, Venue, stage_rank
 from projections.segment_tree import SLOTS, cover, holds, path
 from projections.stage_rows import MAX_DAY, Rectangle
 from projections.store import Cursor, ReadStore
@@ -28,6 +28,12 @@ if TYPE_CHECKING:
 TABLE = """CREATE TABLE IF NOT EXISTS rm_board (
     board_id {key} PRIMARY KEY, mode TEXT NOT NULL, node INTEGER NOT NULL, venue TEXT NOT NULL,
     rank INTEGER NOT NULL, since INTEGER NOT NULL, name TEXT NOT NULL, company_id TEXT NOT NULL, sector TEXT)"""
+#: How many board rows each node holds by (mode, sector, venue, stage rank): counts at a day for a
+#: sector (which the daily counts' tree does not know) from the ~17 nodes of its path. A company
+#: without a sector counts under "".
+COUNTS = """CREATE TABLE IF NOT EXISTS rm_board_counts (
+    mode TEXT NOT NULL, node INTEGER NOT NULL, sector TEXT NOT NULL, venue TEXT NOT NULL, rank INTEGER NOT NULL,
+    n BIGINT NOT NULL, PRIMARY KEY (mode, node, sector, venue, rank))"""
 #: One index per filter the board stops early for: by venue and stage (the order itself), by sector.
 #: A stage without a venue is read one venue at a time through the first.
 INDEXES = [
@@ -36,12 +42,19 @@ INDEXES = [
 ]
 KEY = ("venue", "rank", "since", "name", "company_id")
 _VENUES = sorted(venue.value for venue in Venue)
+_STAGES = {rank: stage for stage, rank in STAGE_RANK.items()}
 COLUMNS = "board_id, mode, node, venue, rank, since, name, company_id, sector"
 
 
 def on_board(rectangle: Rectangle) -> bool:
     """Whether a believed stage row is seen by a reader allowed every source."""
     return rectangle[4] == MAX_DAY
+
+
+def nodes_of(rectangle: Rectangle) -> list[tuple[int, int]]:
+    """(node, stage rank) for each node tiling a stage row's valid days."""
+    rank = stage_rank(rectangle[6])
+    return [(node, rank) for node in cover(rectangle[1], rectangle[2])]
 
 
 def rows_of(
@@ -64,6 +77,24 @@ def remove(store: ReadStore, cursor: Cursor, row_ids: Sequence[int]) -> None:
             f"DELETE FROM rm_board WHERE board_id >= {p} AND board_id < {p}",
             [(row_id * SLOTS, (row_id + 1) * SLOTS) for row_id in row_ids],
         )
+
+
+def counts(
+    store: ReadStore, clocks: Clocks, *, venue: str | None, stage: str | None, sector: str
+) -> list[tuple[str, str, int]]:
+    """(venue, stage, companies) at the clocks for one sector: the counts of the day's path, O(log n)."""
+    p, nodes = store.p, path(clocks.day)
+    where = f"mode = {p} AND sector = {p} AND node IN ({', '.join([p] * len(nodes))})"
+    params: list[Any] = [clocks.mode, sector, *nodes]
+    for column, value in (("venue", venue), ("rank", None if stage is None else stage_rank(stage))):
+        if value is not None:
+            where += f" AND {column} = {p}"
+            params.append(value)
+    rows = store.query(
+        f"SELECT venue, rank, SUM(n) FROM rm_board_counts WHERE {where} GROUP BY venue, rank HAVING SUM(n) <> 0",
+        params,
+    )
+    return [(venue_, _STAGES[rank], int(n)) for venue_, rank, n in rows]
 
 
 def answers(clocks: Clocks) -> bool:

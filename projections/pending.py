@@ -17,7 +17,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import orjson
 
-from projections import board
+from projections import board_writes
 from projections.memory import Key, Memory, Pair, Row, Version
 from projections.read_back import VERSION_COLUMNS, ReadBack
 from projections.schema import MAX_POSITION
@@ -59,6 +59,7 @@ class Pending(ReadBack):
         self.new_rows: list[tuple[Key, Rectangle, Row]] = []
         self.opened: dict[int, Row] = {}  # the rows this batch opened, by key
         self.closed_rows: list[tuple[int, int]] = []  # (rec_to, row_id) of stored rows
+        self.closed_keys: list[tuple[int, Key, Rectangle]] = []  # and what they were
         self.restamped: set[tuple[Key, str]] = set()  # (pair, fact) whose fact's earliest day changed
         self.last_version_id = int(last_version or 0)
         self.last_row_id = int(last_row or 0)
@@ -119,34 +120,35 @@ class Pending(ReadBack):
         self.opened[opened.row_id] = opened
         self.new_rows.append((key, row, opened))
 
-    def close_row(self, pair: Pair, row: Rectangle, position: int) -> None:
+    def close_row(self, key: Key, pair: Pair, row: Rectangle, position: int) -> None:
         row_id = pair.rows.pop(row)
         if row_id in self.opened:
             self.opened[row_id].rec_to = position
         else:
             self.closed_rows.append((position, row_id))
+            self.closed_keys.append((row_id, key, row))
 
     # Writing ------------------------------------------------------------------------------
 
     def write(self) -> None:
-        p, insert = self.p, self._insert
+        p, insert = self.p, self.insert
         insert("rm_log", "position, recorded_at", self.log_rows)
         insert(
             "rm_companies",
             "company_id, key, name, aliases, sector, rec_from",
             [(c, k, n, _dumps(aliases), s, at) for c, k, n, aliases, s, at in self.companies.values()],
         )
-        self._executemany(
+        self.executemany(
             f"UPDATE rm_companies SET aliases = {p} WHERE company_id = {p}",
             [(_dumps(aliases), company_id) for company_id, aliases in self.stored_aliases.items()],
         )
-        self._executemany(
+        self.executemany(
             f"""INSERT INTO rm_names (name_key, company_id, name, source) {values(p, 4)}
                ON CONFLICT (name_key, company_id, name) DO NOTHING""",
             self.names,
         )
         insert("rm_markets", "market_id, code", self.markets)
-        self._executemany(f"UPDATE rm_fact_versions SET rec_to = {p} WHERE version_id = {p}", self.closed_versions)
+        self.executemany(f"UPDATE rm_fact_versions SET rec_to = {p} WHERE version_id = {p}", self.closed_versions)
         insert(
             "rm_fact_versions",
             f"version_id, {VERSION_COLUMNS}, published, rec_from, rec_to",
@@ -174,7 +176,7 @@ class Pending(ReadBack):
             "rm_fact_sources", "version_id, published", [(v.version_id, d) for v in self.new_versions for d in v.days]
         )
         insert("rm_fact_history", "fact_id, position, step, recorded_at, detail", self.history)
-        self._executemany(f"DELETE FROM rm_codes WHERE fact_id = {p}", [(fact_id,) for fact_id in self.codes])
+        self.executemany(f"DELETE FROM rm_codes WHERE fact_id = {p}", [(fact_id,) for fact_id in self.codes])
         insert(
             "rm_codes",
             "fact_id, code_key, exchange, code, venue, company_id",
@@ -184,8 +186,8 @@ class Pending(ReadBack):
         self._remember()
 
     def _write_stage_rows(self) -> None:
-        self._executemany(f"UPDATE rm_stage_rows SET rec_to = {self.p} WHERE row_id = {self.p}", self.closed_rows)
-        self._insert(
+        self.executemany(f"UPDATE rm_stage_rows SET rec_to = {self.p} WHERE row_id = {self.p}", self.closed_rows)
+        self.insert(
             "rm_stage_rows",
             "row_id, company_id, venue, mode, stage, suspended, fact_id, valid_from, valid_to, pub_from, pub_to, "
             "rec_from, rec_to",
@@ -209,40 +211,7 @@ class Pending(ReadBack):
             self.store.stage_row_opened(self.cursor, opened.row_id, StateRow(*row), opened.rec_from, opened.rec_to)
         for rec_to, row_id in self.closed_rows:
             self.store.stage_row_closed(self.cursor, row_id, rec_to)
-        self._write_board()
-
-    def _write_board(self) -> None:
-        """Off the board: stored rows no longer believed, and those whose fact's earliest day (their
-        ``since``) changed while the row stayed; on it: those, and the rows opened and still believed."""
-        pairs = self.memory.pairs
-        stale = [row_id for _rec_to, row_id in self.closed_rows]
-        fresh = [
-            (o.row_id, key, row) for key, row, o in self.new_rows if o.rec_to == MAX_POSITION and board.on_board(row)
-        ]
-        for key, fact_id in self.restamped:
-            for row, row_id in pairs[key].rows.items():
-                if row[5] == fact_id and row_id not in self.opened and board.on_board(row):
-                    stale.append(row_id)
-                    fresh.append((row_id, key, row))
-        board.remove(self.store, self.cursor, stale)
-        companies = self.names_and_sectors({company_id for _row_id, (company_id, _venue), _row in fresh})
-        self._insert(
-            "rm_board",
-            board.COLUMNS,
-            [
-                board_row
-                for row_id, (company_id, venue), row in fresh
-                if company_id in companies  # a stage fact about a company: no other subject is on the board
-                for board_row in board.rows_of(
-                    row_id,
-                    company_id,
-                    venue,
-                    row,
-                    pairs[(company_id, venue)].facts[row[5]].earliest,
-                    *companies[company_id],
-                )
-            ],
-        )
+        board_writes.write(self)
 
     def _remember(self) -> None:
         """What memory keeps from this batch: every open version's key; the pairs changed in place."""
@@ -254,11 +223,11 @@ class Pending(ReadBack):
         if self.log_rows:
             memory.position = self.log_rows[-1][0]
 
-    def _executemany(self, statement: str, rows: list[Any]) -> None:
+    def executemany(self, statement: str, rows: list[Any]) -> None:
         if rows:
             self.cursor.executemany(statement, rows)
 
-    def _insert(self, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
+    def insert(self, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
         if not rows:
             return
         if len(rows) >= _STREAM_FROM and isinstance(self.cursor, _Streaming):

@@ -119,10 +119,13 @@ class Stages:
         return source, where, params
 
     def counts(self, clocks: Clocks, filters: Filters) -> dict[str, dict[str, int]]:
-        """Venue x stage counts, counted by the database (no row leaves it): from the daily counts' tree
-        in O(log n) for the latest knowledge of every source, else from the stage rows at the point."""
+        """Venue x stage counts, counted by the database (no row leaves it): in O(log n) for the latest
+        knowledge of every source, from the daily counts' tree, or for one sector from the board's
+        counts; else from the stage rows at the point."""
         if self._tree_answers(clocks, filters):
             rows = counts_on(self.store, clocks.day, clocks.mode, filters.venue, filters.stage)
+        elif filters.sector is not None and self._board_answers(clocks, filters):
+            rows = board.counts(self.store, clocks, venue=filters.venue, stage=filters.stage, sector=filters.sector)
         else:
             rows = self.counted_at_point(clocks, filters)
         counts: dict[str, dict[str, int]] = {}
@@ -139,6 +142,10 @@ class Stages:
             return False
         positions = dict(self.store.query(_TRACKED))
         return positions.get(DailyCountsProjector.name) == positions.get("timeline")
+
+    @staticmethod
+    def _board_answers(clocks: Clocks, filters: Filters) -> bool:
+        return board.answers(clocks) and filters.company_id is None and filters.reported_since is None
 
     def counted_at_point(self, clocks: Clocks, filters: Filters) -> list[Any]:
         """(venue, stage, companies) counted over the stage rows holding at the point: any clocks, any filter."""

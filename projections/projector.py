@@ -39,7 +39,7 @@ class TimelineProjector:
     name = "timeline"
     # 2: rm_fact_sources, sources with their kind; 3: read-side name keys, sourced names, codes;
     # 4: surrogate keys numbered by the projector (PostgreSQL's identity sequences no longer advance, so
-    # an older projector would collide with them), rm_incarnation; 5: rm_board
+    # an older projector would collide with them), rm_incarnation; 5: rm_board, rm_board_counts
     version = 5
 
     def __init__(self) -> None:
@@ -232,7 +232,7 @@ class _Batch:
                     self.pending.restamped.add((pair_key, after.fact_id))  # its rows' ``since`` moves
             wanted = rectangles(list(pair.facts.values()))
             for row in [row for row in pair.rows if row not in wanted]:
-                self.pending.close_row(pair, row, position)
+                self.pending.close_row(pair_key, pair, row, position)
             for row in sorted(wanted - pair.rows.keys()):
                 self.pending.open_row(pair_key, pair, row, position)
 

@@ -25,6 +25,7 @@ TABLES = (
     "rm_fact_history",
     "rm_stage_rows",
     "rm_board",
+    "rm_board_counts",
 )
 
 _COMMON = [
@@ -87,6 +88,7 @@ def create_tables(store: ReadStore, *, indexes: bool = True) -> None:
         _FACT_VERSIONS.format(serial=store.identity),
         _STAGE_ROWS.format(serial=store.identity),
         board.TABLE.format(key=store.key),
+        board.COUNTS,
         *(_INDEXES if indexes else []),
     ]
     with store.schema_transaction() as cursor:

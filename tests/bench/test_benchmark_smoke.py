@@ -25,8 +25,10 @@ def test_every_benchmark_phase_runs_at_a_tiny_size():
     result = measure("tiny", "sqlite", seconds=0.5)
     assert result["load"]["events"] == result["rebuild"]["events"] == result["decode"]["events"] > 500
     assert result["plain_save"]["events"] == result["raw_insert"]["events"] == plan("tiny").events
-    for name in ("company", "counts", "page", "known_at", "naive_company", "naive_counts"):
+    figures = ("company", "counts", "page", "page_deep", "page_sector", "page_at_point", "known_at")
+    for name in (*figures, "naive_company", "naive_counts"):
         assert 0 < result["queries"][name]["p50"] <= result["queries"][name]["p99"]
     for name in ("hello", "company", "counts"):
         assert result["http"][name]["rps"] > 0
     assert "bulk load through the application" in table(result)
+    assert "half-way down" in table(result)

@@ -37,6 +37,7 @@ _FACT_SOURCES = """SELECT v.fact_id, v.rec_from, s.published FROM rm_fact_source
 
 def dump(db: ReadStore, daily_counts: bool = False) -> dict[str, list[tuple[Any, ...]]]:
     tables = {table: (columns, "") for table, columns in _ORDERED_COLUMNS.items()}
+    tables["rm_board_counts"] = ("mode, node, sector, venue, rank, n", "WHERE n <> 0")  # 0: as if no row
     if daily_counts:
         tables.update(_DAILY_COUNTS)
     rows = {

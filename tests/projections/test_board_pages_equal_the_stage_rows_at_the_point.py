@@ -89,6 +89,33 @@ def test_the_board_holds_each_row_believed_now_and_seen_with_every_source_once_p
     assert [tuple(row) for row in db.query("SELECT board_id, node FROM rm_board ORDER BY board_id")] == expected
 
 
+def test_counts_for_a_sector_from_the_board_equal_the_stage_rows_counted_at_the_point(built):
+    _app, db, _projection = built
+    stages = Stages(db)
+    counted = 0
+    for day in DAYS:
+        for certain_only in (False, True):
+            clocks = Clocks(day, certain_only=certain_only)
+            for filters in [f for f in FILTERS if f.sector] + [Filters(sector="no such sector")]:
+                expected = sorted(stages.counted_at_point(clocks, filters))
+                found = board.counts(db, clocks, venue=filters.venue, stage=filters.stage, sector=str(filters.sector))
+                assert sorted(found) == [tuple(row) for row in expected], (day, certain_only, filters)
+                counted += sum(n for _venue, _stage, n in found)
+    assert counted
+
+
+def test_the_board_counts_are_the_board_rows_counted_by_node(built):
+    _app, db, _projection = built
+    grouped = db.query(
+        "SELECT b.mode, b.node, COALESCE(b.sector, ''), b.venue, b.rank, count(*) FROM rm_board b "
+        "GROUP BY b.mode, b.node, COALESCE(b.sector, ''), b.venue, b.rank ORDER BY 1, 2, 3, 4, 5"
+    )
+    kept = db.query(
+        "SELECT mode, node, sector, venue, rank, n FROM rm_board_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5"
+    )
+    assert [tuple(row) for row in kept] == [tuple(row) for row in grouped]
+
+
 def test_a_correction_of_the_earliest_day_alone_moves_the_entry_in_the_board(built):
     app, db, projection = built
     stages = Stages(db)
