@@ -128,19 +128,21 @@ def page(
     cursor: Sequence[Any] | None,
     limit: int | None,
     offset: int,
-) -> list[int]:
-    """The stage row ids of one page of the board at the clocks, in board order."""
+    select: tuple[str, str, list[Any]],
+) -> list[Any]:
+    """One page of the board at the clocks, in board order: rows of ``SELECT columns FROM (the page)
+    AS b joins``, where ``b.row_id`` is each entry's stage row (``select`` = columns, joins, their
+    parameters), so a page and what it shows are one statement."""
     venues = [venue] if venue is not None or stage is None else _VENUES
     wanted = None if limit is None else limit + offset
-    found: list[int] = []
+    found: list[Any] = []
     for one_venue in venues:
         # Venue names sort alike in every collation (capitals and a hyphen), so the venues come in the
         # database's board order; each statement orders its own rows with the database's collation.
-        found += _read(store, clocks, one_venue, stage, sector, cursor, wanted)
+        found += _read(store, clocks, one_venue, stage, sector, cursor, wanted, select)
         if wanted is not None and len(found) >= wanted:
             break
-    end = None if limit is None else offset + limit
-    return [board_id // SLOTS for board_id in found[offset:end]]
+    return found[offset : None if limit is None else offset + limit]
 
 
 def _read(
@@ -151,8 +153,9 @@ def _read(
     sector: str | None,
     cursor: Sequence[Any] | None,
     wanted: int | None,
-) -> list[int]:
-    """The first ``wanted`` board ids after ``cursor`` at the day, in board order: the day's path
+    select: tuple[str, str, list[Any]],
+) -> list[Any]:
+    """The first ``wanted`` entries after ``cursor`` at the day, in board order: the day's path
     merged, each node's range stopped after ``wanted`` rows."""
     p = store.p
     where, params = f"mode = {p}", list[Any]([clocks.mode])
@@ -179,8 +182,9 @@ def _read(
         f"ORDER BY {order}{limited}) AS s{n}"
         for n in range(len(nodes))
     )
-    rows = store.query(
-        f"SELECT board_id FROM ({streams}) AS merged ORDER BY {order}{limited}",
-        [value for node in nodes for value in (node, *params)],
+    columns, joins, join_params = select
+    merged = f"SELECT board_id / {SLOTS} AS row_id, {order} FROM ({streams}) AS merged ORDER BY {order}{limited}"
+    return store.query(
+        f"SELECT {columns} FROM ({merged}) AS b {joins} ORDER BY {', '.join(f'b.{key}' for key in KEY)}",
+        [*(value for node in nodes for value in (node, *params)), *join_params],
     )
-    return [row[0] for row in rows]

@@ -175,7 +175,10 @@ class Stages:
             and filters.company_id is None
             and filters.reported_since is None
         ):
-            row_ids = board.page(
+            joins = f"""JOIN rm_stage_rows r ON r.row_id = b.row_id
+                JOIN rm_companies c ON c.company_id = r.company_id
+                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_to = {self.store.p}"""
+            rows = board.page(
                 self.store,
                 clocks,
                 venue=filters.venue,
@@ -184,27 +187,11 @@ class Stages:
                 cursor=after,
                 limit=limit,
                 offset=offset,
+                select=(_ENTRY_COLUMNS, joins, [MAX_POSITION]),
             )
-            rows = self._rows(row_ids)
         else:
             rows = self._rows_at_point(clocks, filters, limit, offset, after)
         return [_entry(row, clocks) for row in rows]
-
-    def _rows(self, row_ids: list[int]) -> list[Any]:
-        """The entry rows of these stage rows as now believed, in the order given."""
-        if not row_ids:
-            return []
-        p = self.store.p
-        rows = self.store.query(
-            f"""SELECT r.row_id, {_ENTRY_COLUMNS}
-                FROM rm_stage_rows r
-                JOIN rm_companies c ON c.company_id = r.company_id
-                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_to = {p}
-                WHERE r.row_id IN ({", ".join([p] * len(row_ids))})""",
-            [MAX_POSITION, *row_ids],
-        )
-        by_id = {row[0]: row[1:] for row in rows}
-        return [by_id[row_id] for row_id in row_ids]
 
     def _rows_at_point(
         self, clocks: Clocks, filters: Filters, limit: int | None, offset: int, after: list[Any] | None
