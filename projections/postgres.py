@@ -102,6 +102,14 @@ class PostgresStore(Sessions):
     def drop_stage_index(self, cursor: Cursor) -> None:
         """The index goes with its table."""
 
+    def refresh_statistics(self) -> None:
+        # Rows written by a rebuild are not in the planner's statistics until autovacuum comes by; until
+        # then it guessed a sector's counts into a scan of every node (23 ms instead of 0.1 ms at M).
+        with self.transaction() as cursor:
+            cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            for (table,) in cursor.fetchall():
+                cursor.execute(SQL("ANALYZE {}").format(Identifier(table)))
+
     def stage_row_opened(self, cursor: Cursor, row_id: int, row: StateRow, rec_from: int, rec_to: int) -> None:
         """The GiST index covers the table's own columns."""
 

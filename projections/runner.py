@@ -148,13 +148,17 @@ class ProjectionRunner:
                 cursor.execute(f"DELETE FROM rm_failures WHERE name = {p}", (self.name,))
             if not isinstance(self.projector, IndexesLater):
                 self.projector.create_tables(self.store)
-                return self._catch_up(batch_size, progress)
+                applied = self._catch_up(batch_size, progress)
+                self.store.refresh_statistics()
+                return applied
             # If this process dies before the indexes are built, the next one to start builds them.
             self.projector.create_tables(self.store, indexes=False)
             try:
-                return self._catch_up(batch_size, progress)
+                applied = self._catch_up(batch_size, progress)
             finally:
                 self.projector.create_indexes(self.store)
+            self.store.refresh_statistics()
+            return applied
 
     def catch_up(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Apply every event after the tracked position; returns how many were applied.

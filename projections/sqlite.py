@@ -93,6 +93,9 @@ class SQLiteStore(Sessions):
 
     # The stage-point index -------------------------------------------------------------------
 
+    def refresh_statistics(self) -> None:
+        """Nothing: SQLite plans without statistics, and every plan here was measured that way."""
+
     def create_stage_index(self, cursor: Cursor) -> None:
         cursor.execute(_STAGE_INDEX)
 

@@ -58,6 +58,9 @@ class ReadStore(Protocol):
 
     def close(self) -> None: ...
 
+    def refresh_statistics(self) -> None:
+        """Tell the query planner what a rebuild wrote (it plans from statistics where it keeps them)."""
+
     # The stage-point index: rows whose (valid day, publication day, position) rectangle holds a point.
 
     def create_stage_index(self, cursor: Cursor) -> None: ...
