@@ -207,10 +207,11 @@ class Pending(ReadBack):
                 for (company_id, venue), (mode, *days, fact_id, stage, suspended), opened in self.new_rows
             ],
         )
-        for _key, row, opened in self.new_rows:
-            self.store.stage_row_opened(self.cursor, opened.row_id, StateRow(*row), opened.rec_from, opened.rec_to)
-        for rec_to, row_id in self.closed_rows:
-            self.store.stage_row_closed(self.cursor, row_id, rec_to)
+        self.store.stage_rows_opened(
+            self.cursor,
+            [(opened.row_id, StateRow(*row), opened.rec_from, opened.rec_to) for _k, row, opened in self.new_rows],
+        )
+        self.store.stage_rows_closed(self.cursor, self.closed_rows)
         board_writes.write(self)
 
     def _remember(self) -> None:

@@ -110,10 +110,10 @@ class PostgresStore(Sessions):
             for (table,) in cursor.fetchall():
                 cursor.execute(SQL("ANALYZE {}").format(Identifier(table)))
 
-    def stage_row_opened(self, cursor: Cursor, row_id: int, row: StateRow, rec_from: int, rec_to: int) -> None:
+    def stage_rows_opened(self, cursor: Cursor, rows: list[tuple[int, StateRow, int, int]]) -> None:
         """The GiST index covers the table's own columns."""
 
-    def stage_row_closed(self, cursor: Cursor, row_id: int, rec_to: int) -> None:
+    def stage_rows_closed(self, cursor: Cursor, rows: list[tuple[int, int]]) -> None:
         """The GiST index covers the table's own columns."""
 
     def stage_point(self, clocks: Clocks) -> tuple[str, str, list[Any]]:

@@ -102,15 +102,23 @@ class SQLiteStore(Sessions):
     def drop_stage_index(self, cursor: Cursor) -> None:
         cursor.execute("DROP TABLE IF EXISTS rm_stage_index")
 
-    def stage_row_opened(self, cursor: Cursor, row_id: int, row: StateRow, rec_from: int, rec_to: int) -> None:
+    def stage_rows_opened(self, cursor: Cursor, rows: list[tuple[int, StateRow, int, int]]) -> None:
         # The R-tree holds closed ranges; the rows hold half-open ones.
-        cursor.execute(
-            "INSERT INTO rm_stage_index VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (row_id, row.valid_from, row.valid_to - 1, row.pub_from, row.pub_to - 1, rec_from, rec_to - 1),
-        )
+        if rows:
+            cursor.executemany(
+                "INSERT INTO rm_stage_index VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (row_id, row.valid_from, row.valid_to - 1, row.pub_from, row.pub_to - 1, rec_from, rec_to - 1)
+                    for row_id, row, rec_from, rec_to in rows
+                ],
+            )
 
-    def stage_row_closed(self, cursor: Cursor, row_id: int, rec_to: int) -> None:
-        cursor.execute("UPDATE rm_stage_index SET rec_hi = ? WHERE row_id = ?", (rec_to - 1, row_id))
+    def stage_rows_closed(self, cursor: Cursor, rows: list[tuple[int, int]]) -> None:
+        if rows:
+            cursor.executemany(
+                "UPDATE rm_stage_index SET rec_hi = ? WHERE row_id = ?",
+                [(rec_to - 1, row_id) for rec_to, row_id in rows],
+            )
 
     def stage_point(self, clocks: Clocks) -> tuple[str, str, list[Any]]:
         day, pub, pos = clocks.day, clocks.publication_day, clocks.known_at

@@ -67,11 +67,11 @@ class ReadStore(Protocol):
 
     def drop_stage_index(self, cursor: Cursor) -> None: ...
 
-    def stage_row_opened(self, cursor: Cursor, row_id: int, row: StateRow, rec_from: int, rec_to: int) -> None:
-        """Index a stage row just inserted."""
+    def stage_rows_opened(self, cursor: Cursor, rows: list[tuple[int, StateRow, int, int]]) -> None:
+        """Index stage rows just inserted: (row_id, rectangle, rec_from, rec_to) each."""
 
-    def stage_row_closed(self, cursor: Cursor, row_id: int, rec_to: int) -> None:
-        """Index the end of belief in a stage row."""
+    def stage_rows_closed(self, cursor: Cursor, rows: list[tuple[int, int]]) -> None:
+        """Index the end of belief in stage rows: (rec_to, row_id) each."""
 
     def stage_point(self, clocks: Clocks) -> tuple[str, str, list[Any]]:
         """FROM clause (stage rows as ``r``), WHERE clause and its parameters for rows holding at the clocks."""
