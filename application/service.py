@@ -94,6 +94,47 @@ class TimelineApplication(Application[UUID]):
         return self._written(existing.id, self.save(existing, *self._claims(existing.id, new_names)))
 
     @retried
+    def register_companies(self, companies: Sequence[Mapping[str, Any]]) -> list[Written]:
+        """Register many companies in one transaction (bulk loads); each item takes register_company's
+        arguments, and the answers come in the items' order.
+
+        One read of the log finds which companies and names are stored already. A company that is
+        stored, or named twice in the batch, is registered by itself after the batch (new aliases
+        only). A name that belongs to another company, stored or earlier in the batch, refuses the
+        whole batch with NameTaken before anything is written.
+        """
+        built = [
+            Company.register(
+                item["name"], _distinct(item.get("aliases", ()), item["name"]), item.get("sector"), item.get("key")
+            )
+            for item in companies
+        ]
+        claims = [[CompanyName(name=name, company_id=company.id) for name in company.names] for company in built]
+        everything = {c.id for c in built} | {claim.id for mine in claims for claim in mine}
+        stored = stored_originators(self.recorder, everything)
+        owners: dict[UUID, UUID] = {}  # name claimed in this batch -> its company
+        new: list[Company | CompanyName] = []
+        alone: dict[int, Mapping[str, Any]] = {}
+        for index, (item, company, mine) in enumerate(zip(companies, built, claims, strict=True)):
+            for claim in mine:
+                owner = owners.get(claim.id)
+                if owner is None and claim.id in stored:
+                    owner = self.repository.get(claim.id).company_id
+                if owner is not None and owner != company.id:
+                    raise NameTaken(f"name {claim.name!r} already belongs to company {owner}")
+            if company.id in stored or any(claim.id in stored or claim.id in owners for claim in mine):
+                alone[index] = item
+                continue
+            owners.update((claim.id, company.id) for claim in mine)
+            new += [company, *mine]
+        recordings = self.save(*new)
+        position = max(r.notification.id for r in recordings) if recordings else self.position()
+        return [
+            self.register_company(**alone[index]) if index in alone else Written(company.id, True, position)
+            for index, company in enumerate(built)
+        ]
+
+    @retried
     def add_alias(self, company: str | UUID, alias: str, source: Source | None = None) -> Written:
         """Another name for a company, citing where it is used; a name it already has appends nothing."""
         found = self._company(company)
@@ -137,7 +178,8 @@ class TimelineApplication(Application[UUID]):
 
     @retried
     def record_facts(self, facts: Sequence[Mapping[str, Any]]) -> list[Written]:
-        """Record many facts in one transaction (bulk loads); each item takes record_fact's arguments.
+        """Record many facts in one transaction (bulk loads); each item takes record_fact's arguments,
+        and the answers come in the items' order.
 
         Facts that already exist, or repeat within the batch, go through record_fact one by one,
         so the batch stays idempotent: the same batch again appends nothing. Before writing, a batch
@@ -168,17 +210,19 @@ class TimelineApplication(Application[UUID]):
             built.append((item, subject, fact))
         stored = stored_originators(self.recorder, {fact.id for _, _, fact in built})
         new: dict[UUID, Fact] = {}
-        again: list[Mapping[str, Any]] = []
-        for item, subject, fact in built:
+        again: dict[int, Mapping[str, Any]] = {}
+        for index, (item, subject, fact) in enumerate(built):
             if fact.id in new or fact.id in stored:
-                again.append(item)
+                again[index] = item
                 continue
             subject.attach_fact(fact.id)
             new[fact.id] = fact
         recordings = self.save(*new.values(), *by_id.values())
         position = max(r.notification.id for r in recordings) if recordings else self.position()
-        written = [Written(fact_id, True, position) for fact_id in new]
-        return written + [self.record_fact(**item) for item in again]
+        return [
+            self.record_fact(**again[index]) if index in again else Written(fact.id, True, position)
+            for index, (_item, _subject, fact) in enumerate(built)
+        ]
 
     @retried
     def add_source(self, fact_id: UUID | str, source: Source) -> Written:

@@ -19,7 +19,7 @@ from psycopg.sql import Composable
 from application.errors import ConcurrencyConflict
 from application.service import TimelineApplication
 from application.storage import environment_for
-from domain.errors import InvalidDate, UnknownCompany
+from domain.errors import InvalidDate, NameTaken, UnknownCompany
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from tests.application.contract import CAIXIN, XINHUA, ConflictingApplication
@@ -141,11 +141,63 @@ class BulkLoadContract:
         finally:
             one_by_one.close()
 
+    def test_the_answers_come_in_the_order_of_the_items(self):
+        self.app.record_fact(**accepted("Company 7"))
+        batch = [accepted("Company 7", source=XINHUA), accepted("Company 8"), accepted("Company 7")]
+        written = self.app.record_facts(batch)
+        assert [w.appended for w in written] == [True, True, False]  # a corroboration, a new fact, nothing
+        assert written[0].id == written[2].id != written[1].id
+        assert self.app.get_fact(written[1].id)["subject_id"] == str(self.app.resolve_company("Company 8"))
+
     def test_a_batch_may_name_one_company_by_several_of_its_names(self):
         written = self.app.record_facts([accepted("Moore Threads"), accepted("摩尔线程", date="2025-07-01")])
         assert all(w.appended for w in written)
         facts = self.app.company_facts("Moore Threads")
         assert [f["date"]["text"] for f in facts] == ["2025-06-30", "2025-07-01"]
+
+    # Companies -------------------------------------------------------------------------
+
+    def test_a_batch_of_companies_registers_each_under_all_its_names_as_one_by_one_would(self, other_url: str):
+        batch = [
+            {"name": "Cambricon", "aliases": ["寒武纪", "Cambricon Technologies"], "sector": "semiconductors"},
+            {"name": "Unitree", "aliases": ["宇树科技"], "sector": "robotics", "key": "unitree"},
+            {"name": "Moore Threads", "aliases": ["摩尔线程", "MTT"]},  # stored: only the new alias is added
+            {"name": "Cambricon", "aliases": ["Cambricon Inc"]},  # the first company again, with another alias
+            {"name": "Unitree", "aliases": ["宇树科技"], "sector": "robotics", "key": "unitree"},  # a repeat
+        ]
+        written = self.app.register_companies(batch)
+        assert [w.appended for w in written] == [True, True, True, True, False]
+        assert written[0].id == written[3].id == self.app.resolve_company("Cambricon Inc")
+        assert written[1].id == written[4].id
+        assert self.app.resolve_company("MTT") == written[2].id
+        assert self.app.get_company("unitree")["sector"] == "robotics"
+        one_by_one = TimelineApplication(environment_for(other_url))
+        try:
+            for name in COMPANIES:
+                one_by_one.register_company(name)
+            one_by_one.register_company("Moore Threads", ["摩尔线程"])
+            assert [one_by_one.register_company(**item).id for item in batch] == [w.id for w in written]
+            assert self.histories(self.app) == self.histories(one_by_one)
+        finally:
+            one_by_one.close()
+        position = self.app.position()
+        assert not any(w.appended for w in self.app.register_companies(batch))
+        assert self.app.position() == position
+
+    @pytest.mark.parametrize(
+        "batch",
+        [
+            [{"name": "Cambricon"}, {"name": "Moorish Threads", "aliases": ["摩尔线程"]}],  # a stored company's name
+            [{"name": "Cambricon", "aliases": ["CAM"]}, {"name": "Unitree", "aliases": ["cam"]}],  # an earlier item's
+        ],
+    )
+    def test_a_name_another_company_holds_refuses_the_whole_batch_before_anything_is_written(self, batch):
+        position = self.app.position()
+        with pytest.raises(NameTaken, match="already belongs"):
+            self.app.register_companies(batch)
+        assert self.app.position() == position
+        with pytest.raises(UnknownCompany):
+            self.app.resolve_company("Cambricon")
 
     # All or nothing --------------------------------------------------------------------
 
@@ -180,7 +232,7 @@ class BulkLoadContract:
         try:
             written = app.record_facts([accepted("Company 4", source=XINHUA), accepted("Company 5")])
             assert app.save_calls == 3  # the lost batch, the batch without the rival's fact, its corroboration
-            fact = app.get_fact(written[-1].id)
+            fact = app.get_fact(written[0].id)
             assert [s["document"] for s in fact["sources"]] == [CAIXIN.document, XINHUA.document]
             assert len(app.company_facts("Company 4")) == 1
         finally:
