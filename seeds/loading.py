@@ -21,6 +21,10 @@ class LoadReport:
     position: int
 
 
+#: Facts per transaction: each batch reads the log three times whatever its size (record_facts).
+_BATCH = 200
+
+
 def load_seeds(
     app: TimelineApplication,
     directory: Path = SEED_DIR,
@@ -30,28 +34,31 @@ def load_seeds(
     seeds = read_seeds(directory)
     _check_names_against_store(app, seeds)
     appended = 0
-    for company in seeds.companies:
-        written = app.register_company(company.name, company.aliases, company.sector, key=company.key)
-        appended += written.appended
+    companies = [{"name": c.name, "aliases": c.aliases, "sector": c.sector, "key": c.key} for c in seeds.companies]
+    appended += sum(written.appended for written in app.register_companies(companies))
     for alias in seeds.aliases:
         appended += app.add_alias(alias.company, alias.name, alias.source).appended
     fact_ids = {}
-    for fact in seeds.facts:
-        first = fact.first
-        written = app.record_fact(
-            kind=first.kind,
-            company=first.company,
-            market=first.market,
-            venue=first.venue,
-            date=merged_date(fact),
-            fields=merged_fields(fact),
-            sources=fact.sources,
-            summary=next((entry.summary for entry in fact.entries if entry.summary), None),
-        )
-        appended += written.appended
-        fact_ids[fact.key] = written.id
+    for start in range(0, len(seeds.facts), _BATCH):
+        chunk = seeds.facts[start : start + _BATCH]
+        items = [
+            {
+                "kind": fact.first.kind,
+                "company": fact.first.company,
+                "market": fact.first.market,
+                "venue": fact.first.venue,
+                "date": merged_date(fact),
+                "fields": merged_fields(fact),
+                "sources": fact.sources,
+                "summary": next((entry.summary for entry in fact.entries if entry.summary), None),
+            }
+            for fact in chunk
+        ]
+        for fact, written in zip(chunk, app.record_facts(items), strict=True):
+            appended += written.appended
+            fact_ids[fact.key] = written.id
         if progress:
-            progress(1)
+            progress(len(chunk))
     for revision in seeds.revisions:  # in file order; a revision already in the store appends nothing
         if revision.step == "correction":
             written = app.correct_fact(
