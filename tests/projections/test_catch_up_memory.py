@@ -35,7 +35,9 @@ _KEYED = {
 
 def keyed(db: Any) -> dict[str, list[tuple[Any, ...]]]:
     return {
-        table: [tuple(row) for row in db.query(f"SELECT {cols} FROM {table} ORDER BY 1")]
+        # Every column in the order: rows of one key (a version's several source days) in no order
+        # of their own came back in another after PostgreSQL's planner had statistics.
+        table: [tuple(row) for row in db.query(f"SELECT {cols} FROM {table} ORDER BY {cols}")]
         for table, cols in _KEYED.items()
     }
 
