@@ -7,7 +7,7 @@ and the rows that refer to it are written together: batches never overlap (the r
 tracking row, or SQLite's only write lock, until the batch commits).
 
 What a batch needs to know before its first event comes from ``Memory`` (memory.py), or is read
-back, a few statements for the whole batch, where memory does not hold it.
+back (``read_back.py``), a few statements for the whole batch, where memory does not hold it.
 """
 
 from __future__ import annotations
