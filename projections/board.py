@@ -15,6 +15,7 @@ a further index when the stage row stops being believed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from domain.vocabulary import STAGE_RANK, Venue, stage_rank
@@ -118,49 +119,45 @@ def after(cursor: Sequence[Any], fixed: dict[int, Any]) -> tuple[list[int], str]
     return (free, ">") if free else False
 
 
-def page(
-    store: ReadStore,
-    clocks: Clocks,
-    *,
-    venue: str | None,
-    stage: str | None,
-    sector: str | None,
-    cursor: Sequence[Any] | None,
-    limit: int | None,
-    offset: int,
-    select: tuple[str, str, list[Any]],
-) -> list[Any]:
+@dataclass(frozen=True)
+class Page:
+    """Which page of the board: its filters, the cursor it starts after, its size and offset."""
+
+    venue: str | None = None
+    stage: str | None = None
+    sector: str | None = None
+    cursor: Sequence[Any] | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def page(store: ReadStore, clocks: Clocks, wanted: Page, select: tuple[str, str, list[Any]]) -> list[Any]:
     """One page of the board at the clocks, in board order: rows of ``SELECT columns FROM (the page)
     AS b joins``, where ``b.row_id`` is each entry's stage row (``select`` = columns, joins, their
     parameters), so a page and what it shows are one statement."""
-    venues = [venue] if venue is not None or stage is None else _VENUES
-    wanted = None if limit is None else limit + offset
+    venues = [wanted.venue] if wanted.venue is not None or wanted.stage is None else _VENUES
+    rows = None if wanted.limit is None else wanted.limit + wanted.offset
     found: list[Any] = []
-    for one_venue in venues:
+    for venue in venues:
         # Venue names sort alike in every collation (capitals and a hyphen), so the venues come in the
         # database's board order; each statement orders its own rows with the database's collation.
-        found += _read(store, clocks, one_venue, stage, sector, cursor, wanted, select)
-        if wanted is not None and len(found) >= wanted:
+        found += _read(store, clocks, replace(wanted, venue=venue), rows, select)
+        if rows is not None and len(found) >= rows:
             break
-    return found[offset : None if limit is None else offset + limit]
+    return found[wanted.offset : rows]
 
 
 def _read(
-    store: ReadStore,
-    clocks: Clocks,
-    venue: str | None,
-    stage: str | None,
-    sector: str | None,
-    cursor: Sequence[Any] | None,
-    wanted: int | None,
-    select: tuple[str, str, list[Any]],
+    store: ReadStore, clocks: Clocks, wanted: Page, rows: int | None, select: tuple[str, str, list[Any]]
 ) -> list[Any]:
-    """The first ``wanted`` entries after ``cursor`` at the day, in board order: the day's path
-    merged, each node's range stopped after ``wanted`` rows."""
+    """The first ``rows`` entries after the cursor at the day, in board order: the day's path merged,
+    each node's range stopped after ``rows`` rows."""
     p = store.p
     where, params = f"mode = {p}", list[Any]([clocks.mode])
     fixed: dict[int, Any] = {}
-    for column, value in (("sector", sector), ("venue", venue), ("rank", None if stage is None else stage_rank(stage))):
+    stage, cursor = wanted.stage, wanted.cursor
+    rank = None if stage is None else stage_rank(stage)
+    for column, value in (("sector", wanted.sector), ("venue", wanted.venue), ("rank", rank)):
         if value is not None:
             where += f" AND {column} = {p}"
             params.append(value)
@@ -175,7 +172,7 @@ def _read(
             columns = ", ".join(KEY[i] for i in positions)
             where += f" AND ({columns}) {comparison} ({', '.join([p] * len(positions))})"
             params += [cursor[i] for i in positions]
-    limited = "" if wanted is None else f" LIMIT {int(wanted)}"
+    limited = "" if rows is None else f" LIMIT {int(rows)}"
     nodes, order = path(clocks.day), ", ".join(KEY)
     streams = " UNION ALL ".join(
         f"SELECT * FROM (SELECT {order}, board_id FROM rm_board WHERE node = {p} AND {where} "

@@ -178,17 +178,8 @@ class Stages:
             joins = f"""JOIN rm_stage_rows r ON r.row_id = b.row_id
                 JOIN rm_companies c ON c.company_id = r.company_id
                 JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_to = {self.store.p}"""
-            rows = board.page(
-                self.store,
-                clocks,
-                venue=filters.venue,
-                stage=filters.stage,
-                sector=filters.sector,
-                cursor=after,
-                limit=limit,
-                offset=offset,
-                select=(_ENTRY_COLUMNS, joins, [MAX_POSITION]),
-            )
+            wanted = board.Page(filters.venue, filters.stage, filters.sector, after, limit, offset)
+            rows = board.page(self.store, clocks, wanted, (_ENTRY_COLUMNS, joins, [MAX_POSITION]))
         else:
             rows = self._rows_at_point(clocks, filters, limit, offset, after)
         return [_entry(row, clocks) for row in rows]
