@@ -2,63 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import random
-import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, ParamSpec, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import ApplicationRecorder, RecordConflictError, Recording, Transcoder
+from eventsourcing.persistence import ApplicationRecorder, Recording, Transcoder
 
-from application.errors import ConcurrencyConflict
-from application.storage import creating_tables, position_of, stored_events_of, stored_originators
+from application import bulk
+from application.commands import company_candidates, distinct_aliases, new_fact
+from application.storage import creating_tables, position_of
 from application.transcoder import timeline_transcoder
 from application.views import company_view, fact_view
+from application.writes import DEFAULT_MAX_ATTEMPTS, Written, retried
+
+__all__ = ["TimelineApplication", "Written"]
 from domain.companies import Company, CompanyName, company_id_for
-from domain.errors import DomainError, InvalidFact, NameTaken, UnknownCompany, UnknownFact
+from domain.errors import InvalidFact, NameTaken, UnknownCompany, UnknownFact
 from domain.facts import Fact
 from domain.fuzzy_dates import FuzzyDate, parse_date
 from domain.markets import Market, market_id_for
-from domain.names import normalise_name
 from domain.sources import Source
-from domain.vocabulary import fact_order, parse_kind, parse_market, parse_venue
-
-P = ParamSpec("P")
-R = TypeVar("R")
-DEFAULT_MAX_ATTEMPTS = 10
-
-
-@dataclass(frozen=True)
-class Written:
-    """What a write did: the id it concerns, whether it appended, and the log position."""
-
-    id: UUID
-    appended: bool
-    position: int
-
-
-def retried(method: Callable[P, R]) -> Callable[P, R]:
-    """Re-run a use case from a fresh read when another writer got there first."""
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        app: TimelineApplication = args[0]  # type: ignore[assignment]
-        for attempt in range(1, app.max_attempts + 1):
-            try:
-                return method(*args, **kwargs)
-            except RecordConflictError as error:
-                if attempt == app.max_attempts:
-                    raise ConcurrencyConflict(
-                        f"{method.__name__}: still conflicting after {attempt} attempts ({error})"
-                    ) from error
-                time.sleep(random.uniform(0, min(0.25, 0.002 * 2**attempt)))  # noqa: S311 - jitter, not crypto
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    return wrapper
+from domain.vocabulary import fact_order, parse_market, parse_venue
 
 
 class TimelineApplication(Application[UUID]):
@@ -82,7 +47,7 @@ class TimelineApplication(Application[UUID]):
         self, name: str, aliases: Iterable[str] = (), sector: str | None = None, key: str | None = None
     ) -> Written:
         """Register a company under all its names; registering again adds only new aliases."""
-        company = Company.register(name, _distinct(aliases, name), sector, key)
+        company = Company.register(name, distinct_aliases(aliases, name), sector, key)
         try:
             existing: Company = self.repository.get(company.id)
         except AggregateNotFoundError:
@@ -95,44 +60,9 @@ class TimelineApplication(Application[UUID]):
 
     @retried
     def register_companies(self, companies: Sequence[Mapping[str, Any]]) -> list[Written]:
-        """Register many companies in one transaction (bulk loads); each item takes register_company's
-        arguments, and the answers come in the items' order.
-
-        One read of the log finds which companies and names are stored already. A company that is
-        stored, or named twice in the batch, is registered by itself after the batch (new aliases
-        only). A name that belongs to another company, stored or earlier in the batch, refuses the
-        whole batch with NameTaken before anything is written.
-        """
-        built = [
-            Company.register(
-                item["name"], _distinct(item.get("aliases", ()), item["name"]), item.get("sector"), item.get("key")
-            )
-            for item in companies
-        ]
-        claims = [[CompanyName(name=name, company_id=company.id) for name in company.names] for company in built]
-        everything = {c.id for c in built} | {claim.id for mine in claims for claim in mine}
-        stored = stored_originators(self.recorder, everything)
-        owners: dict[UUID, UUID] = {}  # name claimed in this batch -> its company
-        new: list[Company | CompanyName] = []
-        alone: dict[int, Mapping[str, Any]] = {}
-        for index, (item, company, mine) in enumerate(zip(companies, built, claims, strict=True)):
-            for claim in mine:
-                owner = owners.get(claim.id)
-                if owner is None and claim.id in stored:
-                    owner = self.repository.get(claim.id).company_id
-                if owner is not None and owner != company.id:
-                    raise NameTaken(f"name {claim.name!r} already belongs to company {owner}")
-            if company.id in stored or any(claim.id in stored or claim.id in owners for claim in mine):
-                alone[index] = item
-                continue
-            owners.update((claim.id, company.id) for claim in mine)
-            new += [company, *mine]
-        recordings = self.save(*new)
-        position = max(r.notification.id for r in recordings) if recordings else self.position()
-        return [
-            self.register_company(**alone[index]) if index in alone else Written(company.id, True, position)
-            for index, company in enumerate(built)
-        ]
+        """Many companies in one transaction (bulk loads), each item register_company's arguments; the
+        answers in the items' order. A name another company holds refuses the whole batch first."""
+        return bulk.register_companies(self, companies)
 
     @retried
     def add_alias(self, company: str | UUID, alias: str, source: Source | None = None) -> Written:
@@ -166,8 +96,8 @@ class TimelineApplication(Application[UUID]):
         summary: str | None = None,
     ) -> Written:
         """Record a fact; the same fact again appends nothing, or only its new sources."""
-        subject = self._subject(company, market)
-        fact = _new_fact(subject, kind, date, venue, fields, sources, summary)
+        subject = self.subject_of(company, market)
+        fact = new_fact(subject, kind, date, venue, fields, sources, summary)
         try:
             existing: Fact = self.repository.get(fact.id)
         except AggregateNotFoundError:
@@ -178,51 +108,9 @@ class TimelineApplication(Application[UUID]):
 
     @retried
     def record_facts(self, facts: Sequence[Mapping[str, Any]]) -> list[Written]:
-        """Record many facts in one transaction (bulk loads); each item takes record_fact's arguments,
-        and the answers come in the items' order.
-
-        Facts that already exist, or repeat within the batch, go through record_fact one by one,
-        so the batch stays idempotent: the same batch again appends nothing. Before writing, a batch
-        reads the log three times whatever its size: the names claimed, its subjects, and which of
-        its facts are stored already.
-        """
-        known = self._preload_subjects(facts)
-        subjects: dict[tuple[str, str], Company | Market] = {}
-        by_id: dict[UUID, Company | Market] = {}
-        built: list[tuple[Mapping[str, Any], Company | Market, Fact]] = []
-        for item in facts:
-            company, market = item.get("company"), item.get("market")
-            key = ("company", str(company)) if company is not None else ("market", str(market))
-            if key not in subjects:
-                # Two names of one company are one aggregate: two copies would both append its next version.
-                found = self._subject(company, market, known)
-                subjects[key] = by_id.setdefault(found.id, found)
-            subject = subjects[key]
-            fact = _new_fact(
-                subject,
-                item["kind"],
-                item["date"],
-                item.get("venue"),
-                item.get("fields"),
-                item["sources"],
-                item.get("summary"),
-            )
-            built.append((item, subject, fact))
-        stored = stored_originators(self.recorder, {fact.id for _, _, fact in built})
-        new: dict[UUID, Fact] = {}
-        again: dict[int, Mapping[str, Any]] = {}
-        for index, (item, subject, fact) in enumerate(built):
-            if fact.id in new or fact.id in stored:
-                again[index] = item
-                continue
-            subject.attach_fact(fact.id)
-            new[fact.id] = fact
-        recordings = self.save(*new.values(), *by_id.values())
-        position = max(r.notification.id for r in recordings) if recordings else self.position()
-        return [
-            self.record_fact(**again[index]) if index in again else Written(fact.id, True, position)
-            for index, (_item, _subject, fact) in enumerate(built)
-        ]
+        """Many facts in one transaction (bulk loads), each item record_fact's arguments; the answers in
+        the items' order. The same batch again appends nothing."""
+        return bulk.record_facts(self, facts)
 
     @retried
     def add_source(self, fact_id: UUID | str, source: Source) -> Written:
@@ -308,7 +196,7 @@ class TimelineApplication(Application[UUID]):
         return claims
 
     def _company(self, name_or_id: str | UUID, known: Mapping[UUID, Any] | None = None) -> Company:
-        candidates, normalised = _company_candidates(name_or_id)
+        candidates, normalised = company_candidates(name_or_id)
         if normalised is not None:
             try:
                 claim: CompanyName = self._get(CompanyName.create_id(normalised), known)
@@ -332,54 +220,6 @@ class TimelineApplication(Application[UUID]):
             raise AggregateNotFoundError(aggregate_id)
         return found
 
-    def _preload_subjects(self, facts: Sequence[Mapping[str, Any]]) -> dict[UUID, Any]:
-        """Every aggregate the batch's subjects resolve through, read in two queries (the names
-        claimed, then the companies and markets) instead of one or two per subject.
-
-        Items whose subject cannot be read are skipped here: building them raises their error,
-        in batch order, as before.
-        """
-        if self.repository.cache is not None or self.repository.snapshot_store is not None:
-            return {}  # the repository's own reads know about caches and snapshots; these do not
-        names: set[str] = set()
-        wanted: set[UUID] = set()
-        seen: set[tuple[str, str]] = set()
-        for item in facts:
-            company, market = item.get("company"), item.get("market")
-            key = ("company", str(company)) if company is not None else ("market", str(market))
-            if (company is None) == (market is None) or key in seen:
-                continue
-            seen.add(key)
-            try:
-                if company is not None:
-                    candidates, normalised = _company_candidates(company)
-                    wanted.update(candidates)
-                    if normalised is not None:
-                        names.add(normalised)
-                else:
-                    wanted.add(market_id_for(parse_market(market)))
-            except DomainError:
-                continue
-        known = self._aggregates({CompanyName.create_id(name) for name in names})
-        for name in names:
-            claim = known[CompanyName.create_id(name)]
-            wanted.add(company_id_for(name) if claim is None else claim.company_id)
-        known.update(self._aggregates(wanted - known.keys()))
-        return known
-
-    def _aggregates(self, aggregate_ids: set[UUID]) -> dict[UUID, Any]:
-        """Many aggregates as the repository would reconstruct them, None for those with no events."""
-        stored = stored_events_of(self.recorder, aggregate_ids)
-        found: dict[UUID, Any] = {}
-        for aggregate_id in aggregate_ids:
-            aggregate = None
-            # The library's projector asserts a runtime-checkable protocol on every event, which
-            # costs more than applying it; these events are the library's own aggregate events.
-            for stored_event in stored.get(aggregate_id, ()):
-                aggregate = self.mapper.to_domain_event(stored_event).mutate(aggregate)  # type: ignore[attr-defined]
-            found[aggregate_id] = aggregate
-        return found
-
     def _fact(self, fact_id: UUID | str) -> Fact:
         try:
             wanted = fact_id if isinstance(fact_id, UUID) else UUID(str(fact_id))
@@ -393,9 +233,11 @@ class TimelineApplication(Application[UUID]):
             raise UnknownFact(f"no fact has id {wanted}")
         return fact
 
-    def _subject(
+    def subject_of(
         self, company: str | UUID | None, market: str | None, known: Mapping[UUID, Any] | None = None
     ) -> Company | Market:
+        """The company or market a command names (a market not yet opened is a new one); ``known``
+        holds aggregates a bulk load read beforehand (None: no events)."""
         if (company is None) == (market is None):
             raise InvalidFact("give exactly one subject: a company or a market")
         if company is not None:
@@ -408,53 +250,5 @@ class TimelineApplication(Application[UUID]):
         return found
 
 
-def _company_candidates(name_or_id: str | UUID) -> tuple[list[UUID], str | None]:
-    """The ids a company reference may be, and the normalised name whose claim may name one more."""
-    if isinstance(name_or_id, UUID):
-        return [name_or_id], None
-    text = str(name_or_id).strip()
-    candidates = []
-    with contextlib.suppress(ValueError):
-        candidates.append(UUID(text))
-    try:
-        return candidates, normalise_name(text)
-    except InvalidFact:
-        raise UnknownCompany(f"no company is called {name_or_id!r}") from None
-
-
-def _new_fact(
-    subject: Company | Market,
-    kind: str,
-    date: str | FuzzyDate,
-    venue: str | None,
-    fields: Mapping[str, Any] | None,
-    sources: Sequence[Source],
-    summary: str | None,
-) -> Fact:
-    """A fact about ``subject`` from raw command values, every value checked by the domain."""
-    return Fact.record(
-        kind=parse_kind(kind),
-        subject_type="company" if isinstance(subject, Company) else "market",
-        subject_id=subject.id,
-        venue=parse_venue(venue) if venue is not None else None,
-        date=date if isinstance(date, FuzzyDate) else parse_date(date),
-        fields=fields,
-        sources=list(sources),
-        summary=summary,
-    )
-
-
 def _in_valid_time_order(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(facts, key=lambda f: fact_order(f["date"]["earliest"], f["date"]["latest"], f["kind"], f["fact_id"]))
-
-
-def _distinct(aliases: Iterable[str], name: str) -> tuple[str, ...]:
-    """Aliases without repeats of each other or of the name, as names compare."""
-    seen = {normalise_name(name)}
-    kept = []
-    for alias in aliases:
-        key = normalise_name(alias)
-        if key not in seen:
-            seen.add(key)
-            kept.append(alias)
-    return tuple(kept)

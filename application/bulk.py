@@ -1,0 +1,166 @@
+"""Bulk loads: many companies or facts in one transaction, after a fixed number of reads of the log.
+
+TimelineApplication's ``register_companies`` and ``record_facts`` run these under its retry. An
+item a batch cannot take as new (stored already, or repeated within the batch) goes through the
+single-item use case, so a batch leaves the log that one-by-one calls leave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from application.commands import company_candidates, distinct_aliases, new_fact
+from application.storage import stored_events_of, stored_originators
+from application.writes import Written
+from domain.companies import Company, CompanyName, company_id_for
+from domain.errors import DomainError, NameTaken
+from domain.facts import Fact
+from domain.markets import Market, market_id_for
+from domain.vocabulary import parse_market
+
+if TYPE_CHECKING:
+    from application.service import TimelineApplication
+
+
+def register_companies(app: TimelineApplication, companies: Sequence[Mapping[str, Any]]) -> list[Written]:
+    """Register many companies in one transaction (bulk loads); each item takes register_company's
+    arguments, and the answers come in the items' order.
+
+    One read of the log finds which companies and names are stored already. A company that is
+    stored, or named twice in the batch, is registered by itself after the batch (new aliases
+    only). A name that belongs to another company, stored or earlier in the batch, refuses the
+    whole batch with NameTaken before anything is written.
+    """
+    built = [
+        Company.register(
+            item["name"],
+            distinct_aliases(item.get("aliases", ()), item["name"]),
+            item.get("sector"),
+            item.get("key"),
+        )
+        for item in companies
+    ]
+    claims = [[CompanyName(name=name, company_id=company.id) for name in company.names] for company in built]
+    everything = {c.id for c in built} | {claim.id for mine in claims for claim in mine}
+    stored = stored_originators(app.recorder, everything)
+    owners: dict[UUID, UUID] = {}  # name claimed in this batch -> its company
+    new: list[Company | CompanyName] = []
+    alone: dict[int, Mapping[str, Any]] = {}
+    for index, (item, company, mine) in enumerate(zip(companies, built, claims, strict=True)):
+        for claim in mine:
+            owner = owners.get(claim.id)
+            if owner is None and claim.id in stored:
+                owner = app.repository.get(claim.id).company_id
+            if owner is not None and owner != company.id:
+                raise NameTaken(f"name {claim.name!r} already belongs to company {owner}")
+        if company.id in stored or any(claim.id in stored or claim.id in owners for claim in mine):
+            alone[index] = item
+            continue
+        owners.update((claim.id, company.id) for claim in mine)
+        new += [company, *mine]
+    recordings = app.save(*new)
+    position = max(r.notification.id for r in recordings) if recordings else app.position()
+    return [
+        app.register_company(**alone[index]) if index in alone else Written(company.id, True, position)
+        for index, company in enumerate(built)
+    ]
+
+
+def record_facts(app: TimelineApplication, facts: Sequence[Mapping[str, Any]]) -> list[Written]:
+    """Record many facts in one transaction (bulk loads); each item takes record_fact's arguments,
+    and the answers come in the items' order.
+
+    Facts that already exist, or repeat within the batch, go through record_fact one by one,
+    so the batch stays idempotent: the same batch again appends nothing. Before writing, a batch
+    reads the log three times whatever its size: the names claimed, its subjects, and which of
+    its facts are stored already.
+    """
+    known = preload_subjects(app, facts)
+    subjects: dict[tuple[str, str], Company | Market] = {}
+    by_id: dict[UUID, Company | Market] = {}
+    built: list[tuple[Mapping[str, Any], Company | Market, Fact]] = []
+    for item in facts:
+        company, market = item.get("company"), item.get("market")
+        key = ("company", str(company)) if company is not None else ("market", str(market))
+        if key not in subjects:
+            # Two names of one company are one aggregate: two copies would both append its next version.
+            found = app.subject_of(company, market, known)
+            subjects[key] = by_id.setdefault(found.id, found)
+        subject = subjects[key]
+        fact = new_fact(
+            subject,
+            item["kind"],
+            item["date"],
+            item.get("venue"),
+            item.get("fields"),
+            item["sources"],
+            item.get("summary"),
+        )
+        built.append((item, subject, fact))
+    stored = stored_originators(app.recorder, {fact.id for _, _, fact in built})
+    new: dict[UUID, Fact] = {}
+    again: dict[int, Mapping[str, Any]] = {}
+    for index, (item, subject, fact) in enumerate(built):
+        if fact.id in new or fact.id in stored:
+            again[index] = item
+            continue
+        subject.attach_fact(fact.id)
+        new[fact.id] = fact
+    recordings = app.save(*new.values(), *by_id.values())
+    position = max(r.notification.id for r in recordings) if recordings else app.position()
+    return [
+        app.record_fact(**again[index]) if index in again else Written(fact.id, True, position)
+        for index, (_item, _subject, fact) in enumerate(built)
+    ]
+
+
+def preload_subjects(app: TimelineApplication, facts: Sequence[Mapping[str, Any]]) -> dict[UUID, Any]:
+    """Every aggregate the batch's subjects resolve through, read in two queries (the names
+    claimed, then the companies and markets) instead of one or two per subject.
+
+    Items whose subject cannot be read are skipped here: building them raises their error,
+    in batch order, as before.
+    """
+    if app.repository.cache is not None or app.repository.snapshot_store is not None:
+        return {}  # the repository's own reads know about caches and snapshots; these do not
+    names: set[str] = set()
+    wanted: set[UUID] = set()
+    seen: set[tuple[str, str]] = set()
+    for item in facts:
+        company, market = item.get("company"), item.get("market")
+        key = ("company", str(company)) if company is not None else ("market", str(market))
+        if (company is None) == (market is None) or key in seen:
+            continue
+        seen.add(key)
+        try:
+            if company is not None:
+                candidates, normalised = company_candidates(company)
+                wanted.update(candidates)
+                if normalised is not None:
+                    names.add(normalised)
+            else:
+                wanted.add(market_id_for(parse_market(market)))
+        except DomainError:
+            continue
+    known = aggregates(app, {CompanyName.create_id(name) for name in names})
+    for name in names:
+        claim = known[CompanyName.create_id(name)]
+        wanted.add(company_id_for(name) if claim is None else claim.company_id)
+    known.update(aggregates(app, wanted - known.keys()))
+    return known
+
+
+def aggregates(app: TimelineApplication, aggregate_ids: set[UUID]) -> dict[UUID, Any]:
+    """Many aggregates as the repository would reconstruct them, None for those with no events."""
+    stored = stored_events_of(app.recorder, aggregate_ids)
+    found: dict[UUID, Any] = {}
+    for aggregate_id in aggregate_ids:
+        aggregate = None
+        # The library's projector asserts a runtime-checkable protocol on every event, which
+        # costs more than applying it; these events are the library's own aggregate events.
+        for stored_event in stored.get(aggregate_id, ()):
+            aggregate = app.mapper.to_domain_event(stored_event).mutate(aggregate)  # type: ignore[attr-defined]
+        found[aggregate_id] = aggregate
+    return found
