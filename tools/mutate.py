@@ -4,9 +4,14 @@ mutmut takes its settings from `[tool.mutmut]` in pyproject.toml. The folders na
 its `source_paths` for this run only; the folders left out are copied into mutants/ as they are,
 so the tree the tests import stays whole. With no folder named, every source path is mutated.
 ``--tests`` replaces the configured test selection for this run (say, while one test folder is
-broken by work in progress).
+broken by work in progress). ``--only`` narrows mutation further to the files matching its globs
+(mutmut's ``only_mutate``), so the score counts those files alone; the other files of the folders
+are copied unmutated. ``--max-children`` caps mutmut's worker processes (by default one per core,
+which starves anything else running on the machine). ``--mutants`` re-tests only the mutants whose
+names match its globs, even those with a verdict already; the score still counts every mutant.
 
-    python tools/mutate.py [FOLDER ...] [--tests PATH ...]
+    python tools/mutate.py [FOLDER ...] [--tests PATH ...] [--only GLOB ...] [--max-children N]
+                           [--mutants NAME ...]
 
 See docs/mutation.md.
 """
@@ -82,12 +87,21 @@ def main(argv: list[str]) -> None:
     )
     parser.add_argument("folders", nargs="*", help="source folders to mutate (default: [tool.mutmut] source_paths)")
     parser.add_argument("--tests", nargs="+", help="test paths to run instead of the configured selection")
+    parser.add_argument("--only", nargs="+", help="mutate only the files matching these globs (projections/flags.py)")
+    parser.add_argument("--max-children", type=int, help="at most this many mutmut worker processes")
+    parser.add_argument("--mutants", nargs="+", help="re-test only the mutants matching these names or globs")
     arguments = parser.parse_args(argv)
     narrow_to(arguments.folders)
     if arguments.tests:
         config().pytest_add_cli_args_test_selection = list(arguments.tests)
+    if arguments.only:
+        config().only_mutate = list(arguments.only)
+    mutmut_arguments = ["run"]
+    if arguments.max_children is not None:
+        mutmut_arguments += ["--max-children", str(arguments.max_children)]
+    mutmut_arguments += arguments.mutants or []
     started = time.monotonic()
-    cli.main(["run"], prog_name="mutmut", standalone_mode=False)
+    cli.main(mutmut_arguments, prog_name="mutmut", standalone_mode=False)
     print()
     print(report(outcomes_by_folder(), time.monotonic() - started))
 
