@@ -153,7 +153,8 @@ def _read(
     """The first ``rows`` entries after the cursor at the day, in board order: the day's path merged,
     each node's range stopped after ``rows`` rows."""
     p = store.p
-    where, params = f"mode = {p}", list[Any]([clocks.mode])
+    where = f"mode = {p}"
+    params: list[Any] = [clocks.mode]
     fixed: dict[int, Any] = {}
     stage, cursor = wanted.stage, wanted.cursor
     rank = None if stage is None else stage_rank(stage)
