@@ -125,27 +125,7 @@ def stored_originators(recorder: Any, originator_ids: Collection[UUID]) -> set[U
     A bulk load checks every item of a batch for idempotency; asking once per item costs a
     round trip (and on SQLite a transaction) each, more than writing the item.
     """
-    if not originator_ids:
-        return set()
-    if recorder.__class__.__module__ == "eventsourcing.sqlite":
-        table = recorder.events_table_name  # the library's own table name, never user input
-        statement = (
-            f"SELECT DISTINCT originator_id FROM {table} "  # noqa: S608
-            "WHERE originator_id IN (SELECT value FROM json_each(?))"
-        )
-        with recorder.datastore.transaction(commit=False) as cursor:
-            cursor.execute(statement, (_json_hex(originator_ids),))
-            rows = cursor.fetchall()
-        return {UUID(row[0]) for row in rows}
-    from psycopg.sql import SQL, Identifier
-
-    query = SQL("SELECT DISTINCT originator_id FROM {schema}.{table} WHERE originator_id = ANY(%s)").format(
-        schema=Identifier(recorder.datastore.schema), table=Identifier(recorder.events_table_name)
-    )
-    with recorder.datastore.transaction(commit=False) as cursor:
-        cursor.execute(query, (list(originator_ids),))
-        found = cursor.fetchall()
-    return {row["originator_id"] for row in found}
+    return {_uuid(row[0]) for row in _events_of(recorder, "DISTINCT originator_id", originator_ids)}
 
 
 def stored_events_of(recorder: Any, originator_ids: Collection[UUID]) -> dict[UUID, list[StoredEvent]]:
@@ -155,33 +135,44 @@ def stored_events_of(recorder: Any, originator_ids: Collection[UUID]) -> dict[UU
     instead of one round trip per subject.
     """
     found: dict[UUID, list[StoredEvent]] = {}
+    rows = _events_of(
+        recorder, "originator_id, originator_version, topic, state", originator_ids, "originator_id, originator_version"
+    )
+    for originator_id, version, topic, state in rows:
+        found.setdefault(_uuid(originator_id), []).append(
+            StoredEvent(_uuid(originator_id), version, topic, bytes(state))
+        )
+    return found
+
+
+def _events_of(recorder: Any, columns: str, originator_ids: Collection[UUID], order: str = "") -> list[tuple[Any, ...]]:
+    """``columns`` (our own constant text) of the stored events of these aggregates, one query on either database."""
     if not originator_ids:
-        return found
+        return []
+    ordered = f" ORDER BY {order}" if order else ""
     if recorder.__class__.__module__ == "eventsourcing.sqlite":
         table = recorder.events_table_name  # the library's own table name, never user input
         statement = (
-            f"SELECT originator_id, originator_version, topic, state FROM {table} "  # noqa: S608
-            "WHERE originator_id IN (SELECT value FROM json_each(?)) ORDER BY originator_id, originator_version"
+            f"SELECT {columns} FROM {table} "  # noqa: S608
+            f"WHERE originator_id IN (SELECT value FROM json_each(?)){ordered}"
         )
         with recorder.datastore.transaction(commit=False) as cursor:
             cursor.execute(statement, (_json_hex(originator_ids),))
-            rows = cursor.fetchall()
-        for row in rows:
-            found.setdefault(UUID(row[0]), []).append(StoredEvent(UUID(row[0]), row[1], row[2], row[3]))
-        return found
+            return [tuple(row) for row in cursor.fetchall()]
     from psycopg.sql import SQL, Identifier
 
-    query = SQL(
-        "SELECT originator_id, originator_version, topic, state FROM {schema}.{table} "
-        "WHERE originator_id = ANY(%s) ORDER BY originator_id, originator_version"
-    ).format(schema=Identifier(recorder.datastore.schema), table=Identifier(recorder.events_table_name))
+    statement = f"SELECT {columns} FROM {{schema}}.{{table}} WHERE originator_id = ANY(%s){ordered}"  # noqa: S608
+    query = SQL(statement).format(
+        schema=Identifier(recorder.datastore.schema), table=Identifier(recorder.events_table_name)
+    )
     with recorder.datastore.transaction(commit=False) as cursor:
         cursor.execute(query, (list(originator_ids),))
-        for row in cursor.fetchall():
-            found.setdefault(row["originator_id"], []).append(
-                StoredEvent(row["originator_id"], row["originator_version"], row["topic"], bytes(row["state"]))
-            )
-    return found
+        return [tuple(row.values()) for row in cursor.fetchall()]
+
+
+def _uuid(value: Any) -> UUID:
+    """An originator id as either database hands it back: hex text from SQLite, a UUID from psycopg."""
+    return value if isinstance(value, UUID) else UUID(value)
 
 
 def _json_hex(originator_ids: Collection[UUID]) -> str:

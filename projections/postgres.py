@@ -85,14 +85,8 @@ class PostgresStore(Sessions):
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (self._schema_lock,))
             yield cursor
 
-    @contextmanager
-    def reading(self) -> Iterator[Cursor]:
-        session = getattr(self._local, "session", None)
-        if session is not None:  # inside a session: its snapshot
-            yield session
-            return
-        with self._transaction(self._read_setup) as cursor:
-            yield cursor
+    def own_read(self) -> Any:
+        return self._transaction(self._read_setup)
 
     # The stage-point index -------------------------------------------------------------------
 

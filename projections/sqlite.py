@@ -78,11 +78,7 @@ class SQLiteStore(Sessions):
         return self.transaction()  # BEGIN IMMEDIATE serialises DDL across processes too
 
     @contextmanager
-    def reading(self) -> Iterator[Cursor]:
-        session = getattr(self._local, "session", None)
-        if session is not None:  # inside a session: its snapshot
-            yield session
-            return
+    def own_read(self) -> Iterator[Cursor]:
         connection = self._connection()
         cursor = connection.cursor()
         cursor.execute("BEGIN")

@@ -78,12 +78,22 @@ class ReadStore(Protocol):
 
 
 class Sessions:
-    """``query`` and ``session`` for a store whose ``reading()`` yields the session's cursor while one is open."""
+    """``reading``, ``query`` and ``session`` for a store that opens a read of its own with ``own_read()``."""
 
     _local: threading.local
 
-    def reading(self) -> AbstractContextManager[Cursor]:
+    def own_read(self) -> AbstractContextManager[Cursor]:
+        """A consistent read on a connection of its own, outside any session."""
         raise NotImplementedError
+
+    @contextmanager
+    def reading(self) -> Iterator[Cursor]:
+        session = getattr(self._local, "session", None)
+        if session is not None:  # inside a session: its snapshot
+            yield session
+            return
+        with self.own_read() as cursor:
+            yield cursor
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
         with self.reading() as cursor:
