@@ -1,5 +1,5 @@
 """``python -m api`` runs the ``timeline`` command."""
 
-from api.cli import main
+from api.cli.main import main
 
 main()

@@ -15,15 +15,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
 
-from api.answer_cache import AnswerCache
 from api.composition import Services, build_services
 from api.inputs import InputError, clip
-from api.observability import HttpEdge, Metrics, configure_logging
+from api.middleware.answer_cache import AnswerCache
+from api.middleware.observability import HttpEdge, Metrics, configure_logging
+from api.middleware.write_gate import WriteGate
 from api.responses import OrjsonResponse, render_json
 from api.routes import companies, facts, feed, ops, pipeline, search, stats, timeline, web
 from api.routes.feed import OpenStreams
 from api.settings import Settings
-from api.write_gate import WriteGate
 from application.errors import ConcurrencyConflict
 from domain.errors import AmbiguousName, DomainError, FactRetracted, NameTaken, UnknownCompany, UnknownFact
 

@@ -9,17 +9,17 @@ from pathlib import Path
 
 from eventsourcing.sqlite import SQLiteDatastore
 
-from api.idempotency import IdempotencyStore
+from api.middleware.idempotency import IdempotencyStore
 from api.settings import Settings
 from application.log import EventLog
 from application.service import TimelineApplication
 from application.storage import SCHEMA_LOCK, environment_for, sqlite_path
-from projections.daily_counts import daily_counts_projection
-from projections.projector import timeline_projection
-from projections.queries import Queries
+from projections.indexes.daily_counts import daily_counts_projection
+from projections.queries.questions import Queries
 from projections.runner import ProjectionRunner, Stuck
-from projections.sqlite import SQLiteStore
-from projections.store import ReadStore
+from projections.store.read_store import ReadStore
+from projections.store.sqlite import SQLiteStore
+from projections.timeline.projector import timeline_projection
 
 STUCK_CHECK_SECONDS = 1.0
 logger = logging.getLogger("timeline")
@@ -102,7 +102,7 @@ def read_store(app: TimelineApplication) -> ReadStore:
     datastore = app.recorder.datastore  # type: ignore[attr-defined]
     if isinstance(datastore, SQLiteDatastore):
         return SQLiteStore(Path(app.env["SQLITE_DBNAME"]))
-    from projections.postgres import PostgresStore  # psycopg is imported only where PostgreSQL is used
+    from projections.store.postgres import PostgresStore  # psycopg is imported only where PostgreSQL is used
 
     return PostgresStore(datastore, SCHEMA_LOCK)
 

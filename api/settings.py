@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, validation_alias="TIMELINE_WORKERS")
     loop: Literal["auto", "uvloop", "asyncio"] = Field(default="auto", validation_alias="TIMELINE_LOOP")
     http: Literal["auto", "httptools", "h11"] = Field(default="auto", validation_alias="TIMELINE_HTTP")
-    # Read answers kept per process while the read models stay at one position (api/answer_cache.py); 0: off.
+    # Read answers kept per process while the read models stay at one position (api/middleware/answer_cache.py); 0: off.
     answer_cache_mb: int = Field(default=64, ge=0, le=4096, validation_alias="TIMELINE_ANSWER_CACHE_MB")
 
     @property

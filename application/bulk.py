@@ -7,12 +7,15 @@ single-item use case, so a batch leaves the log that one-by-one calls leave.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Protocol
 from uuid import UUID
 
+from eventsourcing.application import Repository
+from eventsourcing.persistence import Mapper, Recording
+
 from application.commands import company_candidates, distinct_aliases, new_fact
-from application.storage import stored_events_of, stored_originators
+from application.event_table import EventTable, stored_events_of, stored_originators
 from application.writes import Written
 from domain.companies import Company, CompanyName, company_id_for
 from domain.errors import DomainError, NameTaken
@@ -20,11 +23,36 @@ from domain.facts import Fact
 from domain.markets import Market, market_id_for
 from domain.vocabulary import parse_market
 
-if TYPE_CHECKING:
-    from application.service import TimelineApplication
+
+class Loading(Protocol):
+    """What a bulk load uses of the application (TimelineApplication passes itself)."""
+
+    @property
+    def event_table(self) -> EventTable: ...
+
+    @property
+    def repository(self) -> Repository[UUID]: ...
+
+    @property
+    def mapper(self) -> Mapper[UUID]: ...
+
+    @property
+    def record_fact(self) -> Callable[..., Written]: ...
+
+    def save(self, *objects: Any) -> list[Recording[UUID]]: ...
+
+    def position(self) -> int: ...
+
+    def register_company(
+        self, name: str, aliases: Iterable[str] = (), sector: str | None = None, key: str | None = None
+    ) -> Written: ...
+
+    def subject_of(
+        self, company: str | UUID | None, market: str | None, known: Mapping[UUID, Any] | None = None
+    ) -> Company | Market: ...
 
 
-def register_companies(app: TimelineApplication, companies: Sequence[Mapping[str, Any]]) -> list[Written]:
+def register_companies(app: Loading, companies: Sequence[Mapping[str, Any]]) -> list[Written]:
     """Register many companies in one transaction (bulk loads); each item takes register_company's
     arguments, and the answers come in the items' order.
 
@@ -44,7 +72,7 @@ def register_companies(app: TimelineApplication, companies: Sequence[Mapping[str
     ]
     claims = [[CompanyName(name=name, company_id=company.id) for name in company.names] for company in built]
     everything = {c.id for c in built} | {claim.id for mine in claims for claim in mine}
-    stored = stored_originators(app.recorder, everything)
+    stored = stored_originators(app.event_table, everything)
     owners: dict[UUID, UUID] = {}  # name claimed in this batch -> its company
     new: list[Company | CompanyName] = []
     alone: dict[int, Mapping[str, Any]] = {}
@@ -68,7 +96,7 @@ def register_companies(app: TimelineApplication, companies: Sequence[Mapping[str
     ]
 
 
-def record_facts(app: TimelineApplication, facts: Sequence[Mapping[str, Any]]) -> list[Written]:
+def record_facts(app: Loading, facts: Sequence[Mapping[str, Any]]) -> list[Written]:
     """Record many facts in one transaction (bulk loads); each item takes record_fact's arguments,
     and the answers come in the items' order.
 
@@ -99,7 +127,7 @@ def record_facts(app: TimelineApplication, facts: Sequence[Mapping[str, Any]]) -
             item.get("summary"),
         )
         built.append((item, subject, fact))
-    stored = stored_originators(app.recorder, {fact.id for _, _, fact in built})
+    stored = stored_originators(app.event_table, {fact.id for _, _, fact in built})
     new: dict[UUID, Fact] = {}
     again: dict[int, Mapping[str, Any]] = {}
     for index, (item, subject, fact) in enumerate(built):
@@ -116,7 +144,7 @@ def record_facts(app: TimelineApplication, facts: Sequence[Mapping[str, Any]]) -
     ]
 
 
-def preload_subjects(app: TimelineApplication, facts: Sequence[Mapping[str, Any]]) -> dict[UUID, Any]:
+def preload_subjects(app: Loading, facts: Sequence[Mapping[str, Any]]) -> dict[UUID, Any]:
     """Every aggregate the batch's subjects resolve through, read in two queries (the names
     claimed, then the companies and markets) instead of one or two per subject.
 
@@ -152,9 +180,9 @@ def preload_subjects(app: TimelineApplication, facts: Sequence[Mapping[str, Any]
     return known
 
 
-def aggregates(app: TimelineApplication, aggregate_ids: set[UUID]) -> dict[UUID, Any]:
+def aggregates(app: Loading, aggregate_ids: set[UUID]) -> dict[UUID, Any]:
     """Many aggregates as the repository would reconstruct them, None for those with no events."""
-    stored = stored_events_of(app.recorder, aggregate_ids)
+    stored = stored_events_of(app.event_table, aggregate_ids)
     found: dict[UUID, Any] = {}
     for aggregate_id in aggregate_ids:
         aggregate = None

@@ -11,7 +11,8 @@ from eventsourcing.persistence import ApplicationRecorder, Recording, Transcoder
 
 from application import bulk
 from application.commands import company_candidates, distinct_aliases, new_fact
-from application.storage import creating_tables, position_of
+from application.event_table import EventTable
+from application.storage import creating_tables, event_table_for
 from application.transcoder import timeline_transcoder
 from application.views import company_view, fact_view
 from application.writes import DEFAULT_MAX_ATTEMPTS, Written, retried
@@ -32,6 +33,7 @@ class TimelineApplication(Application[UUID]):
     def __init__(self, env: Mapping[str, str] | None = None, *, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> None:
         self.max_attempts = max_attempts
         super().__init__(env)
+        self.event_table: EventTable = event_table_for(self.env, self.recorder)
 
     def construct_transcoder(self) -> Transcoder:
         return timeline_transcoder()
@@ -178,7 +180,7 @@ class TimelineApplication(Application[UUID]):
         if recordings:
             return Written(aggregate_id, True, max(r.notification.id for r in recordings))
         if earlier is not None:
-            position = position_of(self.recorder, aggregate_id, earlier)
+            position = self.event_table.position_of(aggregate_id, earlier)
             return Written(aggregate_id, False, self.position() if position is None else position)
         return Written(aggregate_id, False, self.position())
 

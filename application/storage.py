@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
-from uuid import UUID
 
-import orjson
-from eventsourcing.persistence import StoredEvent
+from application.event_table import EventTable, PostgresEventTable, SQLiteEventTable
 
 
 class StorageURLError(ValueError):
@@ -95,87 +93,11 @@ def creating_tables(env: Mapping[str, str]) -> Iterator[None]:
             connection.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
 
 
-def position_of(recorder: Any, originator_id: UUID, version: int) -> int | None:
-    """The log position of one stored event of an aggregate, or None if there is no such event.
-
-    eventsourcing returns positions only for events it has just written; a retry that finds its
-    correction already stored needs the position of that earlier event, so ask the table.
-    """
-    if recorder.__class__.__module__ == "eventsourcing.sqlite":
-        table = recorder.events_table_name  # the library's own table name, never user input
-        statement = f"SELECT rowid FROM {table} WHERE originator_id = ? AND originator_version = ?"  # noqa: S608
-        with recorder.datastore.transaction(commit=False) as cursor:
-            cursor.execute(statement, (originator_id.hex, version))
-            row = cursor.fetchone()
-        return None if row is None else int(row[0])
-    from psycopg.sql import SQL, Identifier
-
-    query = SQL(
-        "SELECT notification_id FROM {schema}.{table} WHERE originator_id = %s AND originator_version = %s"
-    ).format(schema=Identifier(recorder.datastore.schema), table=Identifier(recorder.events_table_name))
-    with recorder.datastore.transaction(commit=False) as cursor:
-        cursor.execute(query, (originator_id, version))
-        found = cursor.fetchone()
-    return None if found is None else int(found["notification_id"])
-
-
-def stored_originators(recorder: Any, originator_ids: Collection[UUID]) -> set[UUID]:
-    """Which of these aggregates already have events in the log, in one query however many they are.
-
-    A bulk load checks every item of a batch for idempotency; asking once per item costs a
-    round trip (and on SQLite a transaction) each, more than writing the item.
-    """
-    return {_uuid(row[0]) for row in _events_of(recorder, "DISTINCT originator_id", originator_ids)}
-
-
-def stored_events_of(recorder: Any, originator_ids: Collection[UUID]) -> dict[UUID, list[StoredEvent]]:
-    """The stored events of many aggregates, each in version order, in one query however many they are.
-
-    Only aggregates that have events appear. A bulk load reads every subject of a batch at once
-    instead of one round trip per subject.
-    """
-    found: dict[UUID, list[StoredEvent]] = {}
-    rows = _events_of(
-        recorder, "originator_id, originator_version, topic, state", originator_ids, "originator_id, originator_version"
-    )
-    for originator_id, version, topic, state in rows:
-        found.setdefault(_uuid(originator_id), []).append(
-            StoredEvent(_uuid(originator_id), version, topic, bytes(state))
-        )
-    return found
-
-
-def _events_of(recorder: Any, columns: str, originator_ids: Collection[UUID], order: str = "") -> list[tuple[Any, ...]]:
-    """``columns`` (our own constant text) of the stored events of these aggregates, one query on either database."""
-    if not originator_ids:
-        return []
-    ordered = f" ORDER BY {order}" if order else ""
-    if recorder.__class__.__module__ == "eventsourcing.sqlite":
-        table = recorder.events_table_name  # the library's own table name, never user input
-        statement = (
-            f"SELECT {columns} FROM {table} "  # noqa: S608
-            f"WHERE originator_id IN (SELECT value FROM json_each(?)){ordered}"
-        )
-        with recorder.datastore.transaction(commit=False) as cursor:
-            cursor.execute(statement, (_json_hex(originator_ids),))
-            return [tuple(row) for row in cursor.fetchall()]
-    from psycopg.sql import SQL, Identifier
-
-    statement = f"SELECT {columns} FROM {{schema}}.{{table}} WHERE originator_id = ANY(%s){ordered}"  # noqa: S608
-    query = SQL(statement).format(
-        schema=Identifier(recorder.datastore.schema), table=Identifier(recorder.events_table_name)
-    )
-    with recorder.datastore.transaction(commit=False) as cursor:
-        cursor.execute(query, (list(originator_ids),))
-        return [tuple(row.values()) for row in cursor.fetchall()]
-
-
-def _uuid(value: Any) -> UUID:
-    """An originator id as either database hands it back: hex text from SQLite, a UUID from psycopg."""
-    return value if isinstance(value, UUID) else UUID(value)
-
-
-def _json_hex(originator_ids: Collection[UUID]) -> str:
-    """Ids as one JSON array parameter: SQLite then has no limit on their number to split on,
-    and still searches the primary key once per id."""
-    return orjson.dumps([originator_id.hex for originator_id in originator_ids]).decode()
+def event_table_for(env: Mapping[str, str], recorder: Any) -> EventTable:
+    """The events-table reader for the database the persistence setting names (chosen once, at start-up)."""
+    module = env.get("PERSISTENCE_MODULE")
+    if module == "eventsourcing.postgres":
+        return PostgresEventTable(recorder)
+    if module == "eventsourcing.sqlite":
+        return SQLiteEventTable(recorder)
+    raise StorageURLError(f"PERSISTENCE_MODULE {module!r}: the timeline stores events in SQLite or PostgreSQL only")

@@ -23,8 +23,8 @@ from application.service import TimelineApplication
 from application.storage import environment_for
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
-from projections.daily_counts import daily_counts_projection
-from projections.projector import timeline_projection
+from projections.indexes.daily_counts import daily_counts_projection
+from projections.timeline.projector import timeline_projection
 
 KINDS = ["preparing", "guidance", "filed", "accepted", "approved", "listed"]
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import ClassVar
 
-from projections.schema import MAX_POSITION
 from projections.stage_rows import MAX_DAY
+
+MAX_POSITION = 2_147_483_647  # fits SQLite's 32-bit R-tree; the log may grow to 2e9 events
 
 
 def system_time(moment: datetime) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
-from projections.store import Cursor, ReadStore, is_transient, values
+from projections.store.read_store import Cursor, ReadStore, is_transient, values
 
 DEFAULT_BATCH = 1000
 _RACED = -1
@@ -35,7 +35,7 @@ MAX_ERROR_CHARS = 500
 logger = logging.getLogger("timeline.projections")
 
 
-class EventLog(Protocol):
+class LogReader(Protocol):
     """Where projections read from: eventsourcing's application recorder fits it."""
 
     def select_notifications(self, start: int | None, limit: int, stop: int | None = None) -> Sequence[Any]: ...
@@ -81,7 +81,7 @@ class Stuck:
 
 
 class ProjectionRunner:
-    def __init__(self, store: ReadStore, log: EventLog, decoder: Decoder, projector: Projector) -> None:
+    def __init__(self, store: ReadStore, log: LogReader, decoder: Decoder, projector: Projector) -> None:
         self.store = store
         p = store.p
         self.log = log

@@ -10,7 +10,8 @@ from pathlib import Path
 from application.service import TimelineApplication
 from domain.errors import DomainError
 from domain.names import normalise_name
-from seeds.reading import SEED_DIR, SeedError, SeedProblem, SeedSet, merged_date, merged_fields, read_seeds
+from seeds.reading import SEED_DIR, read_seeds
+from seeds.seed_set import SeedError, SeedProblem, SeedSet, merged_date, merged_fields
 
 
 @dataclass(frozen=True)

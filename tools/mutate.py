@@ -87,7 +87,9 @@ def main(argv: list[str]) -> None:
     )
     parser.add_argument("folders", nargs="*", help="source folders to mutate (default: [tool.mutmut] source_paths)")
     parser.add_argument("--tests", nargs="+", help="test paths to run instead of the configured selection")
-    parser.add_argument("--only", nargs="+", help="mutate only the files matching these globs (projections/flags.py)")
+    parser.add_argument(
+        "--only", nargs="+", help="mutate only the files matching these globs (projections/queries/flags.py)"
+    )
     parser.add_argument("--max-children", type=int, help="at most this many mutmut worker processes")
     parser.add_argument("--mutants", nargs="+", help="re-test only the mutants matching these names or globs")
     arguments = parser.parse_args(argv)

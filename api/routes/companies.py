@@ -6,13 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 
-from api.deps import Fresh, ReplyDep, ServicesDep, Writer
+from api.deps import ClocksDep, Fresh, ReplyDep, ServicesDep, Writer
 from api.examples import COMPANY, example
-from api.params import ClocksDep
 from api.responses import READ_ERRORS, OrjsonResponse, written
 from api.routes.writes import after_write
 from api.schemas import CompanyIn, CompanyWrittenOut
-from projections.answers import Company
+from projections.queries.answers import Company
 
 router = APIRouter(tags=["companies"])
 

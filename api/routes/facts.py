@@ -7,12 +7,11 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path
 
-from api.deps import Fresh, ReplyDep, ServicesDep, Writer
-from api.params import KnownAt, parse_known_at
+from api.deps import Fresh, KnownAt, ReplyDep, ServicesDep, Writer, parse_known_at
 from api.responses import READ_ERRORS, OrjsonResponse, written
 from api.routes.writes import after_write
 from api.schemas import CorrectionIn, FactIn, FactWrittenOut, RetractionIn, sources_of
-from projections.answers import FactWithHistory
+from projections.queries.answers import FactWithHistory
 
 router = APIRouter(tags=["facts"])
 

@@ -13,13 +13,12 @@ from typing_extensions import TypedDict
 
 from api import inputs
 from api.composition import Services
-from api.deps import ServicesDep, SettingsDep
+from api.deps import ServicesDep, SettingsDep, checked
 from api.inputs import InputError
-from api.params import checked
 from api.responses import OrjsonResponse
 from application.log import LoggedEvent
 from domain.plain import plain
-from projections.answers import Source
+from projections.queries.answers import Source
 
 router = APIRouter(tags=["feed"])
 

@@ -10,12 +10,11 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
-from api.deps import Fresh, ReplyDep, ServicesDep
+from api.deps import ClocksDep, Fresh, ReplyDep, ServicesDep, day_query, invalid, parse_day, word
 from api.examples import PIPELINE, example
-from api.params import ClocksDep, day_query, invalid, parse_day, word
 from api.responses import READ_ERRORS, OrjsonResponse
-from projections.answers import Pipeline
-from projections.pipeline import BadCursor
+from projections.queries.answers import Pipeline
+from projections.queries.pipeline import BadCursor
 
 router = APIRouter(tags=["pipeline"])
 

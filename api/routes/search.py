@@ -7,10 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api import inputs
-from api.deps import Fresh, ReplyDep, ServicesDep
-from api.params import word
+from api.deps import Fresh, ReplyDep, ServicesDep, word
 from api.responses import READ_ERRORS, OrjsonResponse
-from projections.answers import Search
+from projections.queries.answers import Search
 
 router = APIRouter(tags=["companies"])
 

@@ -7,11 +7,22 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api import inputs
-from api.deps import Fresh, ReplyDep, ServicesDep
-from api.params import CertainOnly, KnownAt, PublishedBy, clocks_for, day_query, invalid, parse_days, word
+from api.deps import (
+    CertainOnly,
+    Fresh,
+    KnownAt,
+    PublishedBy,
+    ReplyDep,
+    ServicesDep,
+    clocks_for,
+    day_query,
+    invalid,
+    parse_days,
+    word,
+)
 from api.responses import READ_ERRORS, OrjsonResponse
-from projections.answers import StatsCounts
-from projections.series import counts_over_time, point_count
+from projections.queries.answers import StatsCounts
+from projections.queries.counts_over_time import counts_over_time, point_count
 
 router = APIRouter(tags=["stats"])
 MAX_POINTS = {"month": 400, "day": 4000}

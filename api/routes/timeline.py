@@ -7,10 +7,21 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api import inputs
-from api.deps import Fresh, ReplyDep, ServicesDep
-from api.params import DAY_PATTERN, CertainOnly, KnownAt, PublishedBy, clocks_for, day_query, parse_days, word
+from api.deps import (
+    DAY_PATTERN,
+    CertainOnly,
+    Fresh,
+    KnownAt,
+    PublishedBy,
+    ReplyDep,
+    ServicesDep,
+    clocks_for,
+    day_query,
+    parse_days,
+    word,
+)
 from api.responses import READ_ERRORS, OrjsonResponse
-from projections.answers import Changes, TimeInStage, Timeline
+from projections.queries.answers import Changes, TimeInStage, Timeline
 
 router = APIRouter(tags=["timeline"])
 

@@ -19,7 +19,7 @@ from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
 from projections.runner import ProjectionRunner
-from projections.store import Cursor, ReadStore
+from projections.store.read_store import Cursor, ReadStore
 
 
 class FundingRounds:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api.answer_cache import AnswerCache
 from api.app import create_app
 from api.composition import build_services
+from api.middleware.answer_cache import AnswerCache
 from api.settings import Settings
 
 TOKEN = "cache-token"

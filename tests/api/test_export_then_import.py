@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from api.cli.transfer import export_log, import_log
 from api.composition import build_services
 from api.settings import Settings
-from api.transfer import export_log, import_log
 from projections.clocks import Clocks
 from seeds.loading import load_seeds
 from tests.application.contract import XINHUA

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from api.cli.transfer import import_log
 from api.composition import build_services
 from api.settings import Settings
-from api.transfer import import_log
 from projections.clocks import Clocks
 
 LOG = Path(__file__).parent / "fixtures" / "log_before_envelope_escape.jsonl"

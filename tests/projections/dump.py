@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from projections.store import ReadStore
+from projections.store.read_store import ReadStore
 
 _ORDERED_COLUMNS = {
     "rm_tracking": "name, position",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from projections.companies import Companies
+from projections.queries.companies import Companies
 
 
 @pytest.mark.parametrize("statement", ["_names_of", "_codes_of"])

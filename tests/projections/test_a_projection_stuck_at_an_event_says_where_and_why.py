@@ -14,7 +14,7 @@ import pytest
 from api.composition import build_services
 from api.settings import Settings
 from projections.runner import MAX_ERROR_CHARS, ProjectionRunner
-from projections.store import Cursor, ReadStore
+from projections.store.read_store import Cursor, ReadStore
 
 
 class Refusing:

@@ -12,7 +12,7 @@ import pytest
 from api.composition import build_services
 from api.settings import Settings
 from projections.runner import ProjectionRunner
-from projections.store import Cursor, ReadStore
+from projections.store.read_store import Cursor, ReadStore
 
 
 class Counting:

@@ -15,13 +15,12 @@ from application.service import TimelineApplication
 from application.storage import environment_for
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
-from projections import board
-from projections.clocks import Clocks
-from projections.pipeline import Filters, Stages, encode_cursor
-from projections.projector import timeline_projection
-from projections.schema import MAX_POSITION
-from projections.segment_tree import SLOTS, cover
+from projections.clocks import MAX_POSITION, Clocks
+from projections.indexes import board
+from projections.indexes.segment_tree import SLOTS, cover
+from projections.queries.pipeline import Filters, PipelineQueries, encode_cursor
 from projections.stage_rows import MAX_DAY
+from projections.timeline.projector import timeline_projection
 from tests.projections.synthetic import fill
 
 SECTORS = ["ai", "semiconductors", "biotech"]
@@ -67,7 +66,7 @@ def walk(stages, clocks, filters, size):
 
 def test_every_page_of_the_board_is_the_sorted_stage_rows_at_its_point(built):
     _app, db, _projection = built
-    stages = Stages(db)
+    stages = PipelineQueries(db)
     for day in DAYS:
         for certain_only in (False, True):
             clocks = Clocks(day, certain_only=certain_only)
@@ -91,7 +90,7 @@ def test_the_board_holds_each_row_believed_now_and_seen_with_every_source_once_p
 
 def test_counts_for_a_sector_from_the_board_equal_the_stage_rows_counted_at_the_point(built):
     _app, db, _projection = built
-    stages = Stages(db)
+    stages = PipelineQueries(db)
     counted = 0
     for day in DAYS:
         for certain_only in (False, True):
@@ -118,7 +117,7 @@ def test_the_board_counts_are_the_board_rows_counted_by_node(built):
 
 def test_a_correction_of_the_earliest_day_alone_moves_the_entry_in_the_board(built):
     app, db, projection = built
-    stages = Stages(db)
+    stages = PipelineQueries(db)
     source = Source("q1.txt", parse_date("2023-04-02"), "a listing some time in the first quarter")
     written = app.record_fact(kind="listed", company="Synthetic 001", venue="BSE", date="2023-Q1", sources=[source])
     # Listed between the corrected fact's earliest days before and after: the board order must change.
@@ -137,7 +136,7 @@ def test_a_correction_of_the_earliest_day_alone_moves_the_entry_in_the_board(bui
 
 def test_a_day_outside_the_tree_is_answered_from_the_stage_point_index(built):
     _app, db, _projection = built
-    stages = Stages(db)
+    stages = PipelineQueries(db)
     late = Clocks(date(2200, 1, 1))
     assert not board.answers(late)
     assert keys(stages.entries(late, Filters(), limit=50)) == keys(stages.entries(late, Filters())[:50])

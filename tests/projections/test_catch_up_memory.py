@@ -16,11 +16,11 @@ from application.service import TimelineApplication
 from application.storage import environment_for
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
-from projections import projector as projector_module
-from projections.memory import Memory
-from projections.projector import TimelineProjector, timeline_projection
+from projections.indexes.segment_tree import SLOTS
 from projections.runner import ProjectionRunner
-from projections.segment_tree import SLOTS
+from projections.timeline import projector as projector_module
+from projections.timeline.carried_state import CarriedState
+from projections.timeline.projector import TimelineProjector, timeline_projection
 from tests.projections.dump import dump
 from tests.projections.synthetic import VENUES, fill
 
@@ -91,8 +91,8 @@ def test_tables_rebuilt_elsewhere_to_the_same_position_are_not_taken_for_the_one
 
 def test_memory_over_its_bounds_lets_go_and_reads_back_what_it_needs(store, monkeypatch):
     app, db = store
-    monkeypatch.setattr(Memory, "MAX_PAIRS", 3)
-    monkeypatch.setattr(Memory, "MAX_FACTS", 10)
+    monkeypatch.setattr(CarriedState, "MAX_PAIRS", 3)
+    monkeypatch.setattr(CarriedState, "MAX_FACTS", 10)
     runner = timeline_projection(db, app.recorder, app.mapper)
     runner.catch_up(batch_size=6)  # from empty tables, with their indexes: bounded all along
     fill(app, companies=12, facts=60, seed=8)

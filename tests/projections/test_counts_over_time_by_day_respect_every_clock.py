@@ -13,7 +13,7 @@ from api.settings import Settings
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
-from projections.series import counts_over_time
+from projections.queries.counts_over_time import counts_over_time
 
 
 @pytest.fixture

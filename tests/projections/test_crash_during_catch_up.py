@@ -15,7 +15,7 @@ import pytest
 from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
-from projections.projector import timeline_projection
+from projections.timeline.projector import timeline_projection
 from tests.projections.dump import dump
 from tests.projections.synthetic import fill
 
@@ -28,7 +28,7 @@ CHILD = textwrap.dedent(
     from application.service import TimelineApplication
     from application.storage import environment_for
     from api.composition import read_store
-    from projections.projector import timeline_projection
+    from projections.timeline.projector import timeline_projection
 
     class SlowDecoder:
         def __init__(self, mapper):

@@ -11,7 +11,7 @@ from api.composition import build_services
 from api.settings import Settings
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
-from projections.daily_counts import counts_on, daily_counts
+from projections.indexes.daily_counts import counts_on, daily_counts
 
 
 def day(text: str) -> int:

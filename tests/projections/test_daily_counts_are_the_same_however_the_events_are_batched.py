@@ -14,9 +14,9 @@ from application.storage import environment_for
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
-from projections.daily_counts import counts_on, daily_counts_projection
-from projections.pipeline import Filters, Stages
-from projections.projector import timeline_projection
+from projections.indexes.daily_counts import counts_on, daily_counts_projection
+from projections.queries.pipeline import Filters, PipelineQueries
+from projections.timeline.projector import timeline_projection
 from tests.projections.dump import dump
 from tests.projections.synthetic import fill
 
@@ -65,7 +65,7 @@ def test_catching_up_in_uneven_batches_counts_what_the_stage_rows_hold(store):
     runner = daily_counts_projection(db, app.recorder, app.mapper)
     while runner.catch_up(batch_size=13):
         pass
-    stages = Stages(db)
+    stages = PipelineQueries(db)
     for day in (date(2021, 3, 1), date(2024, 3, 15), date(2024, 8, 1), date(2026, 1, 1)):
         for certain_only in (False, True):
             clocks = Clocks(day, certain_only=certain_only)

@@ -9,8 +9,8 @@ import pytest
 from api.composition import build_services
 from api.settings import Settings
 from projections.clocks import Clocks
-from projections.daily_counts import daily_counts
-from projections.pipeline import Filters
+from projections.indexes.daily_counts import daily_counts
+from projections.queries.pipeline import Filters
 from seeds.loading import load_seeds
 from tests.projections.synthetic import VENUES, fill
 

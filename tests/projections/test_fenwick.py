@@ -8,7 +8,7 @@ from collections import defaultdict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from projections.fenwick import FIRST_DAY, SIZE, nodes_to_sum, nodes_to_update
+from projections.indexes.fenwick import FIRST_DAY, SIZE, nodes_to_sum, nodes_to_update
 
 # Deltas fall on days a date can name, or the day after the last; questions may ask any day.
 DELTA_DAYS = st.integers(min_value=FIRST_DAY - 5, max_value=FIRST_DAY + SIZE - 1)

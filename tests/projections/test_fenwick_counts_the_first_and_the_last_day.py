@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from projections.fenwick import FIRST_DAY, SIZE, nodes_to_sum, nodes_to_update
+from projections.indexes.fenwick import FIRST_DAY, SIZE, nodes_to_sum, nodes_to_update
 
 
 def count_on(deltas: list[tuple[int, int]], day: int) -> int:

@@ -15,8 +15,8 @@ from domain.errors import UnknownCompany
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
-from projections.companies import Companies
 from projections.names import Candidate, NameRow, core_words, match_key, ranked, sharing_words
+from projections.queries.companies import Companies
 
 
 def rows_of(*names: tuple[str, str]) -> list[NameRow]:

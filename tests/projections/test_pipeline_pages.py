@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from projections.clocks import Clocks
-from projections.pipeline import BadCursor, decode_cursor
+from projections.queries.pipeline import BadCursor, decode_cursor
 
 DAY = Clocks(date(2026, 1, 31))
 

@@ -15,8 +15,8 @@ from domain.errors import FactRetracted
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
-from projections.projector import timeline_projection
-from projections.queries import Queries
+from projections.queries.questions import Queries
+from projections.timeline.projector import timeline_projection
 from tests.projections.oracle import naive_pipeline, naive_timeline
 
 COMPANIES = ["Alpha Chips", "Beta Robotics", "Gamma Bio"]

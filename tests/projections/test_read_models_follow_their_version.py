@@ -7,7 +7,7 @@ from api.composition import build_services
 from api.settings import Settings
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
-from projections.projector import TimelineProjector
+from projections.timeline.projector import TimelineProjector
 from tests.projections.dump import dump
 
 

@@ -7,8 +7,8 @@ import pytest
 from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
-from projections.projector import timeline_projection
 from projections.runner import ProjectionRunner
+from projections.timeline.projector import timeline_projection
 from seeds.loading import load_seeds
 from tests.projections.dump import dump
 from tests.projections.synthetic import fill

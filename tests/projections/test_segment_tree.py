@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from projections.segment_tree import LEAVES, LEVELS, ORIGIN, cover, holds, path
+from projections.indexes.segment_tree import LEAVES, LEVELS, ORIGIN, cover, holds, path
 
 days = st.integers(ORIGIN - 400, ORIGIN + LEAVES + 400)
 

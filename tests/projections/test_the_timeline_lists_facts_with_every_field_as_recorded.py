@@ -13,7 +13,7 @@ from api.settings import Settings
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
-from projections.facts import Facts
+from projections.queries.facts import Facts
 
 START, END = date(2025, 1, 1), date(2025, 12, 31)
 

@@ -1,4 +1,4 @@
-from projections.time_in_stage import attempts, spans, summarise
+from projections.queries.time_in_stage import attempts, spans, summarise
 
 
 def fact(kind, day, latest=None):

@@ -12,7 +12,7 @@ from api.settings import Settings
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
-from projections.time_in_stage import attempts, summarise
+from projections.queries.time_in_stage import attempts, summarise
 
 
 @pytest.fixture

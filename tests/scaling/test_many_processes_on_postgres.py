@@ -17,8 +17,8 @@ from application.service import TimelineApplication
 from application.storage import environment_for
 from domain.fuzzy_dates import parse_date
 from domain.sources import Source
-from projections.daily_counts import daily_counts_projection
-from projections.projector import timeline_projection
+from projections.indexes.daily_counts import daily_counts_projection
+from projections.timeline.projector import timeline_projection
 from tests.e2e.conftest import TOKEN
 from tests.projections.dump import dump
 from tests.scaling.processes import start_server, start_worker, stop, wait_until_caught_up

@@ -16,7 +16,8 @@ import pytest
 
 from projections.clocks import Clocks
 from projections.names import parse_code
-from seeds.reading import SEED_DIR, SeedError, read_seeds
+from seeds.reading import SEED_DIR, read_seeds
+from seeds.seed_set import SeedError
 
 # (name as people write it, the company key it must find).
 NAMES = [

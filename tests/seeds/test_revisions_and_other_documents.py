@@ -10,7 +10,8 @@ import pytest
 from application.service import TimelineApplication
 from application.storage import environment_for
 from seeds.loading import load_seeds
-from seeds.reading import SEED_DIR, SeedError, read_seeds
+from seeds.reading import SEED_DIR, read_seeds
+from seeds.seed_set import SeedError
 
 DISCLOSURE = """
   - document: test-disclosure

@@ -7,7 +7,8 @@ import pytest
 from application.service import TimelineApplication
 from application.storage import environment_for
 from seeds.loading import load_seeds
-from seeds.reading import SEED_DIR, SeedError, read_seeds
+from seeds.reading import SEED_DIR, read_seeds
+from seeds.seed_set import SeedError
 
 # Written from the articles: each company they attach a dated fact to, by every name they print.
 NAMES_FROM_THE_ARTICLES = [

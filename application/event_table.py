@@ -1,0 +1,122 @@
+"""Reads of eventsourcing's events table that the library does not offer, one small class per database.
+
+The composition root (``storage.event_table_for``) picks the class from the persistence setting,
+once; nothing here looks at the recorder's class to decide which database it is talking to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any, Protocol
+from uuid import UUID
+
+import orjson
+from eventsourcing.persistence import StoredEvent
+
+
+class EventTable(Protocol):
+    """What the application reads of its own events table beyond the library's API."""
+
+    def position_of(self, originator_id: UUID, version: int) -> int | None:
+        """The log position of one stored event of an aggregate, or None if there is no such event.
+
+        eventsourcing returns positions only for events it has just written; a retry that finds its
+        correction already stored needs the position of that earlier event, so ask the table.
+        """
+
+    def rows_of(self, columns: str, originator_ids: Collection[UUID], order: str = "") -> list[tuple[Any, ...]]:
+        """``columns`` (our own constant text) of the stored events of these aggregates, in one query."""
+
+
+class SQLiteEventTable:
+    def __init__(self, recorder: Any) -> None:
+        self.recorder = recorder
+        self.table = recorder.events_table_name  # the library's own table name, never user input
+
+    def position_of(self, originator_id: UUID, version: int) -> int | None:
+        statement = f"SELECT rowid FROM {self.table} WHERE originator_id = ? AND originator_version = ?"  # noqa: S608
+        with self.recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(statement, (originator_id.hex, version))
+            row = cursor.fetchone()
+        return None if row is None else int(row[0])
+
+    def rows_of(self, columns: str, originator_ids: Collection[UUID], order: str = "") -> list[tuple[Any, ...]]:
+        if not originator_ids:
+            return []
+        ordered = f" ORDER BY {order}" if order else ""
+        statement = (
+            f"SELECT {columns} FROM {self.table} "  # noqa: S608
+            f"WHERE originator_id IN (SELECT value FROM json_each(?)){ordered}"
+        )
+        with self.recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(statement, (_json_hex(originator_ids),))
+            return [tuple(row) for row in cursor.fetchall()]
+
+
+class PostgresEventTable:
+    def __init__(self, recorder: Any) -> None:
+        from psycopg.sql import Identifier
+
+        self.recorder = recorder
+        self.schema = Identifier(recorder.datastore.schema)
+        self.table = Identifier(recorder.events_table_name)
+
+    def position_of(self, originator_id: UUID, version: int) -> int | None:
+        from psycopg.sql import SQL
+
+        query = SQL(
+            "SELECT notification_id FROM {schema}.{table} WHERE originator_id = %s AND originator_version = %s"
+        ).format(schema=self.schema, table=self.table)
+        with self.recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(query, (originator_id, version))
+            found = cursor.fetchone()
+        return None if found is None else int(found["notification_id"])
+
+    def rows_of(self, columns: str, originator_ids: Collection[UUID], order: str = "") -> list[tuple[Any, ...]]:
+        from psycopg.sql import SQL
+
+        if not originator_ids:
+            return []
+        ordered = f" ORDER BY {order}" if order else ""
+        statement = f"SELECT {columns} FROM {{schema}}.{{table}} WHERE originator_id = ANY(%s){ordered}"  # noqa: S608
+        query = SQL(statement).format(schema=self.schema, table=self.table)
+        with self.recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(query, (list(originator_ids),))
+            return [tuple(row.values()) for row in cursor.fetchall()]
+
+
+def stored_originators(table: EventTable, originator_ids: Collection[UUID]) -> set[UUID]:
+    """Which of these aggregates already have events in the log, in one query however many they are.
+
+    A bulk load checks every item of a batch for idempotency; asking once per item costs a
+    round trip (and on SQLite a transaction) each, more than writing the item.
+    """
+    return {_uuid(row[0]) for row in table.rows_of("DISTINCT originator_id", originator_ids)}
+
+
+def stored_events_of(table: EventTable, originator_ids: Collection[UUID]) -> dict[UUID, list[StoredEvent]]:
+    """The stored events of many aggregates, each in version order, in one query however many they are.
+
+    Only aggregates that have events appear. A bulk load reads every subject of a batch at once
+    instead of one round trip per subject.
+    """
+    found: dict[UUID, list[StoredEvent]] = {}
+    rows = table.rows_of(
+        "originator_id, originator_version, topic, state", originator_ids, "originator_id, originator_version"
+    )
+    for originator_id, version, topic, state in rows:
+        found.setdefault(_uuid(originator_id), []).append(
+            StoredEvent(_uuid(originator_id), version, topic, bytes(state))
+        )
+    return found
+
+
+def _uuid(value: Any) -> UUID:
+    """An originator id as either database hands it back: hex text from SQLite, a UUID from psycopg."""
+    return value if isinstance(value, UUID) else UUID(value)
+
+
+def _json_hex(originator_ids: Collection[UUID]) -> str:
+    """Ids as one JSON array parameter: SQLite then has no limit on their number to split on,
+    and still searches the primary key once per id."""
+    return orjson.dumps([originator_id.hex for originator_id in originator_ids]).decode()

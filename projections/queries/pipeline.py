@@ -1,0 +1,251 @@
+"""The pipeline at a point of the three clocks: who stood at which stage, counts, and moves between two days.
+
+Which stage a (company, venue) had on a day is decided when the events are projected
+(``stage_rows.py``: the last visible stage fact in fact order); here it is only looked up, as
+the stage row whose (valid day, publication day, log position) rectangle holds the point.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import orjson
+
+from domain.vocabulary import STAGE_RANK, stage_rank
+from projections.clocks import MAX_POSITION, Clocks
+from projections.indexes import board
+from projections.indexes.daily_counts import DailyCountsProjector, counts_on
+from projections.queries import rows_to_answers
+from projections.queries.answers import Change, Changes, Pipeline, PipelineEntry
+from projections.store.read_store import ReadStore
+
+_STAGE_RANK_SQL = "CASE r.stage " + " ".join(f"WHEN '{s}' THEN {r}" for s, r in STAGE_RANK.items()) + " END"
+#: Board order: venue, pipeline order of the stage, since, company name; the id breaks ties, so the
+#: order is total and a cursor names one place in it.
+_TRACKED = "SELECT name, position FROM rm_tracking WHERE name IN ('timeline', 'daily_counts')"
+_ORDER = ("r.venue", _STAGE_RANK_SQL, "v.earliest", "c.name", "r.company_id")
+_ENTRY_COLUMNS = """r.company_id, c.name, c.aliases, c.sector, r.venue, r.stage, r.suspended, r.fact_id,
+    v.date_text, v.earliest, v.latest, v.sources"""
+
+
+class BadCursor(ValueError):
+    """A cursor this service did not hand out."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    venue: str | None = None
+    stage: str | None = None
+    sector: str | None = None
+    reported_since: date | None = None  # a source of the deciding fact public between then and published_by
+    company_id: str | None = None
+
+
+def encode_cursor(entry: PipelineEntry) -> str:
+    key = [
+        entry["venue"],
+        stage_rank(entry["stage"]),
+        entry["since"]["earliest"],
+        entry["company"],
+        entry["company_id"],
+    ]
+    return base64.urlsafe_b64encode(orjson.dumps(key)).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    """The sort key after which a page starts."""
+    try:
+        key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        venue, rank, earliest, name, company_id = key
+        if not all(isinstance(v, str) for v in (venue, name, company_id)) or type(rank) is not int:
+            raise TypeError("a cursor holds four texts and a rank")
+        return [venue, rank, date.fromisoformat(earliest).toordinal(), name, company_id]
+    except (ValueError, TypeError, binascii.Error):
+        raise BadCursor(
+            "cursor: not a cursor this service handed out; pass next_cursor from the previous page"
+        ) from None
+
+
+class PipelineQueries:
+    def __init__(self, store: ReadStore) -> None:
+        self.store = store
+
+    def pipeline(
+        self, clocks: Clocks, filters: Filters, limit: int | None = None, offset: int = 0, cursor: str | None = None
+    ) -> Pipeline:
+        counts = self.counts(clocks, filters)
+        entries = self.entries(clocks, filters, limit, offset, cursor) if limit != 0 else []
+        more = bool(limit) and len(entries) == limit
+        return {
+            "as_of": clocks.as_of.isoformat(),
+            "known_at": None if clocks.is_now else clocks.known_at,
+            "published_by": clocks.published_by.isoformat() if clocks.published_by else None,
+            "certain_only": clocks.certain_only,
+            "reported_since": filters.reported_since.isoformat() if filters.reported_since else None,
+            "total": sum(n for by_stage in counts.values() for n in by_stage.values()),
+            "counts": counts,
+            "entries": entries,
+            "next_cursor": encode_cursor(entries[-1]) if more else None,
+        }
+
+    def _where(self, clocks: Clocks, filters: Filters) -> tuple[str, str, list[Any]]:
+        """FROM source, WHERE clause and parameters for the stage rows holding at the clocks."""
+        p = self.store.p
+        if filters.company_id is not None:
+            # One company's few rows come from its own index, not the point index.
+            source = "rm_stage_rows r"
+            where = (
+                f"r.company_id = {p} AND r.valid_from <= {p} AND r.valid_to > {p} AND r.pub_from <= {p} "
+                f"AND r.pub_to > {p} AND r.rec_from <= {p} AND r.rec_to > {p} AND r.mode = {p}"
+            )
+            day, pub, pos = clocks.day, clocks.publication_day, clocks.known_at
+            params: list[Any] = [filters.company_id, day, day, pub, pub, pos, pos, clocks.mode]
+        else:
+            source, where, params = self.store.stage_point(clocks)
+        for column, value in (("r.venue", filters.venue), ("r.stage", filters.stage), ("c.sector", filters.sector)):
+            if value is not None:
+                where += f" AND {column} = {p}"
+                params.append(value)
+        if filters.reported_since is not None:
+            where += (
+                f" AND EXISTS (SELECT 1 FROM rm_fact_sources s WHERE s.version_id = v.version_id"
+                f" AND s.published >= {p} AND s.published <= {p})"
+            )
+            params += [filters.reported_since.toordinal(), clocks.publication_day]
+        return source, where, params
+
+    def counts(self, clocks: Clocks, filters: Filters) -> dict[str, dict[str, int]]:
+        """Venue x stage counts, counted by the database (no row leaves it): in O(log n) for the latest
+        knowledge of every source, from the daily counts' tree, or for one sector from the board's
+        counts; else from the stage rows at the point."""
+        if self._tree_answers(clocks, filters):
+            rows = counts_on(self.store, clocks.day, clocks.mode, filters.venue, filters.stage)
+        elif filters.sector is not None and self._board_answers(clocks, filters):
+            rows = board.counts(self.store, clocks, venue=filters.venue, stage=filters.stage, sector=filters.sector)
+        else:
+            rows = self.counted_at_point(clocks, filters)
+        counts: dict[str, dict[str, int]] = {}
+        for venue, stage, n in sorted(rows, key=lambda row: (row[0], stage_rank(row[1]))):
+            counts.setdefault(venue, {})[stage] = int(n)
+        return counts
+
+    def _tree_answers(self, clocks: Clocks, filters: Filters) -> bool:
+        """The tree knows the latest knowledge of every source, by venue and stage only; and only once
+        it has applied everything the stage rows have (else the counts would not match the entries)."""
+        if not clocks.is_now or clocks.published_by is not None:
+            return False
+        if filters.sector is not None or filters.reported_since is not None or filters.company_id is not None:
+            return False
+        positions = dict(self.store.query(_TRACKED))
+        return positions.get(DailyCountsProjector.name) == positions.get("timeline")
+
+    @staticmethod
+    def _board_answers(clocks: Clocks, filters: Filters) -> bool:
+        return board.answers(clocks) and filters.company_id is None and filters.reported_since is None
+
+    def counted_at_point(self, clocks: Clocks, filters: Filters) -> list[Any]:
+        """(venue, stage, companies) counted over the stage rows holding at the point: any clocks, any filter."""
+        p = self.store.p
+        source, where, params = self._where(clocks, filters)
+        joins = "JOIN rm_companies c ON c.company_id = r.company_id " if filters.sector is not None else ""
+        if filters.reported_since is not None:
+            joins += f"JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= {p} AND v.rec_to > {p}"
+            params = [clocks.known_at, clocks.known_at, *params]
+        return self.store.query(
+            f"SELECT r.venue, r.stage, count(*) FROM {source} {joins} WHERE {where} GROUP BY r.venue, r.stage", params
+        )
+
+    def entries(
+        self,
+        clocks: Clocks,
+        filters: Filters,
+        limit: int | None = None,
+        offset: int = 0,
+        cursor: str | None = None,
+    ) -> list[PipelineEntry]:
+        """Entries in board order; a page starts after ``cursor`` or skips ``offset`` entries."""
+        after = decode_cursor(cursor) if cursor is not None else None
+        if (
+            limit is not None
+            and board.answers(clocks)
+            and filters.company_id is None
+            and filters.reported_since is None
+        ):
+            joins = f"""JOIN rm_stage_rows r ON r.row_id = b.row_id
+                JOIN rm_companies c ON c.company_id = r.company_id
+                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_to = {self.store.p}"""
+            wanted = board.Page(filters.venue, filters.stage, filters.sector, after, limit, offset)
+            rows = board.page(self.store, clocks, wanted, (_ENTRY_COLUMNS, joins, [MAX_POSITION]))
+        else:
+            rows = self._rows_at_point(clocks, filters, limit, offset, after)
+        return [_entry(row, clocks) for row in rows]
+
+    def _rows_at_point(
+        self, clocks: Clocks, filters: Filters, limit: int | None, offset: int, after: list[Any] | None
+    ) -> list[Any]:
+        """The entry rows holding at the clocks, from the stage-point index: read and sorted whole (O(k))."""
+        p = self.store.p
+        source, where, params = self._where(clocks, filters)
+        if after is not None:
+            where += f" AND ({', '.join(_ORDER)}) > ({', '.join([p] * len(_ORDER))})"
+            params += after
+        page = ""
+        if limit is not None or offset:
+            # 2**62 rows stand for "no limit": SQLite has no OFFSET without LIMIT, and both read it the same.
+            page = f" LIMIT {p} OFFSET {p}"
+            params += [limit if limit is not None else 2**62, offset]
+        return self.store.query(
+            f"""SELECT {_ENTRY_COLUMNS}
+                FROM {source}
+                JOIN rm_companies c ON c.company_id = r.company_id
+                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= {p} AND v.rec_to > {p}
+                WHERE {where}
+                ORDER BY {", ".join(_ORDER)}{page}""",
+            [clocks.known_at, clocks.known_at, *params],
+        )
+
+    def changes(self, start: date, end: date, clocks: Clocks, venue: str | None = None) -> Changes:
+        """Which (company, venue) stood at a different stage on ``end`` than on ``start``."""
+        filters = Filters(venue=venue)
+        before = {(e["company_id"], e["venue"]): e for e in self.entries(clocks.at(start), filters)}
+        after = {(e["company_id"], e["venue"]): e for e in self.entries(clocks.at(end), filters)}
+        moved: list[Change] = []
+        for key in sorted(before.keys() | after.keys()):
+            old, new = before.get(key), after.get(key)
+            if old and new and old["stage"] == new["stage"]:
+                continue  # the same stage again (even by another fact, a re-filing say) is no move
+            some = new or old
+            assert some is not None
+            moved.append(
+                {
+                    "company_id": some["company_id"],
+                    "company": some["company"],
+                    "venue": some["venue"],
+                    "from": old["stage"] if old else None,
+                    "to": new["stage"] if new else None,
+                    "since": new["since"] if new else None,
+                    "certain": (old["certain"] if old else True) and (new["certain"] if new else True),
+                }
+            )
+        return {"from": start.isoformat(), "to": end.isoformat(), "changes": moved}
+
+
+def _entry(row: Any, clocks: Clocks) -> PipelineEntry:
+    company_id, name, aliases, sector, venue, stage, suspended, fact_id, text, earliest, latest, sources = row
+    return {
+        "company_id": company_id,
+        "company": name,
+        "aliases": orjson.loads(aliases),
+        "sector": sector,
+        "venue": venue,
+        "stage": stage,
+        "suspended": bool(suspended),
+        "since": rows_to_answers.day_span(text, earliest, latest),
+        "certain": latest <= clocks.day,
+        "fact_id": fact_id,
+        **rows_to_answers.freshness(sources, clocks),
+    }

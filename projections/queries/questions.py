@@ -1,0 +1,127 @@
+"""Every read question, answered from the read models as plain data (typed in ``answers.py``).
+
+No query replays the log. Where each rule lives:
+- which stage a company had on a day: decided at projection time in ``stage_rows.py``, looked up
+  in ``pipeline.py``;
+- which company a name or code means: ``companies.py`` (match keys in ``names.py``);
+- which facts count at the clocks, and their histories: ``facts.py``;
+- flags, funding sums and valuations: ``flags.py``; freshness: ``rows_to_answers.freshness``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from projections.clocks import Clocks, system_time
+from projections.queries.answers import (
+    Changes,
+    Company,
+    CompanyRecord,
+    FactWithHistory,
+    Pipeline,
+    SearchHit,
+    TimeInStage,
+    Timeline,
+    VenueState,
+)
+from projections.queries.companies import Companies
+from projections.queries.facts import Facts
+from projections.queries.flags import flags_of
+from projections.queries.pipeline import Filters, PipelineQueries
+from projections.store.read_store import ReadStore
+
+_PAIR_ONLY = ("company_id", "company", "aliases", "sector")
+
+
+class Queries:
+    def __init__(self, store: ReadStore) -> None:
+        self.store = store
+        self.companies = Companies(store)
+        self.facts = Facts(store)
+        self.stages = PipelineQueries(store)
+
+    def position_known_at(self, moment: datetime) -> int:
+        """The last log position recorded by ``moment`` (naive times are taken as UTC)."""
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        rows = self.store.query(
+            f"SELECT max(position) FROM rm_log WHERE recorded_at <= {self.store.p}", (system_time(aware),)
+        )
+        return int(rows[0][0] or 0)
+
+    def resolve(self, name_or_id: str) -> CompanyRecord:
+        with self.store.session():
+            return self.companies.resolve(name_or_id)
+
+    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        with self.store.session():
+            return self.companies.search(query, limit)
+
+    def company(self, name_or_id: str, clocks: Clocks) -> Company:
+        """A company's stage on each venue, its flags and its facts, as of the clocks."""
+        with self.store.session():
+            return self._company(name_or_id, clocks)
+
+    def _company(self, name_or_id: str, clocks: Clocks) -> Company:
+        record = self.companies.resolve(name_or_id)
+        company_id = record["company_id"]
+        venues: list[VenueState] = [
+            {k: v for k, v in entry.items() if k not in _PAIR_ONLY}  # type: ignore[misc]
+            for entry in self.stages.entries(clocks, Filters(company_id=company_id))
+        ]
+        facts = self.facts.believed(clocks, subject_id=company_id, until=clocks.day)
+        return {
+            **record,
+            "names": self.companies.names_of(company_id),
+            "codes": self.companies.codes_of(company_id),
+            "as_of": clocks.as_of.isoformat(),
+            "venues": venues,
+            "flags": flags_of(facts),
+            "facts": facts,
+            "retracted": self.facts.retracted(company_id, clocks.known_at),
+        }
+
+    def pipeline(
+        self,
+        clocks: Clocks,
+        venue: str | None = None,
+        stage: str | None = None,
+        sector: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        reported_since: date | None = None,
+        cursor: str | None = None,
+    ) -> Pipeline:
+        filters = Filters(venue=venue, stage=stage, sector=sector, reported_since=reported_since)
+        with self.store.session():
+            return self.stages.pipeline(clocks, filters, limit=limit, offset=offset, cursor=cursor)
+
+    def changes(self, start: date, end: date, clocks: Clocks, venue: str | None = None) -> Changes:
+        with self.store.session():
+            return self.stages.changes(start, end, clocks, venue)
+
+    def timeline(
+        self,
+        start: date,
+        end: date,
+        clocks: Clocks,
+        company: str | None = None,
+        venue: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Timeline:
+        with self.store.session():
+            subject_id = self.companies.resolve(company)["company_id"] if company else None
+            return self.facts.timeline(start, end, clocks, subject_id, venue, kind, limit, offset)
+
+    def time_in_stage(self, clocks: Clocks, venue: str | None = None, company: str | None = None) -> TimeInStage:
+        with self.store.session():
+            subject_id = self.companies.resolve(company)["company_id"] if company else None
+            return self.facts.time_in_stage(clocks, venue=venue, subject_id=subject_id)
+
+    def fact(self, fact_id: str, known_at: int = Clocks.NOW) -> FactWithHistory:
+        with self.store.session():
+            return self.facts.fact(fact_id, known_at)
+
+    def fact_kinds(self, fact_ids: list[str]) -> dict[str, str]:
+        return self.facts.kinds(fact_ids)

@@ -1,0 +1,122 @@
+"""The read store on SQLite: a connection per thread, in the same file as the events.
+
+The read models keep their own connections rather than borrowing eventsourcing's pool: its
+writers hold a pooled connection while they wait for the file's one write lock, and catch-up
+reading through that pool while holding the lock deadlocked three writers (see runner.py).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eventsourcing.persistence import InterfaceError, OperationalError
+
+from projections.store.read_store import Cursor, Sessions
+
+if TYPE_CHECKING:
+    from projections.clocks import Clocks
+    from projections.stage_rows import StateRow
+
+#: The stage-point index: a 3-D R-tree over (valid day, publication day, position), O(log n + k).
+_STAGE_INDEX = """CREATE VIRTUAL TABLE IF NOT EXISTS rm_stage_index USING rtree_i32(
+    row_id, valid_lo, valid_hi, pub_lo, pub_hi, rec_lo, rec_hi)"""
+_STAGE_POINT = (
+    "i.valid_lo <= ? AND i.valid_hi >= ? AND i.pub_lo <= ? AND i.pub_hi >= ? "
+    "AND i.rec_lo <= ? AND i.rec_hi >= ? AND r.mode = ?"
+)
+
+
+class SQLiteStore(Sessions):
+    p = "?"
+    identity = "INTEGER"  # an INTEGER PRIMARY KEY is the rowid, numbered by SQLite
+    key = "INTEGER"  # the rowid itself: the table is its own index on it
+    for_update = ""  # BEGIN IMMEDIATE already holds the database's only write lock
+    unavailable_errors: tuple[type[BaseException], ...] = (
+        sqlite3.OperationalError,
+        OperationalError,
+        InterfaceError,
+        OSError,
+    )
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(str(self.path), isolation_level=None, timeout=30, check_same_thread=False)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            self._local.connection = connection
+        return connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[Cursor]:
+        connection = self._connection()
+        cursor = connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+        try:
+            yield cursor
+        except BaseException:
+            connection.rollback()
+            raise
+        connection.commit()
+
+    def schema_transaction(self) -> Any:
+        return self.transaction()  # BEGIN IMMEDIATE serialises DDL across processes too
+
+    @contextmanager
+    def own_read(self) -> Iterator[Cursor]:
+        connection = self._connection()
+        cursor = connection.cursor()
+        cursor.execute("BEGIN")
+        try:
+            yield cursor
+        finally:
+            connection.rollback()
+
+    # The stage-point index -------------------------------------------------------------------
+
+    def refresh_statistics(self) -> None:
+        """Nothing: SQLite plans without statistics, and every plan here was measured that way."""
+
+    def create_stage_index(self, cursor: Cursor) -> None:
+        cursor.execute(_STAGE_INDEX)
+
+    def drop_stage_index(self, cursor: Cursor) -> None:
+        cursor.execute("DROP TABLE IF EXISTS rm_stage_index")
+
+    def stage_rows_opened(self, cursor: Cursor, rows: list[tuple[int, StateRow, int, int]]) -> None:
+        # The R-tree holds closed ranges; the rows hold half-open ones.
+        if rows:
+            cursor.executemany(
+                "INSERT INTO rm_stage_index VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (row_id, row.valid_from, row.valid_to - 1, row.pub_from, row.pub_to - 1, rec_from, rec_to - 1)
+                    for row_id, row, rec_from, rec_to in rows
+                ],
+            )
+
+    def stage_rows_closed(self, cursor: Cursor, rows: list[tuple[int, int]]) -> None:
+        if rows:
+            cursor.executemany(
+                "UPDATE rm_stage_index SET rec_hi = ? WHERE row_id = ?",
+                [(rec_to - 1, row_id) for rec_to, row_id in rows],
+            )
+
+    def stage_point(self, clocks: Clocks) -> tuple[str, str, list[Any]]:
+        day, pub, pos = clocks.day, clocks.publication_day, clocks.known_at
+        source = "rm_stage_index i JOIN rm_stage_rows r ON r.row_id = i.row_id"
+        return source, _STAGE_POINT, [day, day, pub, pub, pos, pos, clocks.mode]

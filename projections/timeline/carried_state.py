@@ -1,0 +1,112 @@
+"""What the core read models' projector knows of its tables between batches, and the rows it
+changes in memory within one.
+
+A batch needs each (company, venue)'s open stage facts and rows, and the open version of each
+fact it touches, before its first event. ``CarriedState`` keeps them from one batch to the next, so a
+rebuild reads nothing back and catch-up after a write reads little.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from projections.clocks import MAX_POSITION
+from projections.stage_rows import Rectangle, StageFact
+
+Key = tuple[str, str]  # (company or market id, venue)
+
+
+@dataclass(slots=True)
+class Version:
+    """One version of a fact: a row of rm_fact_versions, with its sources in their plain form."""
+
+    fact_id: str
+    subject_type: str
+    subject_id: str
+    kind: str
+    category: str
+    venue: str | None
+    date: tuple[str, str, int, int]  # text, raw, earliest, latest (ordinals)
+    fields: str  # JSON
+    sources: list[dict[str, Any]]
+    summary: str | None
+    version_id: int = 0
+    rec_from: int = 0
+    rec_to: int = MAX_POSITION
+    stored: bool = False  # read from the table, not opened by this batch
+    days: list[int] = field(default_factory=list)  # when each source was certainly published, ascending
+
+    def publish(self) -> None:
+        self.days = sorted({date.fromisoformat(source["published"]["latest"]).toordinal() for source in self.sources})
+
+    def stage_fact(self) -> StageFact:
+        # A fact is public from the first day one of its sources was certainly published.
+        return StageFact(self.fact_id, self.kind, self.date[2], self.date[3], self.days[0])
+
+
+@dataclass(slots=True)
+class Row:
+    """A stage row this batch opened: believed from ``rec_from`` until ``rec_to``."""
+
+    row_id: int
+    rec_from: int
+    rec_to: int = MAX_POSITION
+
+
+@dataclass(slots=True)
+class Pair:
+    """A (company, venue): its open stage facts and the key of each rectangle believed now.
+
+    Plain tuples and numbers only, which the garbage collector stops tracking: memory then costs
+    a collection almost nothing, however many pairs it holds.
+    """
+
+    facts: dict[str, StageFact] = field(default_factory=dict)
+    rows: dict[Rectangle, int] = field(default_factory=dict)
+
+
+class CarriedState:
+    """The tables' open versions and pairs as this process last wrote them, valid while the tables
+    are the same ones (not dropped and made again: tables.py) and the log position they were
+    written at is still the last one applied. Applying the same events to the same tables writes
+    the same rows with the same keys, however they are batched, so another process that applied
+    exactly those events leaves them valid too.
+
+    ``complete`` while it holds everything (it began with empty tables): a miss then means
+    "none", so a rebuild never reads back and needs no index to look rows up by. Outside a
+    rebuild (``bounded``) it keeps only a few thousand pairs: catch-up after a write reads the
+    little it needs, and a serving process does not hold the whole read model (36 MB at M).
+    """
+
+    MAX_PAIRS = 2_000
+    MAX_FACTS = 50_000
+
+    def __init__(self) -> None:
+        self.tables: str | None = None  # their incarnation (tables.py)
+        self.position: int | None = None
+        self.complete = False
+        self.bounded = True
+        self.pairs: dict[Key, Pair] = {}
+        self.version_ids: dict[str, int] = {}  # fact -> its open version
+
+    def forget(self) -> None:
+        self.tables, self.position, self.complete = None, None, False
+        self.pairs.clear()
+        self.version_ids.clear()
+
+    def check(self, tables: str | None, last_position: int) -> None:
+        """Keep what is known only if the tables are still those, as this process left them
+        (``last_position`` 0: they are empty, so nothing is missed by knowing nothing)."""
+        if (tables, last_position) != (self.tables, self.position):
+            self.forget()
+            self.tables, self.position, self.complete = tables, last_position, last_position == 0
+        self.trim()
+
+    def trim(self) -> None:
+        """Let go of everything once over the bounds; what is let go of is read back when needed."""
+        if self.bounded and (len(self.pairs) > self.MAX_PAIRS or len(self.version_ids) > self.MAX_FACTS):
+            tables, position = self.tables, self.position
+            self.forget()
+            self.tables, self.position = tables, position

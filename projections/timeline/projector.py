@@ -1,0 +1,249 @@
+"""The core read models: fold each event into bitemporal rows (see tables.py).
+
+A batch of events is folded in memory and written at its end with one ``executemany`` per table
+(see ``batch_rows.py`` and ``carried_state.py``). Its events still apply one at a time, in log
+order, to the fact versions and stage rows as they stand after the event before, so every row is
+believed from and until exactly the positions that applying the events one per batch gives; only the
+statements are batched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+import orjson
+
+from domain.plain import plain
+from domain.vocabulary import Category, FactKind, category_of
+from projections.clocks import system_time
+from projections.names import exchange_of, match_key, parse_code
+from projections.runner import Decoder, LogReader, ProjectionRunner
+from projections.stage_rows import rectangles
+from projections.store.read_store import Cursor, ReadStore
+from projections.timeline.batch_rows import BatchRows
+from projections.timeline.carried_state import CarriedState, Version
+from projections.timeline.tables import create_indexes, create_tables, drop_tables
+
+_STAGE = Category.STAGE.value
+_FACT_EVENTS = {"Fact.Corroborated", "Fact.Corrected", "Fact.Retracted"}
+
+
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+class TimelineProjector:
+    """The core read models: companies, names, markets, fact versions and history, stage rows."""
+
+    name = "timeline"
+    # 2: rm_fact_sources, sources with their kind; 3: read-side name keys, sourced names, codes;
+    # 4: surrogate keys numbered by the projector (PostgreSQL's identity sequences no longer advance, so
+    # an older projector would collide with them), rm_incarnation; 5: rm_board, rm_board_counts
+    version = 5
+
+    def __init__(self) -> None:
+        self._memory = CarriedState()
+
+    def create_tables(self, store: ReadStore, *, indexes: bool = True) -> None:
+        create_tables(store, indexes=indexes)
+        # Without indexes, anything memory let go of would be looked up by scanning a table.
+        self._memory.bounded = indexes
+
+    def create_indexes(self, store: ReadStore) -> None:
+        create_indexes(store)
+        self._memory.bounded = True
+        self._memory.trim()
+
+    def drop_tables(self, store: ReadStore, cursor: Cursor) -> None:
+        drop_tables(store, cursor)
+        self._memory.forget()
+
+    def apply(self, store: ReadStore, cursor: Cursor, events: Sequence[tuple[int, str, Any]]) -> None:
+        try:
+            rows = BatchRows(store, cursor, self._memory)
+            batch = _Batch(rows)
+            batch.read_ahead(events)
+            for position, topic, event in events:
+                batch.apply(position, topic, event)
+            rows.write()
+        except BaseException:
+            self._memory.forget()  # it was changed in place by a batch that will not commit
+            raise
+
+
+def timeline_projection(store: ReadStore, log: LogReader, decoder: Decoder) -> ProjectionRunner:
+    return ProjectionRunner(store, log, decoder, TimelineProjector())
+
+
+class _Batch:
+    """Turns each event into changes of the batch's rows rows, in log order."""
+
+    def __init__(self, rows: BatchRows) -> None:
+        self.rows = rows
+
+    def read_ahead(self, events: Sequence[tuple[int, str, Any]]) -> None:
+        """Read every open fact version and (company, venue) the batch will touch, a few statements in all."""
+        recorded: dict[str, tuple[str, str | None]] = {}
+        referred = []
+        pairs: set[tuple[str, str]] = set()
+        for _position, topic, event in events:
+            name = topic.partition(":")[2]
+            if name == "Fact.Recorded":
+                venue = str(event.venue) if event.venue else None
+                recorded[str(event.originator_id)] = (str(event.subject_id), venue)
+                if venue is not None:
+                    pairs.add((str(event.subject_id), venue))
+            elif name in _FACT_EVENTS:
+                fact_id = str(event.originator_id)
+                if fact_id in recorded:
+                    subject_id = recorded[fact_id][0]
+                else:
+                    referred.append(fact_id)
+                    subject_id = ""
+                if name == "Fact.Corrected" and event.venue is not None and subject_id:
+                    pairs.add((subject_id, str(event.venue)))
+        for version in self.rows.read_versions(referred):
+            if version.category == _STAGE and version.venue:
+                pairs.add((version.subject_id, version.venue))
+        self.rows.read_pairs(pairs)
+
+    def apply(self, position: int, topic: str, event: Any) -> None:
+        stamp = system_time(event.timestamp)
+        self.rows.log(position, stamp)
+        handler = _HANDLERS.get(topic.partition(":")[2])
+        if handler is not None:
+            handler(self, position, stamp, event)
+
+    # Companies ---------------------------------------------------------------------------
+
+    def company_registered(self, position: int, _stamp: str, event: Any) -> None:
+        company_id = str(event.originator_id)
+        self.rows.company(company_id, event.key, event.name, list(event.aliases), event.sector, position)
+        for name in (event.key, event.name, *event.aliases):
+            self.rows.name(match_key(name), company_id, name, None)
+
+    def alias_added(self, _position: int, _stamp: str, event: Any) -> None:
+        company_id = str(event.originator_id)
+        self.rows.aliases(company_id).append(event.alias)
+        source = getattr(event, "source", None)
+        self.rows.name(
+            match_key(event.alias), company_id, event.alias, _dumps(plain(source)) if source is not None else None
+        )
+
+    def market_opened(self, _position: int, _stamp: str, event: Any) -> None:
+        self.rows.market(str(event.originator_id), event.code)
+
+    # Facts -------------------------------------------------------------------------------
+
+    def fact_recorded(self, position: int, stamp: str, event: Any) -> None:
+        when = event.date
+        fields = plain(event.fields)
+        sources = plain(list(event.sources))
+        version = Version(
+            fact_id=str(event.originator_id),
+            subject_type=event.subject_type,
+            subject_id=str(event.subject_id),
+            kind=str(event.kind),
+            category=category_of(FactKind(event.kind)).value,
+            venue=str(event.venue) if event.venue else None,
+            date=(when.text, when.raw, when.earliest.toordinal(), when.latest.toordinal()),
+            fields=_dumps(fields),
+            sources=sources,
+            summary=event.summary,
+        )
+        self.rows.open_version(version, position)
+        detail = {"date": plain(when), "venue": plain(event.venue), "fields": fields, "sources": sources}
+        self._history(position, stamp, event, "recorded", detail)
+        self._restage(None, version, position)
+        self._code(version, recorded=True)
+
+    def fact_corroborated(self, position: int, stamp: str, event: Any) -> None:
+        before = self.rows.close_version(str(event.originator_id), position)
+        source = plain(event.source)
+        version = replace(before, sources=[*before.sources, source])
+        self.rows.open_version(version, position)
+        self._history(position, stamp, event, "corroborated", {"source": source})
+        self._restage(before, version, position)
+
+    def fact_corrected(self, position: int, stamp: str, event: Any) -> None:
+        before = self.rows.close_version(str(event.originator_id), position)
+        version = replace(before)
+        when, fields = event.date, plain(event.fields)
+        if when is not None:
+            version.date = (when.text, when.raw, when.earliest.toordinal(), when.latest.toordinal())
+        if event.venue is not None:
+            version.venue = str(event.venue)
+        if fields is not None:
+            version.fields = _dumps(fields)
+        self.rows.open_version(version, position)
+        detail = {
+            "date": plain(when),
+            "venue": plain(event.venue),
+            "fields": fields,
+            "reason": event.reason,
+            "sources": plain(list(event.sources)),
+        }
+        self._history(position, stamp, event, "corrected", detail)
+        self._restage(before, version, position)
+        self._code(version)
+
+    def fact_retracted(self, position: int, stamp: str, event: Any) -> None:
+        before = self.rows.close_version(str(event.originator_id), position)
+        detail = {"reason": event.reason, "sources": plain(list(event.sources))}
+        self._history(position, stamp, event, "retracted", detail)
+        self._restage(before, None, position)
+        self.rows.codes[before.fact_id] = None
+
+    def _code(self, version: Version, recorded: bool = False) -> None:
+        """A listing's stock code, findable in the spellings people use (688795.SH, 06082.HK ...)."""
+        code = orjson.loads(version.fields).get("stock_code") if version.kind == "listed" else None
+        parsed = parse_code(code) if code else None
+        if parsed is None or not version.venue:
+            if not recorded:  # a fact just recorded has no code to take back
+                self.rows.codes[version.fact_id] = None
+            return
+        self.rows.codes[version.fact_id] = (
+            version.fact_id,
+            parsed.digits,
+            exchange_of(version.venue),
+            code,
+            version.venue,
+            version.subject_id,
+        )
+
+    def _history(self, position: int, stamp: str, event: Any, step: str, detail: dict[str, Any]) -> None:
+        # ``detail`` holds plain values already: plain() keeps None exactly where the event had None.
+        text = _dumps({key: value for key, value in detail.items() if value is not None})
+        self.rows.history.append((str(event.originator_id), position, step, stamp, text))
+
+    # Stage intervals ---------------------------------------------------------------------
+
+    def _restage(self, before: Version | None, after: Version | None, position: int) -> None:
+        """Replace the believed rectangles of the pairs a stage fact left and joined; unchanged rows stay open."""
+        versions = [v for v in (before, after) if v is not None and v.category == _STAGE and v.venue]
+        for pair_key in sorted({(v.subject_id, str(v.venue)) for v in versions}):
+            pair = self.rows.pair(pair_key)
+            if before is not None and (before.subject_id, before.venue) == pair_key:
+                pair.facts.pop(before.fact_id, None)
+            if after is not None and (after.subject_id, after.venue) == pair_key:
+                pair.facts[after.fact_id] = after.stage_fact()
+                if before is not None and before.date[2] != after.date[2]:
+                    self.rows.restamped.add((pair_key, after.fact_id))  # its rows' ``since`` moves
+            wanted = rectangles(list(pair.facts.values()))
+            for row in [row for row in pair.rows if row not in wanted]:
+                self.rows.close_row(pair_key, pair, row, position)
+            for row in sorted(wanted - pair.rows.keys()):
+                self.rows.open_row(pair_key, pair, row, position)
+
+
+_HANDLERS: dict[str, Callable[[_Batch, int, str, Any], None]] = {
+    "Company.Registered": _Batch.company_registered,
+    "Company.AliasAdded": _Batch.alias_added,
+    "Market.Opened": _Batch.market_opened,
+    "Fact.Recorded": _Batch.fact_recorded,
+    "Fact.Corroborated": _Batch.fact_corroborated,
+    "Fact.Corrected": _Batch.fact_corrected,
+    "Fact.Retracted": _Batch.fact_retracted,
+}

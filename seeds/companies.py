@@ -1,0 +1,37 @@
+"""The companies of the seed set (companies.yaml), with every name the articles print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from domain.errors import DomainError
+from domain.names import normalise_name
+from seeds.seed_set import (
+    CompanySeed,
+    SeedProblem,
+)
+from seeds.yaml_files import mappings
+
+COMPANY_KEYS = {"key", "name", "aliases", "sector"}
+
+
+def read_companies(path: Path, problems: list[SeedProblem]) -> tuple[list[CompanySeed], dict[str, str]]:
+    companies: list[CompanySeed] = []
+    names: dict[str, str] = {}
+    for entry, item in mappings(path, problems, "companies", "company", "key", COMPANY_KEYS):
+        key, name, aliases = item.get("key"), item.get("name"), item.get("aliases") or []
+        if not isinstance(key, str) or not isinstance(name, str) or not isinstance(aliases, list):
+            problems.append(SeedProblem(path.name, entry, "needs text 'key' and 'name', and 'aliases' as a list"))
+            continue
+        seed = CompanySeed(key, name, tuple(str(alias) for alias in aliases), item.get("sector"))
+        for known in (seed.key, seed.name, *seed.aliases):
+            try:
+                normalised = normalise_name(known)
+            except DomainError as error:
+                problems.append(SeedProblem(path.name, entry, str(error)))
+                continue
+            owner = names.setdefault(normalised, seed.key)
+            if owner != seed.key:
+                problems.append(SeedProblem(path.name, entry, f"name {known!r} also belongs to company {owner!r}"))
+        companies.append(seed)
+    return companies, names
