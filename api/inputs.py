@@ -14,8 +14,9 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from domain.date_parsing import parse_date
 from domain.errors import InvalidDate
-from domain.fuzzy_dates import MAX_YEAR, MIN_YEAR, parse_date
+from domain.fuzzy_dates import MAX_YEAR, MIN_YEAR
 from domain.text import refused_character
 from domain.vocabulary import MARKETS, FactKind, Stage, Venue
 from projections.clocks import Clocks

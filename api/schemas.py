@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.date_parsing import parse_date
 from domain.errors import InvalidDate, InvalidFact
-from domain.fuzzy_dates import parse_date
 from domain.sources import Source, SourceKind
 
 

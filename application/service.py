@@ -19,9 +19,10 @@ from application.writes import DEFAULT_MAX_ATTEMPTS, Written, retried
 
 __all__ = ["TimelineApplication", "Written"]
 from domain.companies import Company, CompanyName, company_id_for
+from domain.date_parsing import parse_date
 from domain.errors import InvalidFact, NameTaken, UnknownCompany, UnknownFact
 from domain.facts import Fact
-from domain.fuzzy_dates import FuzzyDate, parse_date
+from domain.fuzzy_dates import FuzzyDate
 from domain.markets import Market, market_id_for
 from domain.sources import Source
 from domain.vocabulary import fact_order, parse_market, parse_venue

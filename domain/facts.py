@@ -12,7 +12,8 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import FactRetracted, InvalidFact
-from domain.fact_fields import FactFields, build_fields, changed_fields
+from domain.fact_fields import FactFields
+from domain.field_values import build_fields, changed_fields
 from domain.fuzzy_dates import FuzzyDate
 from domain.sources import Source, require_sources
 from domain.text import check_text

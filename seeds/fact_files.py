@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 from uuid import NAMESPACE_URL, uuid5
 
+from domain.date_parsing import parse_date
 from domain.errors import DomainError
-from domain.fact_fields import build_fields
 from domain.facts import Fact, check_subject
-from domain.fuzzy_dates import FuzzyDate, parse_date
+from domain.field_values import build_fields
+from domain.fuzzy_dates import FuzzyDate
 from domain.names import normalise_name
 from domain.vocabulary import parse_kind, parse_market, parse_venue
 from seeds.documents import Document

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from domain.date_parsing import parse_date
 from domain.errors import DomainError
 from domain.facts import Fact
-from domain.fuzzy_dates import parse_date
 from domain.vocabulary import parse_venue
 from seeds.documents import Document
 from seeds.fact_files import fact_in_memory

@@ -12,7 +12,7 @@ import pytest
 
 from application.service import TimelineApplication
 from application.storage import environment_for
-from domain.fuzzy_dates import parse_date
+from domain.date_parsing import parse_date
 from domain.sources import Source
 from seeds.loading import load_seeds
 from tests.api.finding import SPELLINGS

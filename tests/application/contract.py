@@ -10,8 +10,8 @@ from eventsourcing.persistence import IntegrityError
 from application.errors import ConcurrencyConflict
 from application.service import TimelineApplication
 from application.storage import environment_for
+from domain.date_parsing import parse_date
 from domain.errors import FactRetracted, InvalidDate, InvalidFact, NameTaken, UnknownCompany, UnknownFact
-from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 
 CAIXIN = Source("000_bd29c5250f60b916.txt", parse_date("2025-07"), "Late June 2025: Moore Threads and MetaX ...")

@@ -10,7 +10,7 @@ import pytest
 
 from application.service import TimelineApplication
 from application.storage import environment_for
-from domain.fuzzy_dates import parse_date
+from domain.date_parsing import parse_date
 from domain.sources import Source
 
 THREADS = 4

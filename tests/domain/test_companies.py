@@ -5,8 +5,8 @@ from uuid import uuid4
 import pytest
 
 from domain.companies import MAX_SECTOR_CHARS, Company, CompanyName, company_id_for
+from domain.date_parsing import parse_date
 from domain.errors import InvalidFact
-from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 
 

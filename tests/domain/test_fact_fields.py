@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 
 from domain.errors import InvalidFact
-from domain.fact_fields import MAX_TEXT_CHARS, FactFields, FundingRoundFields, build_fields
+from domain.fact_fields import FactFields, FundingRoundFields
+from domain.field_values import MAX_TEXT_CHARS, build_fields
 from domain.money import Currency, Money, parse_money
 from domain.vocabulary import FactKind
 

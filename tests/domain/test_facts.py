@@ -2,10 +2,10 @@ from uuid import uuid4
 
 import pytest
 
+from domain.date_parsing import parse_date
 from domain.errors import FactRetracted, InvalidFact
-from domain.fact_fields import build_fields
 from domain.facts import Fact
-from domain.fuzzy_dates import parse_date
+from domain.field_values import build_fields
 from domain.sources import Source
 from domain.vocabulary import FactKind, Venue, parse_kind, parse_venue
 

@@ -6,10 +6,10 @@ from uuid import UUID, uuid4
 
 import pytest
 
+from domain.date_parsing import parse_date
 from domain.errors import FactRetracted, InvalidFact
-from domain.fact_fields import build_fields
 from domain.facts import MAX_REASON_CHARS, Fact, fact_id_for, fact_key
-from domain.fuzzy_dates import parse_date
+from domain.field_values import build_fields
 from domain.sources import Source, SourceKind
 from domain.vocabulary import FactKind, Venue
 

@@ -1,7 +1,8 @@
 """Freshness: which source is the newest behind an answer, and when it is too old to trust."""
 
+from domain.date_parsing import parse_date
 from domain.freshness import STALE_AFTER_DAYS, days_since, is_stale, newest
-from domain.fuzzy_dates import FuzzyDate, parse_date
+from domain.fuzzy_dates import FuzzyDate
 
 
 def dates(*texts: str) -> list[FuzzyDate]:

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from domain.date_parsing import parse_date
 from domain.errors import InvalidDate
-from domain.fuzzy_dates import parse_date
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
+from domain.date_parsing import parse_date
 from domain.errors import InvalidDate
-from domain.fuzzy_dates import FuzzyDate, parse_date
+from domain.fuzzy_dates import FuzzyDate
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from uuid import UUID
 
 import pytest
 
-from domain.fact_fields import build_fields
-from domain.fuzzy_dates import parse_date
+from domain.date_parsing import parse_date
+from domain.field_values import build_fields
 from domain.money import parse_money
 from domain.plain import plain
 from domain.sources import Source, SourceKind

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
+from domain.date_parsing import parse_date
 from domain.errors import InvalidFact
-from domain.fuzzy_dates import parse_date
 from domain.sources import MAX_QUOTE_CHARS, MAX_TITLE_CHARS, Source, SourceKind, require_sources
 
 

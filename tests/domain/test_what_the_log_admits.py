@@ -6,10 +6,10 @@ from uuid import uuid4
 
 import pytest
 
+from domain.date_parsing import parse_date
 from domain.errors import FactRetracted, InvalidDate, InvalidFact, InvalidMoney
-from domain.fact_fields import build_fields
 from domain.facts import Fact
-from domain.fuzzy_dates import parse_date
+from domain.field_values import build_fields
 from domain.money import Money, parse_money
 from domain.names import normalise_name
 from domain.sources import Source

@@ -6,8 +6,8 @@ import random
 from datetime import date, timedelta
 
 from application.service import TimelineApplication
+from domain.date_parsing import parse_date
 from domain.errors import FactRetracted
-from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 
 KINDS = ["preparing", "guidance", "filed", "accepted", "inquiry", "approved", "registered", "listed", "withdrawn"]

@@ -9,8 +9,8 @@ import pytest
 
 from api.composition import build_services
 from api.settings import Settings
+from domain.date_parsing import parse_date
 from domain.errors import AmbiguousName, UnknownCompany
-from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
-from domain.fuzzy_dates import parse_date
+from domain.date_parsing import parse_date
 from domain.sources import Source
 from projections.clocks import MAX_POSITION, Clocks
 from projections.indexes import board

@@ -14,7 +14,7 @@ import pytest
 from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
-from domain.fuzzy_dates import parse_date
+from domain.date_parsing import parse_date
 from domain.sources import Source
 from projections.indexes.segment_tree import SLOTS
 from projections.runner import ProjectionRunner

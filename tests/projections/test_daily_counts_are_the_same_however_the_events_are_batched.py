@@ -11,7 +11,7 @@ import pytest
 from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
-from domain.fuzzy_dates import parse_date
+from domain.date_parsing import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
 from projections.indexes.daily_counts import counts_on, daily_counts_projection

@@ -11,8 +11,8 @@ import pytest
 
 from api.composition import build_services
 from api.settings import Settings
+from domain.date_parsing import parse_date
 from domain.errors import UnknownCompany
-from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
 from projections.names import Candidate, NameRow, core_words, match_key, ranked, sharing_words

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage import environment_for
+from domain.date_parsing import parse_date
 from domain.errors import FactRetracted
-from domain.fuzzy_dates import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
 from projections.queries.questions import Queries
