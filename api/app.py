@@ -145,7 +145,7 @@ def _include_flat(app: FastAPI, router: APIRouter) -> None:
     Since then include_router keeps each router as a lazy branch that every request walks (a version check
     and a match per branch) before it reaches a route of a later router: 20-25 µs a request on /healthz, the
     last one, a third of a whole hello-world request. The OpenAPI document and the answers are the same either
-    way (tests/api/test_http_edge.py).
+    way (tests/api/middleware/test_http_edge.py).
     """
     for route in router.routes:
         if not isinstance(route, APIRoute):

@@ -18,12 +18,15 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SOURCE = {"document": "api-test.txt", "published": "2025-12-01", "quote": "a test quote"}
 
 
-class ApiContract:
-    @pytest.fixture
-    def client(self, database_url):
-        settings = Settings(
-            TIMELINE_DATABASE_URL=database_url, TIMELINE_API_TOKEN=f"other,{TOKEN}", TIMELINE_MAX_BODY_BYTES=20_000
-        )
+class ApiReadContract:
+    """Questions only: they share one seeded store (a class-scoped ``class_database_url``)."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def client(cls, request):
+        """One seeded store per class and database: these tests only read."""
+        url = request.getfixturevalue("class_database_url")
+        settings = Settings(TIMELINE_DATABASE_URL=url, TIMELINE_API_TOKEN=TOKEN)
         services = build_services(settings)
         load_seeds(services.app)
         with TestClient(create_app(settings, services)) as client:
@@ -83,6 +86,63 @@ class ApiContract:
         assert client.get("/time-in-stage").status_code == 200
         assert client.get("/timeline", params={"from": "2026-01-01"}).json()["to"] == today
         assert client.get("/changes", params={"from": "2026-01-01"}).json()["to"] == today
+
+    def test_the_feed_pages_the_log_in_order_with_fact_ids_kinds_dates_and_sources(self, client):
+        first = client.get("/feed", params={"after": 0, "limit": 150}).json()
+        second = client.get("/feed", params={"after": first["next_after"], "limit": 150}).json()
+        positions = [e["position"] for e in first["events"] + second["events"]]
+        assert positions == sorted(positions) == list(range(1, 301))
+        recorded = next(e for e in first["events"] + second["events"] if e["type"] == "Fact.Recorded")
+        assert {"fact_id", "kind", "date", "sources"} <= recorded.keys()
+
+    def test_timeline_changes_and_time_in_stage_answer(self, client):
+        events = client.get("/timeline", params={"from": "2026-01-01", "to": "2026-01-13"}).json()["events"]
+        assert {"Zhipu AI", "MiniMax"} <= {e["company"] for e in events if e["kind"] == "listed"}
+        moved = client.get("/changes", params={"from": "2025-06-01", "to": "2025-07-31"}).json()["changes"]
+        assert any(m["company"] == "Moore Threads" and m["to"] == "accepted" for m in moved)
+        spans = client.get("/time-in-stage", params={"as_of": "2026-01-31", "venue": "SSE-STAR"}).json()
+        assert spans["summary"]
+
+    def test_health_and_metrics(self, client):
+        health = client.get("/healthz").json()
+        assert health["status"] == "ok"
+        assert health["projection_lag"] == 0
+        text = client.get("/metrics").text
+        assert "timeline_http_requests_total" in text
+        assert "timeline_projection_lag_events 0.0" in text
+
+    def test_pipeline_counts_over_time_come_per_month_end(self, client):
+        body = client.get(
+            "/stats/pipeline-counts", params={"from": "2025-05-15", "to": "2025-07-10", "venue": "SSE-STAR"}
+        ).json()
+        assert [p["date"] for p in body["points"]] == ["2025-05-31", "2025-06-30", "2025-07-10"]
+        on_the_day = client.get("/pipeline", params={"as_of": "2025-06-30", "venue": "SSE-STAR"}).json()["counts"]
+        assert body["points"][1]["counts"]["accepted"] == on_the_day["SSE-STAR"]["accepted"] >= 2
+        assert (
+            client.get("/stats/pipeline-counts", params={"from": "2026-01-01", "to": "2025-01-01"}).status_code == 422
+        )
+
+    def test_the_viewer_page_and_its_assets_are_served_by_the_service(self, client):
+        page = client.get("/")
+        assert page.status_code == 200
+        assert '<script src="/static/app.js"' in page.text
+        assert client.get("/static/app.js").status_code == 200
+        assert client.get("/static/style.css").status_code == 200
+
+
+class ApiContract:
+    """Writes, each test on a fresh seeded store (``database_url``)."""
+
+    @pytest.fixture
+    def client(self, database_url):
+        settings = Settings(
+            TIMELINE_DATABASE_URL=database_url, TIMELINE_API_TOKEN=f"other,{TOKEN}", TIMELINE_MAX_BODY_BYTES=20_000
+        )
+        services = build_services(settings)
+        load_seeds(services.app)
+        with TestClient(create_app(settings, services)) as client:
+            yield client
+        services.close()
 
     def test_writes_need_a_valid_bearer_token(self, client):
         body = {"name": "Token Test Co"}
@@ -230,48 +290,6 @@ class ApiContract:
             f"/facts/{written['fact_id']}/retractions", headers=AUTH, json={"reason": "another", "sources": [SOURCE]}
         )
         assert other.status_code == 409
-
-    def test_the_feed_pages_the_log_in_order_with_fact_ids_kinds_dates_and_sources(self, client):
-        first = client.get("/feed", params={"after": 0, "limit": 150}).json()
-        second = client.get("/feed", params={"after": first["next_after"], "limit": 150}).json()
-        positions = [e["position"] for e in first["events"] + second["events"]]
-        assert positions == sorted(positions) == list(range(1, 301))
-        recorded = next(e for e in first["events"] + second["events"] if e["type"] == "Fact.Recorded")
-        assert {"fact_id", "kind", "date", "sources"} <= recorded.keys()
-
-    def test_timeline_changes_and_time_in_stage_answer(self, client):
-        events = client.get("/timeline", params={"from": "2026-01-01", "to": "2026-01-13"}).json()["events"]
-        assert {"Zhipu AI", "MiniMax"} <= {e["company"] for e in events if e["kind"] == "listed"}
-        moved = client.get("/changes", params={"from": "2025-06-01", "to": "2025-07-31"}).json()["changes"]
-        assert any(m["company"] == "Moore Threads" and m["to"] == "accepted" for m in moved)
-        spans = client.get("/time-in-stage", params={"as_of": "2026-01-31", "venue": "SSE-STAR"}).json()
-        assert spans["summary"]
-
-    def test_health_and_metrics(self, client):
-        health = client.get("/healthz").json()
-        assert health["status"] == "ok"
-        assert health["projection_lag"] == 0
-        text = client.get("/metrics").text
-        assert "timeline_http_requests_total" in text
-        assert "timeline_projection_lag_events 0.0" in text
-
-    def test_pipeline_counts_over_time_come_per_month_end(self, client):
-        body = client.get(
-            "/stats/pipeline-counts", params={"from": "2025-05-15", "to": "2025-07-10", "venue": "SSE-STAR"}
-        ).json()
-        assert [p["date"] for p in body["points"]] == ["2025-05-31", "2025-06-30", "2025-07-10"]
-        on_the_day = client.get("/pipeline", params={"as_of": "2025-06-30", "venue": "SSE-STAR"}).json()["counts"]
-        assert body["points"][1]["counts"]["accepted"] == on_the_day["SSE-STAR"]["accepted"] >= 2
-        assert (
-            client.get("/stats/pipeline-counts", params={"from": "2026-01-01", "to": "2025-01-01"}).status_code == 422
-        )
-
-    def test_the_viewer_page_and_its_assets_are_served_by_the_service(self, client):
-        page = client.get("/")
-        assert page.status_code == 200
-        assert '<script src="/static/app.js"' in page.text
-        assert client.get("/static/app.js").status_code == 200
-        assert client.get("/static/style.css").status_code == 200
 
     def test_each_entry_says_how_fresh_its_newest_source_is_and_can_be_filtered_by_it(self, client):
         client.post("/companies", headers=AUTH, json={"name": "Fresh Co"})

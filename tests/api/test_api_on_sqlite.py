@@ -1,6 +1,13 @@
 import pytest
 
-from tests.api.contract import ApiContract
+from tests.api.contract import ApiContract, ApiReadContract
+
+
+class TestApiReadsOnSQLite(ApiReadContract):
+    @pytest.fixture(scope="class")
+    @classmethod
+    def class_database_url(cls, tmp_path_factory):
+        return f"sqlite:///{tmp_path_factory.mktemp('reads') / 'timeline.db'}"
 
 
 class TestApiOnSQLite(ApiContract):

@@ -17,7 +17,7 @@ from domain.sources import Source
 from seeds.loading import load_seeds
 from tests.api.finding import SPELLINGS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
