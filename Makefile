@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install browser wrk test lint format run bench bench-http bench-writers clean mutate
+.PHONY: install browser wrk test test-fast lint format run bench bench-http bench-writers clean mutate
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,9 +21,18 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	else echo "browser tests will skip: install chromium and chromium-driver"; fi
 
+# Tests run on both cores (pytest-xdist); JOBS=1 runs them in one process.
+JOBS ?= 2
+
+# Everything, PostgreSQL and the browser included (CI requires both: .ci/run).
 test: $(STAMP) browser
 	@$(MAKE) --no-print-directory wrk || echo "the HTTP benchmark's test will skip: install wrk"
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(JOBS)
+
+# The fast tier: domain, projections and the API on SQLite, in process (no PostgreSQL, no spawned
+# server, command or browser).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -n $(JOBS) -m "not postgres and not slow" tests/domain tests/projections tests/api tests/test_docs.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

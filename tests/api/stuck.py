@@ -84,6 +84,7 @@ class StuckProjectionContract:
             assert feed[1]["type"] == "Company.Registered"
         services.close()
 
+    @pytest.mark.slow  # runs `timeline rebuild` as a process
     def test_rebuild_names_the_failing_position_instead_of_a_traceback(self, settings, stuck_at):
         env = {**os.environ, "TIMELINE_DATABASE_URL": settings.resolved_database_url, "LOG_LEVEL": "CRITICAL"}
         done = subprocess.run(

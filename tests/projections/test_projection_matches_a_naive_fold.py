@@ -109,6 +109,7 @@ class OracleContract:
         db.close()
         app.close()
 
+    @pytest.mark.slow  # a long property search (about a minute per database)
     def test_pipeline_answers_equal_a_naive_fold_of_the_log(self, store):
         app, db = store
         counter = iter(range(10**6))

@@ -17,6 +17,8 @@ from domain.sources import Source
 from seeds.loading import load_seeds
 from tests.api.finding import SPELLINGS
 
+pytestmark = pytest.mark.slow  # each test runs the `timeline` command as a process
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

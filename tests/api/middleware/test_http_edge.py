@@ -49,6 +49,7 @@ def served(tmp_path_factory) -> Iterator[tuple[str, Path]]:
         process.wait(timeout=10)
 
 
+@pytest.mark.slow  # a real server process
 def test_every_answer_says_nosniff_and_no_referrer_and_only_the_viewer_gets_a_csp(served):
     base, _ = served
     answers = [
@@ -67,6 +68,7 @@ def test_every_answer_says_nosniff_and_no_referrer_and_only_the_viewer_gets_a_cs
     assert viewer.headers["x-content-type-options"] == "nosniff"
 
 
+@pytest.mark.slow  # a real server process
 def test_requests_are_counted_by_route_template_and_status_and_odd_methods_as_other(served):
     base, _ = served
     for name in ("MiniMax", "Moore Threads"):
@@ -79,6 +81,7 @@ def test_requests_are_counted_by_route_template_and_status_and_odd_methods_as_ot
     assert not any("PROPFIND" in line for line in counted)
 
 
+@pytest.mark.slow  # a real server process
 def test_each_request_is_logged_once_as_json_without_its_headers(served):
     base, log = served
     marker = "/companies/logged-once-marker"
@@ -94,6 +97,7 @@ def test_each_request_is_logged_once_as_json_without_its_headers(served):
     assert "wrong-secret-token" not in text
 
 
+@pytest.mark.slow  # a real server process
 def test_the_openapi_document_is_fastapis_own_rendered_once(served, sqlite_url):
     base, _ = served
     first, again = httpx.get(f"{base}/openapi.json"), httpx.get(f"{base}/openapi.json")
