@@ -123,31 +123,25 @@ class Fact(Aggregate):
         venue: Venue | None = None,
         fields: Mapping[str, Any] | None = None,
     ) -> int | None:
-        """Append a correction, or return the version of an identical one already made (a retry).
+        """Append a correction, or return the version of the same correction made before (a retry).
 
-        Identical means the same reason and sources, and nothing left to change: a client that
-        retries after a lost answer gets the first correction back instead of a second event.
+        The same means the same reason and sources: a client that retries after a lost answer gets
+        the first correction back, whatever was recorded since (a later correction is not undone,
+        a later retraction does not turn the retry into an error).
         """
-        self.check_not_retracted()
         reason = check_reason(reason, f"correction of fact {self.id}")
         checked_sources = require_sources(sources, f"correction of fact {self.id}")
+        earlier = self.statements.get(statement_key("corrected", reason, checked_sources))
+        if earlier is not None:
+            return earlier
+        self.check_not_retracted()
         new_fields = changed_fields(self.kind, self.fields, fields) if fields else None
         if venue is not None:
             check_subject(self.kind, self.subject_type, venue)
         if date is None and venue is None and new_fields is None:
             raise InvalidFact(f"correction of fact {self.id} changes nothing: give a date, a venue or fields")
-        earlier = self.statements.get(statement_key("corrected", reason, checked_sources))
-        if earlier is not None and self._already(date, venue, new_fields):
-            return earlier
         self._corrected(date=date, venue=venue, fields=new_fields, reason=reason, sources=checked_sources)
         return None
-
-    def _already(self, date: FuzzyDate | None, venue: Venue | None, fields: FactFields | None) -> bool:
-        return (
-            (date is None or date == self.date)
-            and (venue is None or venue == self.venue)
-            and (fields is None or fields == self.fields)
-        )
 
     @event("Corrected")
     def _corrected(
@@ -188,8 +182,12 @@ class Fact(Aggregate):
 
 
 def statement_key(step: str, reason: str, sources: tuple[Source, ...]) -> str:
-    """What makes two corrections (or retractions) of a fact the same statement: reason and sources."""
-    cited = sorted((s.key, s.published.text, s.quote, s.url or "", s.date_text or "") for s in sources)
+    """What makes two corrections (or retractions) of a fact the same statement: reason and sources.
+
+    A source is its document and what it is cited for; its publication date is not part of it, so a
+    document whose date was later made more precise (seeds/documents.yaml) still names the same
+    statement, and reloading the seeds into a store loaded before appends nothing."""
+    cited = sorted((s.key, s.quote or "", s.statement or "", s.url or "", s.date_text or "") for s in sources)
     return repr((step, reason.strip(), cited))
 
 

@@ -223,6 +223,17 @@ class ApplicationContract:
             self.app.correct_fact(fact_id, reason="late", sources=[XINHUA], date="2025-06-30")
         assert self.app.position() == before
 
+    def test_a_retried_correction_answers_its_first_position_and_the_later_correction_stands(self):
+        self.app.register_company("Moore Threads")
+        fact_id = self.record_acceptance().id
+        first = self.app.correct_fact(fact_id, reason="exact day", sources=[XINHUA], date="2025-06-30")
+        later = self.app.correct_fact(fact_id, reason="the filing says the 27th", sources=[XINHUA], date="2025-06-27")
+        retried = self.app.correct_fact(fact_id, reason="exact day", sources=[XINHUA], date="2025-06-30")
+        assert (retried.appended, retried.position) == (False, first.position)
+        assert self.app.position() == later.position
+        assert self.app.get_fact(fact_id)["date"]["text"] == "2025-06-27"
+        assert self.reopen().get_fact(fact_id)["date"]["text"] == "2025-06-27"
+
     # Concurrency ------------------------------------------------------------------------
 
     def test_a_conflict_is_retried_from_a_fresh_read(self):

@@ -184,11 +184,12 @@ def test_the_same_venue_correction_again_is_a_retry() -> None:
     assert fact.version == version
 
 
-def test_the_same_reason_and_sources_with_another_venue_is_a_new_correction() -> None:
+def test_the_same_reason_and_sources_with_another_venue_is_the_first_correction_again() -> None:
     fact = accepted()
     fact.correct(reason="it was Hong Kong", sources=[xinhua()], venue=Venue.HKEX_MAIN)
-    assert fact.correct(reason="it was Hong Kong", sources=[xinhua()], venue=Venue.HKEX_GEM) is None
-    assert fact.venue is Venue.HKEX_GEM
+    version = fact.version
+    assert fact.correct(reason="it was Hong Kong", sources=[xinhua()], venue=Venue.HKEX_GEM) == version
+    assert fact.venue is Venue.HKEX_MAIN
 
 
 def test_the_same_fields_correction_again_is_a_retry() -> None:
@@ -198,11 +199,12 @@ def test_the_same_fields_correction_again_is_a_retry() -> None:
     assert fact.correct(reason="regulator named", sources=[xinhua()], fields={"regulator": "SSE"}) == version
 
 
-def test_the_same_reason_and_sources_with_other_fields_is_a_new_correction() -> None:
+def test_the_same_reason_and_sources_with_other_fields_is_the_first_correction_again() -> None:
     fact = accepted()
     fact.correct(reason="regulator named", sources=[xinhua()], fields={"regulator": "SSE"})
-    assert fact.correct(reason="regulator named", sources=[xinhua()], fields={"regulator": "CSRC"}) is None
-    assert fact.fields.as_dict()["regulator"] == "CSRC"
+    version = fact.version
+    assert fact.correct(reason="regulator named", sources=[xinhua()], fields={"regulator": "CSRC"}) == version
+    assert fact.fields.as_dict()["regulator"] == "SSE"
 
 
 def test_the_same_reason_citing_another_source_is_a_new_statement() -> None:

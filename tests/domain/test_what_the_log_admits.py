@@ -106,11 +106,39 @@ def test_the_same_correction_again_appends_nothing_and_names_the_first():
     assert fact.version == version
 
 
-def test_a_correction_with_the_same_reason_that_still_changes_something_is_appended():
+def test_a_retried_correction_answers_its_first_version_and_undoes_no_later_one():
     fact = accepted()
     fact.correct(reason="exact day", sources=[SOURCE], date=parse_date("2025-06-30"))
-    assert fact.correct(reason="exact day", sources=[SOURCE], date=parse_date("2025-06-29")) is None
-    assert fact.date.text == "2025-06-29"
+    first = fact.version
+    fact.correct(reason="the filing says the 27th", sources=[SOURCE], date=parse_date("2025-06-27"))
+    later = fact.version
+    assert fact.correct(reason="exact day", sources=[SOURCE], date=parse_date("2025-06-30")) == first
+    assert (fact.version, fact.date.text) == (later, "2025-06-27")
+
+
+def test_the_same_reason_and_sources_are_one_statement_even_with_other_values():
+    fact = accepted()
+    fact.correct(reason="exact day", sources=[SOURCE], date=parse_date("2025-06-30"))
+    first = fact.version
+    assert fact.correct(reason="exact day", sources=[SOURCE], date=parse_date("2025-06-29")) == first
+    assert fact.date.text == "2025-06-30"
+
+
+def test_a_retried_correction_of_a_fact_retracted_since_answers_its_first_version():
+    fact = accepted()
+    fact.correct(reason="exact day", sources=[SOURCE], date=parse_date("2025-06-30"))
+    first = fact.version
+    fact.retract(reason="misreported", sources=[SOURCE])
+    assert fact.correct(reason="exact day", sources=[SOURCE], date=parse_date("2025-06-30")) == first
+
+
+def test_a_source_whose_publication_date_was_made_precise_is_the_same_statement():
+    fact = accepted()
+    vague = Source("caixin.txt", parse_date("2025-07-11/2025-09-30"), "quote")
+    fact.retract(reason="misreported", sources=[vague])
+    first = fact.version
+    precise = Source("caixin.txt", parse_date("2025-07-21"), "quote")
+    assert fact.retract(reason="misreported", sources=[precise]) == first
 
 
 def test_the_same_retraction_again_names_the_first_and_another_is_refused():
