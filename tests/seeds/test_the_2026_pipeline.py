@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pytest
 
+from projections.clocks import Clocks
 from seeds.reading import read_seeds
 
 RECORD = "facts/record-2026.yaml"
@@ -114,3 +115,106 @@ def test_no_2026_market_fact_is_dated_after_its_newest_source(seeded, market):
     for fact in seeded.app.market_facts(market):
         published = max(date.fromisoformat(s["published"]["latest"]) for s in fact["sources"])
         assert date.fromisoformat(fact["date"]["earliest"]) <= published, fact["fields"]
+
+
+# ----------------------------------------------------------------------------- companies outside the articles
+
+
+def stage(seeded, company: str, venue: str, day: str) -> tuple[str, bool] | None:
+    answer = seeded.queries.company(company, Clocks(date.fromisoformat(day)))
+    found = [(v["stage"], v["certain"]) for v in answer["venues"] if v["venue"] == venue]
+    return found[0] if found else None
+
+
+def facts_of(seeded, company: str, kind: str) -> list[dict]:
+    return [f for f in seeded.app.company_facts(company) if f["kind"] == kind]
+
+
+def day_before(day: str) -> str:
+    return date.fromordinal(date.fromisoformat(day).toordinal() - 1).isoformat()
+
+
+# (company, first trading day, code as HKEX writes it, offer price) from the announcements and reports.
+HK_LISTINGS_2026 = [
+    ("兆易创新", "2026-01-13", "03986", "162.00"),  # announcement 2026-013 (code "3986"), HK$162.00
+    ("豪威集团", "2026-01-12", "00501", "104.80"),  # announcement 2026-008 (code "0501"), HK$104.80
+    ("Montage Technology", "2026-02-09", "06809", "106.89"),  # Reuters: 6809.HK, HK$106.89
+    ("Axera", "2026-02-10", "00600", "28.2"),  # VenturePort: 00600.HK, HK$28.2
+]
+
+
+@pytest.mark.parametrize(("company", "day", "code", "price"), HK_LISTINGS_2026, ids=[r[0] for r in HK_LISTINGS_2026])
+def test_the_2026_hong_kong_chip_listings_start_on_their_day_with_their_code(seeded, company, day, code, price):
+    assert stage(seeded, company, "HKEX-MAIN", day) == ("listed", True)
+    assert stage(seeded, company, "HKEX-MAIN", day_before(day)) != ("listed", True)
+    [listed] = facts_of(seeded, company, "listed")
+    assert (listed["venue"], listed["date"]["text"]) == ("HKEX-MAIN", day)
+    assert listed["fields"]["stock_code"] == code
+    assert Decimal(listed["fields"]["issue_price"]["amount"]) == Decimal(price)
+    assert listed["fields"]["issue_price"]["currency"] == "HKD"
+    assert {"venue": "HKEX-MAIN", "code": code} in seeded.queries.company(company, Clocks(date(2026, 3, 1)))["codes"]
+
+
+def test_the_a_plus_h_companies_amounts_raised_keep_hong_kong_dollars(seeded):
+    # RTHK: GigaDevice raised HK$4.68 billion; Reuters: Montage raised HK$7.04 billion.
+    for company, amount in [("GigaDevice Semiconductor", "4680000000"), ("澜起科技", "7040000000")]:
+        [listed] = facts_of(seeded, company, "listed")
+        assert money(listed["fields"], "amount_raised") == (Decimal(amount), "HKD"), company
+
+
+def test_gigadevices_listing_has_the_announcement_and_the_news_report_as_sources(seeded):
+    [listed] = facts_of(seeded, "GIGADEVICE", "listed")
+    assert {(s["document"], s["kind"]) for s in listed["sources"]} == {
+        ("sse-603986-announcement-2026-013", "disclosure"),
+        ("rthk-2026-01-13-gigadevice-debut", "report"),
+    }
+
+
+def test_the_a_plus_h_plans_come_months_before_the_listings(seeded):
+    # GigaDevice: supervisory board, 20 May 2025. Montage: board, 20 June 2025; hearing passed 12 Jan 2026.
+    assert stage(seeded, "兆易创新", "HKEX-MAIN", "2025-05-20") == ("preparing", True)
+    assert stage(seeded, "兆易创新", "HKEX-MAIN", "2025-05-19") is None
+    assert stage(seeded, "Montage Technology", "HKEX-MAIN", "2025-06-20") == ("preparing", True)
+    assert stage(seeded, "Montage Technology", "HKEX-MAIN", "2026-01-11") == ("preparing", True)
+    assert stage(seeded, "Montage Technology", "HKEX-MAIN", "2026-01-12") == ("approved", True)
+    assert stage(seeded, "Montage Technology", "HKEX-MAIN", "2026-02-08") == ("approved", True)
+
+
+def test_landspace_is_in_tutoring_from_july_2025_and_accepted_on_star_on_31_december(seeded):
+    # Yicai: tutoring announced by the CSRC in July 2025; 南都: tutoring from 29 July, accepted 31 Dec 2025.
+    assert stage(seeded, "LandSpace", "SSE-STAR", "2025-07-28") is None
+    assert stage(seeded, "LandSpace", "SSE-STAR", "2025-07-29") == ("guidance", True)
+    assert stage(seeded, "蓝箭航天", "SSE-STAR", "2025-12-30") == ("guidance", True)
+    assert stage(seeded, "蓝箭航天", "SSE-STAR", "2025-12-31") == ("accepted", True)
+    [accepted] = facts_of(seeded, "LandSpace", "accepted")
+    assert money(accepted["fields"], "amount_sought") == (Decimal("7500000000"), "CNY")
+    [guidance] = facts_of(seeded, "LandSpace", "guidance")
+    assert {s["document"] for s in guidance["sources"]} == {
+        "yicaiglobal-2025-12-04-landspace-ipo",
+        "nandu-2026-01-landspace-accepted",
+    }
+    # The acceptance comes from a report that may be as late as 31 December 2026; counted from that day, only
+    # Yicai's tutoring report (4 December 2025) is certainly public before it.
+    def published_by(day: str) -> tuple[str, bool]:
+        answer = seeded.queries.company("LandSpace", Clocks(date(2026, 1, 31), published_by=date.fromisoformat(day)))
+        [venue] = [(v["stage"], v["certain"]) for v in answer["venues"] if v["venue"] == "SSE-STAR"]
+        return venue
+
+    assert published_by("2026-06-30") == ("guidance", True)
+    assert published_by("2026-12-31") == ("accepted", True)
+
+
+def test_kunlunxin_files_its_a1_confidentially_on_1_january_2026(seeded):
+    # Reuters (Dec 2025): planning a Hong Kong IPO, valued at 21 billion yuan; Longbridge: A1 on 1 January 2026.
+    assert stage(seeded, "Kunlunxin", "HKEX-MAIN", "2025-12-31") == ("preparing", True)
+    assert stage(seeded, "Kunlun Core", "HKEX-MAIN", "2026-01-01") == ("filed", True)
+    [valuation] = facts_of(seeded, "Kunlunxin", "valuation_reported")
+    assert money(valuation["fields"], "valuation") == (Decimal("21000000000"), "CNY")
+
+
+def test_the_new_companies_are_found_by_every_name_their_documents_print(seeded):
+    for name, key in [("LandSpace", "landspace"), ("蓝箭航天", "landspace"), ("Kunlun Core", "kunlunxin"),
+                      ("兆易创新科技集团股份有限公司", "gigadevice"), ("澜起科技股份有限公司", "montage"),
+                      ("OMNIVISION", "omnivision"), ("豪威集成电路(集团)股份有限公司", "omnivision"),
+                      ("Axera", "axera"), ("06809", "montage")]:  # fmt: skip
+        assert seeded.queries.resolve(name)["key"] == key, name
