@@ -27,7 +27,7 @@ def read_seeds(directory: Path = SEED_DIR) -> SeedSet:
     """Parse and check every seed file; raise SeedError naming every problem found."""
     problems: list[SeedProblem] = []
     documents = read_documents(directory / "documents.yaml", problems)
-    companies, names = read_companies(directory / "companies.yaml", problems)
+    companies, names = read_companies(directory / "companies.yaml", documents, problems)
     facts: dict[str, FactSeed] = {}
     fact_files = sorted((directory / "facts").glob("*.yaml"))
     if not fact_files:

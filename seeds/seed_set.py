@@ -35,6 +35,8 @@ class CompanySeed:
     name: str
     aliases: tuple[str, ...]
     sector: str | None
+    #: For a company none of the five articles names: the later documents that print its names.
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

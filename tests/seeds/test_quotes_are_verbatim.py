@@ -27,6 +27,7 @@ def test_every_company_name_appears_in_some_article(articles):
     unnamed = [
         name
         for company in read_seeds().companies
+        if not company.documents  # named only by later documents (they list them)
         for name in (company.name, *company.aliases)
         if squash(name).casefold() not in corpus
     ]

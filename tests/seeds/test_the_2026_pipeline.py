@@ -193,6 +193,7 @@ def test_landspace_is_in_tutoring_from_july_2025_and_accepted_on_star_on_31_dece
         "yicaiglobal-2025-12-04-landspace-ipo",
         "nandu-2026-01-landspace-accepted",
     }
+
     # The acceptance comes from a report that may be as late as 31 December 2026; counted from that day, only
     # Yicai's tutoring report (4 December 2025) is certainly public before it.
     def published_by(day: str) -> tuple[str, bool]:
