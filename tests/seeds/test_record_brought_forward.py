@@ -258,14 +258,3 @@ def test_unitree_after_guidance_acceptance_and_the_january_2026_statement(seeded
     assert stage(seeded, "Unitree", "CN-A", "2026-01-26") == ("guidance", True)
     assert not facts_of(seeded, "Unitree", "filed")
     assert not facts_of(seeded, "Unitree", "accepted")
-
-
-def test_reloading_with_the_issue_24_revisions_appends_nothing(sqlite_url):
-    app = TimelineApplication(environment_for(sqlite_url))
-    try:
-        first = load_seeds(app)
-        again = load_seeds(app)
-        assert again.appended == 0
-        assert again.position == first.position
-    finally:
-        app.close()
