@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import hmac
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any
 
@@ -19,6 +20,7 @@ from api.inputs import InputError, clip
 from api.responses import OrjsonResponse
 from api.settings import Settings
 from projections.clocks import Clocks
+from projections.queries.cursors import BadCursor
 
 
 async def get_services(request: Request) -> Services:
@@ -159,6 +161,21 @@ def invalid(name: str, value: object, message: str, where: str = "query") -> Req
     return RequestValidationError(
         [{"loc": (where, name), "msg": f"{where} parameter '{name}': {message}", "type": "value_error", "input": value}]
     )
+
+
+PageCursor = Annotated[
+    str | None,
+    Query(max_length=1000, description="Start after this place in the list: the next_cursor of the page before"),
+]
+
+
+@contextmanager
+def cursor_checked(cursor: str | None) -> Iterator[None]:
+    """A cursor the service did not hand out is a 422 naming ``cursor``, whatever it holds."""
+    try:
+        yield
+    except BadCursor as error:
+        raise invalid("cursor", clip(cursor), str(error).removeprefix("cursor: ")) from None
 
 
 def checked(error: InputError, where: str = "query") -> RequestValidationError:

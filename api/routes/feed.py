@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import AsyncIterator
-from typing import Annotated, NotRequired
+from typing import Annotated, Any, NotRequired
 
 import orjson
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
+from starlette.types import Receive, Scope, Send
 from typing_extensions import TypedDict
 
 from api import inputs
@@ -136,35 +138,61 @@ async def feed_stream(
         start = after
     else:
         start = await asyncio.to_thread(services.log.head)
-    streams = request.app.state.streams
-    if streams.open >= settings.max_streams:
+    # The place is taken here, before any await, so requests arriving together cannot all pass the count.
+    slot = request.app.state.streams.reserve(settings.max_streams)
+    if slot is None:
         raise HTTPException(
             503,
-            f"{streams.open} live streams are open, the most this server keeps; retry later",
+            f"{settings.max_streams} live streams are open, the most this server keeps; retry later",
             headers={"Retry-After": "5"},
         )
-    return StreamingResponse(
-        _stream(request, services, start),
+    return HeldStreamResponse(
+        _events(request, services, start),
+        slot,
         media_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
 
 
 class OpenStreams:
-    """How many live streams this process serves (checked and changed on the event loop only)."""
+    """How many live streams this process serves (reserved on the event loop, in the endpoint)."""
 
     def __init__(self) -> None:
         self.open = 0
 
+    def reserve(self, cap: int) -> StreamSlot | None:
+        if self.open >= cap:
+            return None
+        self.open += 1
+        return StreamSlot(self)
 
-async def _stream(request: Request, services: Services, after: int) -> AsyncIterator[bytes]:
-    # Counted from the first chunk, so a stream that never starts is never counted and never leaks.
-    request.app.state.streams.open += 1
-    try:
-        async for chunk in _events(request, services, after):
-            yield chunk
-    finally:
-        request.app.state.streams.open -= 1
+
+class StreamSlot:
+    """One place among the open streams, given back once however the stream ends."""
+
+    def __init__(self, streams: OpenStreams) -> None:
+        self._streams: OpenStreams | None = streams
+
+    def release(self) -> None:
+        streams, self._streams = self._streams, None
+        if streams is not None:
+            streams.open -= 1
+
+
+class HeldStreamResponse(StreamingResponse):
+    """A stream that gives its place back when it ends, when the client leaves, or, if the server never
+    sends it (the connection failed first), when the response is collected."""
+
+    def __init__(self, content: AsyncIterator[bytes], slot: StreamSlot, **kwargs: Any) -> None:
+        super().__init__(content, **kwargs)
+        self.slot = slot
+        weakref.finalize(self, slot.release)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.slot.release()
 
 
 async def _events(request: Request, services: Services, after: int) -> AsyncIterator[bytes]:

@@ -10,11 +10,20 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
-from api.deps import ClocksDep, Fresh, ReplyDep, ServicesDep, day_query, invalid, parse_day, word
+from api.deps import (
+    ClocksDep,
+    Fresh,
+    PageCursor,
+    ReplyDep,
+    ServicesDep,
+    cursor_checked,
+    day_query,
+    parse_day,
+    word,
+)
 from api.examples import PIPELINE, example
 from api.responses import READ_ERRORS, OrjsonResponse
 from projections.queries.answers import Pipeline
-from projections.queries.pipeline import BadCursor
 
 router = APIRouter(tags=["pipeline"])
 
@@ -23,10 +32,6 @@ StageQ = Annotated[str | None, Query(description="Only this stage", examples=["a
 Sector = Annotated[str | None, Query(description="Only this sector", examples=["semiconductors"])]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Entries to skip (a cursor pages deep lists faster)")]
-Cursor = Annotated[
-    str | None,
-    Query(max_length=1000, description="Start after this place in the list: the next_cursor of the page before"),
-]
 ReportedSince = Annotated[
     str | None,
     day_query("Only entries whose deciding fact has a source published on or after this day", "2025-12-01"),
@@ -67,13 +72,13 @@ def pipeline(
     limit: Limit = 100,
     offset: Offset = 0,
     reported_since: ReportedSince = None,
-    cursor: Cursor = None,
+    cursor: PageCursor = None,
 ) -> OrjsonResponse:
     """Who stood at which stage on which venue on a day, with counts and how fresh each entry's sources are."""
     venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
     sector = word("sector", sector, inputs.parse_text)
     since = parse_day("reported_since", reported_since) if reported_since else None
-    try:
+    with cursor_checked(cursor):
         answer = services.queries.pipeline(
             clocks,
             venue=venue,
@@ -84,8 +89,6 @@ def pipeline(
             reported_since=since,
             cursor=cursor,
         )
-    except BadCursor as error:
-        raise invalid("cursor", cursor, str(error).removeprefix("cursor: ")) from None
     return reply(answer)
 
 

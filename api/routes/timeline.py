@@ -12,10 +12,12 @@ from api.deps import (
     CertainOnly,
     Fresh,
     KnownAt,
+    PageCursor,
     PublishedBy,
     ReplyDep,
     ServicesDep,
     clocks_for,
+    cursor_checked,
     day_query,
     parse_days,
     word,
@@ -39,7 +41,7 @@ To = Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)
 Company = Annotated[str | None, Query(description="Only this company (any name)", examples=["Moore Threads"])]
 Venue = Annotated[str | None, Query(description="Only this venue or market", examples=["SSE-STAR"])]
 Kind = Annotated[str | None, Query(description="Only this fact kind", examples=["accepted"])]
-Limit = Annotated[int, Query(ge=1, le=1000)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
@@ -57,17 +59,27 @@ def timeline(
     certain_only: CertainOnly = False,
     limit: Limit = 100,
     offset: Offset = 0,
+    cursor: PageCursor = None,
 ) -> OrjsonResponse:
     """Every fact that happened between two days, in valid-time order, with its sources."""
     start, _ = parse_days("from", from_, "to", to)
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
     venue = word("venue", venue, inputs.parse_venue_or_market)
     kind = word("kind", kind, inputs.parse_kind)
-    return reply(
-        services.queries.timeline(
-            start, clocks.as_of, clocks, company=company, venue=venue, kind=kind, limit=limit, offset=offset
+    with cursor_checked(cursor):
+        return reply(
+            services.queries.timeline(
+                start,
+                clocks.as_of,
+                clocks,
+                company=company,
+                venue=venue,
+                kind=kind,
+                limit=limit,
+                offset=offset,
+                cursor=cursor,
+            )
         )
-    )
 
 
 @router.get("/changes", dependencies=[Fresh], responses=READ_ERRORS, response_model=Changes)
@@ -80,12 +92,16 @@ def changes(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    limit: Limit = 1000,
+    cursor: PageCursor = None,
 ) -> OrjsonResponse:
-    """Which companies moved from one stage to another between two days."""
+    """Which companies moved from one stage to another between two days, a page in (company id, venue)
+    order; follow next_cursor for the rest."""
     start, _ = parse_days("from", from_, "to", to)
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
     venue = word("venue", venue, inputs.parse_venue)
-    return reply(services.queries.changes(start, clocks.as_of, clocks, venue=venue))
+    with cursor_checked(cursor):
+        return reply(services.queries.changes(start, clocks.as_of, clocks, venue=venue, limit=limit, cursor=cursor))
 
 
 @router.get("/time-in-stage", dependencies=[Fresh], responses=READ_ERRORS, response_model=TimeInStage)
@@ -98,8 +114,12 @@ def time_in_stage(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    limit: Limit = 1000,
+    cursor: PageCursor = None,
 ) -> OrjsonResponse:
-    """Days between the stages of each listing attempt, with per venue-year medians and quartiles."""
+    """Days between the stages of each listing attempt (a page of them; follow next_cursor for the rest),
+    with per venue-year medians and quartiles over them all."""
     clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
     venue = word("venue", venue, inputs.parse_venue)
-    return reply(services.queries.time_in_stage(clocks, venue=venue, company=company))
+    with cursor_checked(cursor):
+        return reply(services.queries.time_in_stage(clocks, venue=venue, company=company, limit=limit, cursor=cursor))

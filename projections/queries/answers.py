@@ -184,8 +184,11 @@ Change = TypedDict(
         "certain": bool,
     },
 )
-Changes = TypedDict("Changes", {"from": str, "to": str, "changes": list[Change]})
-Timeline = TypedDict("Timeline", {"from": str, "to": str, "total": int, "events": list[Fact]})
+# next_cursor: pass as cursor for the page after this one; null on the last page
+Changes = TypedDict("Changes", {"from": str, "to": str, "changes": list[Change], "next_cursor": str | None})
+Timeline = TypedDict(
+    "Timeline", {"from": str, "to": str, "total": int, "events": list[Fact], "next_cursor": str | None}
+)
 Span = TypedDict(
     "Span",
     {
@@ -222,8 +225,9 @@ SpanSummary = TypedDict(
 
 class TimeInStage(TypedDict):
     as_of: str
-    spans: list[Span]
-    summary: list[SpanSummary]
+    spans: list[Span]  # a page of them
+    summary: list[SpanSummary]  # over every span, on every page
+    next_cursor: str | None
 
 
 class SearchHit(TypedDict):

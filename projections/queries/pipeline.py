@@ -7,33 +7,27 @@ the stage row whose (valid day, publication day, log position) rectangle holds t
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import orjson
 
-from domain.vocabulary import STAGE_RANK, stage_rank
+from domain.vocabulary import stage_rank
 from projections.clocks import MAX_POSITION, Clocks
 from projections.indexes import board
 from projections.indexes.daily_counts import DailyCountsProjector, counts_on
-from projections.queries import rows_to_answers
+from projections.queries import cursors, rows_to_answers
 from projections.queries.answers import Change, Changes, Pipeline, PipelineEntry
 from projections.store.read_store import ReadStore
 
-_STAGE_RANK_SQL = "CASE r.stage " + " ".join(f"WHEN '{s}' THEN {r}" for s, r in STAGE_RANK.items()) + " END"
+_STAGE_RANK_SQL = cursors.stage_rank_sql("r.stage")
 #: Board order: venue, pipeline order of the stage, since, company name; the id breaks ties, so the
 #: order is total and a cursor names one place in it.
 _TRACKED = "SELECT name, position FROM rm_tracking WHERE name IN ('timeline', 'daily_counts')"
 _ORDER = ("r.venue", _STAGE_RANK_SQL, "v.earliest", "c.name", "r.company_id")
 _ENTRY_COLUMNS = """r.company_id, c.name, c.aliases, c.sector, r.venue, r.stage, r.suspended, r.fact_id,
     v.date_text, v.earliest, v.latest, v.sources"""
-
-
-class BadCursor(ValueError):
-    """A cursor this service did not hand out."""
 
 
 @dataclass(frozen=True)
@@ -46,28 +40,15 @@ class Filters:
 
 
 def encode_cursor(entry: PipelineEntry) -> str:
-    key = [
-        entry["venue"],
-        stage_rank(entry["stage"]),
-        entry["since"]["earliest"],
-        entry["company"],
-        entry["company_id"],
-    ]
-    return base64.urlsafe_b64encode(orjson.dumps(key)).decode().rstrip("=")
+    return cursors.encode(
+        [entry["venue"], stage_rank(entry["stage"]), entry["since"]["earliest"], entry["company"], entry["company_id"]]
+    )
 
 
-def decode_cursor(cursor: str) -> list[Any]:
-    """The sort key after which a page starts."""
-    try:
-        key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        venue, rank, earliest, name, company_id = key
-        if not all(isinstance(v, str) for v in (venue, name, company_id)) or type(rank) is not int:
-            raise TypeError("a cursor holds four texts and a rank")
-        return [venue, rank, date.fromisoformat(earliest).toordinal(), name, company_id]
-    except (ValueError, TypeError, binascii.Error):
-        raise BadCursor(
-            "cursor: not a cursor this service handed out; pass next_cursor from the previous page"
-        ) from None
+#: A move's place: its (company id, venue).
+_CHANGES_CURSOR = (cursors.Field.TEXT, cursors.Field.TEXT)
+#: Board order's key: venue, stage rank, since (earliest day), company name, company id.
+_CURSOR = (cursors.Field.TEXT, cursors.Field.RANK, cursors.Field.DAY, cursors.Field.TEXT, cursors.Field.TEXT)
 
 
 class PipelineQueries:
@@ -168,7 +149,7 @@ class PipelineQueries:
         cursor: str | None = None,
     ) -> list[PipelineEntry]:
         """Entries in board order; a page starts after ``cursor`` or skips ``offset`` entries."""
-        after = decode_cursor(cursor) if cursor is not None else None
+        after = cursors.decode(cursor, _CURSOR) if cursor is not None else None
         if (
             limit is not None
             and board.answers(clocks)
@@ -208,16 +189,33 @@ class PipelineQueries:
             [clocks.known_at, clocks.known_at, *params],
         )
 
-    def changes(self, start: date, end: date, clocks: Clocks, venue: str | None = None) -> Changes:
-        """Which (company, venue) stood at a different stage on ``end`` than on ``start``."""
+    def changes(
+        self,
+        start: date,
+        end: date,
+        clocks: Clocks,
+        venue: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> Changes:
+        """Which (company, venue) stood at a different stage on ``end`` than on ``start``: a page in
+        (company id, venue) order after ``cursor``. Both days' boards are read whole (O(k)); the
+        page bounds what is built and sent."""
+        after = cursors.decode(cursor, _CHANGES_CURSOR) if cursor is not None else None
         filters = Filters(venue=venue)
         before = {(e["company_id"], e["venue"]): e for e in self.entries(clocks.at(start), filters)}
-        after = {(e["company_id"], e["venue"]): e for e in self.entries(clocks.at(end), filters)}
+        after_moves = {(e["company_id"], e["venue"]): e for e in self.entries(clocks.at(end), filters)}
         moved: list[Change] = []
-        for key in sorted(before.keys() | after.keys()):
-            old, new = before.get(key), after.get(key)
+        more = False
+        for key in sorted(before.keys() | after_moves.keys()):
+            if after is not None and list(key) <= after:
+                continue
+            old, new = before.get(key), after_moves.get(key)
             if old and new and old["stage"] == new["stage"]:
                 continue  # the same stage again (even by another fact, a re-filing say) is no move
+            if limit is not None and len(moved) == limit:
+                more = True
+                break
             some = new or old
             assert some is not None
             moved.append(
@@ -231,7 +229,13 @@ class PipelineQueries:
                     "certain": (old["certain"] if old else True) and (new["certain"] if new else True),
                 }
             )
-        return {"from": start.isoformat(), "to": end.isoformat(), "changes": moved}
+        last = [moved[-1]["company_id"], moved[-1]["venue"]] if more else None
+        return {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "changes": moved,
+            "next_cursor": cursors.encode(last) if last else None,
+        }
 
 
 def _entry(row: Any, clocks: Clocks) -> PipelineEntry:

@@ -95,9 +95,17 @@ class Queries:
         with self.store.session():
             return self.stages.pipeline(clocks, filters, limit=limit, offset=offset, cursor=cursor)
 
-    def changes(self, start: date, end: date, clocks: Clocks, venue: str | None = None) -> Changes:
+    def changes(
+        self,
+        start: date,
+        end: date,
+        clocks: Clocks,
+        venue: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> Changes:
         with self.store.session():
-            return self.stages.changes(start, end, clocks, venue)
+            return self.stages.changes(start, end, clocks, venue, limit=limit, cursor=cursor)
 
     def timeline(
         self,
@@ -109,15 +117,23 @@ class Queries:
         kind: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        cursor: str | None = None,
     ) -> Timeline:
         with self.store.session():
             subject_id = self.companies.resolve(company)["company_id"] if company else None
-            return self.facts.timeline(start, end, clocks, subject_id, venue, kind, limit, offset)
+            return self.facts.timeline(start, end, clocks, subject_id, venue, kind, limit, offset, cursor)
 
-    def time_in_stage(self, clocks: Clocks, venue: str | None = None, company: str | None = None) -> TimeInStage:
+    def time_in_stage(
+        self,
+        clocks: Clocks,
+        venue: str | None = None,
+        company: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> TimeInStage:
         with self.store.session():
             subject_id = self.companies.resolve(company)["company_id"] if company else None
-            return self.facts.time_in_stage(clocks, venue=venue, subject_id=subject_id)
+            return self.facts.time_in_stage(clocks, venue=venue, subject_id=subject_id, limit=limit, cursor=cursor)
 
     def fact(self, fact_id: str, known_at: int = Clocks.NOW) -> FactWithHistory:
         with self.store.session():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 
@@ -16,6 +18,13 @@ from seeds.loading import load_seeds
 TOKEN = "test-token-123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SOURCE = {"document": "api-test.txt", "published": "2025-12-01", "quote": "a test quote"}
+#: The lists a client pages through: route, question, the field holding the rows.
+PAGED_LISTS = [
+    ("/timeline", {"from": "2019-01-01", "to": "2026-06-30"}, "events"),
+    ("/changes", {"from": "2019-01-01", "to": "2026-06-30"}, "changes"),
+    ("/time-in-stage", {"as_of": "2026-06-30"}, "spans"),
+    ("/pipeline", {"as_of": "2026-01-31"}, "entries"),
+]
 
 
 class ApiReadContract:
@@ -134,6 +143,68 @@ class ApiReadContract:
         assert '<script src="/static/app.js"' in page.text
         assert client.get("/static/app.js").status_code == 200
         assert client.get("/static/style.css").status_code == 200
+
+    # Every list pages by cursor with a hard cap; a cursor the service did not hand out is a 422 ----
+
+    @pytest.mark.parametrize(("path", "params", "items"), PAGED_LISTS)
+    def test_walking_a_list_by_cursor_gives_the_whole_list_in_order_each_row_once(self, client, path, params, items):
+        whole = client.get(path, params={**params, "limit": 1000}).json()
+        assert whole["next_cursor"] is None
+        assert len(whole[items]) > 20
+        walked, cursor, pages = [], None, 0
+        while True:
+            page = client.get(path, params={**params, "limit": 7, **({"cursor": cursor} if cursor else {})})
+            assert page.status_code == 200, page.text
+            body = page.json()
+            assert len(body[items]) <= 7
+            walked += body[items]
+            pages += 1
+            cursor = body["next_cursor"]
+            if cursor is None:
+                break
+        assert walked == whole[items]
+        assert pages == -(-len(walked) // 7)
+
+    @pytest.mark.parametrize(("path", "params", "items"), PAGED_LISTS)
+    def test_a_page_past_the_hard_cap_is_a_422_naming_limit(self, client, path, params, items):
+        response = client.get(path, params={**params, "limit": 1001})
+        assert response.status_code == 422
+        assert "limit" in response.text
+
+    def test_the_summary_of_time_in_stage_covers_every_span_on_every_page(self, client):
+        whole = client.get("/time-in-stage", params={"as_of": "2026-06-30"}).json()
+        page = client.get("/time-in-stage", params={"as_of": "2026-06-30", "limit": 3}).json()
+        assert page["summary"] == whole["summary"]
+        assert sum(s["count"] for s in page["summary"]) == len(whole["spans"])
+
+    def test_a_timeline_page_by_cursor_equals_the_page_by_offset(self, client):
+        params = {"from": "2019-01-01", "to": "2026-06-30", "limit": 25}
+        first = client.get("/timeline", params=params).json()
+        by_cursor = client.get("/timeline", params={**params, "cursor": first["next_cursor"]}).json()
+        by_offset = client.get("/timeline", params={**params, "offset": 25}).json()
+        assert by_cursor["events"] == by_offset["events"]
+        assert by_cursor["total"] == by_offset["total"] == first["total"]
+
+    @pytest.mark.parametrize(
+        ("path", "params", "key"),
+        [
+            ("/pipeline", {}, ["SSE-STAR", 2**63, "2025-01-01", "x", "y"]),  # past a database integer
+            ("/pipeline", {}, ["SSE-STAR\u0000", 1, "2025-01-01", "x", "y"]),  # PostgreSQL text holds no NUL
+            ("/timeline", {"from": "2019-01-01"}, ["2025-01-01", "2025-01-01", 2**63, "x"]),
+            ("/timeline", {"from": "2019-01-01"}, ["2025-01-01", "2025-01-01", 1, "x\u0000"]),
+            ("/timeline", {"from": "2019-01-01"}, ["2025-13-01", "2025-01-01", 1, "x"]),
+            ("/changes", {"from": "2019-01-01"}, ["x\u0000", "SSE-STAR"]),
+            ("/changes", {"from": "2019-01-01"}, [2**63, "SSE-STAR"]),
+            ("/time-in-stage", {}, ["x", "SSE-STAR", 2**63]),
+            ("/time-in-stage", {}, ["x\u0000", "SSE-STAR", 0]),
+            ("/time-in-stage", {}, ["x", "SSE-STAR", -1]),
+        ],
+    )
+    def test_a_forged_cursor_is_a_422_naming_cursor_never_a_database_error(self, client, path, params, key):
+        forged = base64.urlsafe_b64encode(orjson.dumps(key)).decode().rstrip("=")
+        response = client.get(path, params={**params, "cursor": forged})
+        assert response.status_code == 422, response.text
+        assert "cursor" in response.text
 
 
 class ApiContract:

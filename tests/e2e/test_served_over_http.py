@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import socket
 import time
 from datetime import UTC, datetime
 
@@ -103,3 +104,20 @@ def test_live_streams_beyond_the_cap_get_503_and_a_closed_one_frees_its_place(se
         time.sleep(0.3)
     else:
         raise AssertionError("a stream place was never freed")
+
+
+def test_a_burst_of_stream_requests_never_opens_more_streams_than_the_cap(server):
+    # The place is taken in the endpoint, before any await: requests that arrive together cannot all
+    # pass the count before the first of them starts streaming.
+    host, port = server.removeprefix("http://").split(":")
+    sockets = [socket.create_connection((host, int(port)), timeout=20) for _ in range(150)]
+    try:
+        request = f"GET /feed/stream HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+        for sock in sockets:
+            sock.sendall(request)
+        statuses = [int(sock.makefile("rb").readline().split()[1]) for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+    assert set(statuses) <= {200, 503}
+    assert statuses.count(200) <= 3  # TIMELINE_MAX_STREAMS=3 for this server

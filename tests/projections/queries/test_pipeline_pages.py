@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from projections.clocks import Clocks
-from projections.queries.pipeline import BadCursor, decode_cursor
+from projections.queries.cursors import BadCursor
 
 DAY = Clocks(date(2026, 1, 31))
 
@@ -61,8 +61,13 @@ def test_the_last_page_has_no_next_cursor(seeded):
         base64.urlsafe_b64encode(orjson.dumps(["SSE-STAR", "3", "2025-01-01", "x", "y"])).decode(),
         base64.urlsafe_b64encode(orjson.dumps(["SSE-STAR", 3, "not a day", "x", "y"])).decode(),
         base64.urlsafe_b64encode(b"{}").decode(),
+        # forged to reach the database: a rank past its integers, a NUL PostgreSQL text cannot hold
+        base64.urlsafe_b64encode(orjson.dumps(["SSE-STAR", 2**63, "2025-01-01", "x", "y"])).decode(),
+        base64.urlsafe_b64encode(orjson.dumps(["SSE-STAR", -1, "2025-01-01", "x", "y"])).decode(),
+        base64.urlsafe_b64encode(orjson.dumps(["SSE-STAR\u0000", 3, "2025-01-01", "x", "y"])).decode(),
+        base64.urlsafe_b64encode(orjson.dumps(["SSE-STAR", 3, "2025-01-01", "x" * 100_000, "y"])).decode(),
     ],
 )
-def test_a_cursor_the_service_did_not_hand_out_is_refused_by_name(cursor):
+def test_a_cursor_the_service_did_not_hand_out_is_refused_by_name(seeded, cursor):
     with pytest.raises(BadCursor, match="cursor"):
-        decode_cursor(cursor)
+        seeded.queries.pipeline(DAY, limit=3, cursor=cursor)
