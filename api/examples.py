@@ -35,6 +35,7 @@ PIPELINE: dict[str, Any] = {
     "next_cursor": (
         "WyJTU0UtU1RBUiIsMywiMjAyNS0wNi0zMCIsIk1vb3JlIFRocmVhZHMiLCIzYTlmNjk0MS1kNWI0LTUyMzktOTA3Ny1kN2RlNzg2N2ZiYzAiXQ"
     ),
+    "held_back": None,
 }
 
 COMPANY: dict[str, Any] = {

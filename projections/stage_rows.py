@@ -6,7 +6,9 @@ stage fact, in fact order, that is visible:
 
 - mode ``possible``: the fact possibly happened by D (earliest <= D);
 - mode ``certain``:  the fact certainly happened by D (latest <= D);
-- and at least one of its sources was (certainly) published by P.
+- and at least one of its sources was (certainly) published by P, and P falls before the day a later
+  correction or retraction of it became public (``public_until``): before that day the fact's earlier
+  version stands, from it the later one (another ``StageFact`` of the same fact) or none.
 
 Fact order, the rule for facts whose bounds overlap: earliest bound, then latest bound,
 then pipeline order of the stage (a listing sorts after an acceptance on the same fuzzy
@@ -35,7 +37,8 @@ class StageFact(NamedTuple):
     kind: str
     earliest: int
     latest: int
-    published: int  # the first day on which one of its sources was certainly public
+    published: int  # the first day on which one of its sources (and of the step that made it) was certainly public
+    public_until: int = MAX_DAY  # exclusive: from this day a later correction or retraction shows instead
 
     @property
     def order(self) -> tuple[int, int, int, str]:
@@ -68,7 +71,7 @@ def rectangles(facts: list[StageFact]) -> set[Rectangle]:
     result: set[Rectangle] = set()
     if not facts:
         return result
-    thresholds = sorted({f.published for f in facts})
+    thresholds = sorted({f.published for f in facts} | {f.public_until for f in facts if f.public_until < MAX_DAY})
     bounds = list(zip(thresholds, [*thresholds[1:], MAX_DAY], strict=True))
     ordered_facts = [(f, f.order) for f in facts]
     for mode in MODES:
@@ -77,7 +80,7 @@ def rectangles(facts: list[StageFact]) -> set[Rectangle]:
         ordered = sorted([((f.earliest if possible else f.latest), order, f) for f, order in ordered_facts])
         spans: dict[tuple[int, int, StageFact, bool], list[tuple[int, int]]] = {}
         for threshold, pub_to in bounds:
-            visible = [entry for entry in ordered if entry[2].published <= threshold]
+            visible = [entry for entry in ordered if entry[2].published <= threshold < entry[2].public_until]
             for segment in _segments(visible):
                 found = spans.get(segment)
                 if found is None:

@@ -184,7 +184,10 @@ async function drawBoard() {
   const possible = snapshot.entries.filter((e) => !e.certain).length;
   $("status").textContent = `${snapshot.total} companies on ${state.as_of}` +
     (possible ? `, ${possible} only possibly (marked ≈)` : "") + (state.known_at ? `, as known at ${state.known_at}` : "") +
-    (state.published_by ? `, from sources published by ${state.published_by}` : "");
+    (state.published_by
+      ? `, as the sources recorded here show the public could know it on ${state.published_by}` +
+        (snapshot.held_back ? ` (${snapshot.held_back} facts recorded here were not yet public then)` : "")
+      : "");
   const board = $("board");
   board.replaceChildren();
   const byVenue = new Map();

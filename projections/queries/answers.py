@@ -71,6 +71,9 @@ class Pipeline(TypedDict):
     counts: dict[str, dict[str, int]]  # venue -> stage -> companies, stages in pipeline order
     entries: list[PipelineEntry]
     next_cursor: str | None  # pass as cursor for the page after this one; null on the last page
+    # With published_by: stage facts recorded here that had (possibly) happened by as_of but whose
+    # newest statement was not yet public then, so the answer shows them in no or an earlier version
+    held_back: int | None
 
 
 class Fact(TypedDict):

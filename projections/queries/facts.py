@@ -36,7 +36,7 @@ class Facts:
             WHERE fact_id = {p} AND position <= {p} ORDER BY position"""
         columns, subjects = rows_to_answers.FACT_COLUMNS, rows_to_answers.FACT_SUBJECTS
         self._version = f"""SELECT {columns} FROM rm_fact_versions v {subjects}
-            WHERE v.fact_id = {p} AND v.rec_from <= {p} ORDER BY v.rec_from DESC LIMIT 1"""
+            WHERE v.fact_id = {p} AND v.rec_from <= {p} ORDER BY v.rec_from DESC, v.step DESC LIMIT 1"""
         self._retracted = f"""SELECT DISTINCT v.fact_id FROM rm_fact_versions v
             WHERE v.subject_id = {p} AND EXISTS (SELECT 1 FROM rm_fact_history h
                 WHERE h.fact_id = v.fact_id AND h.step = 'retracted' AND h.position <= {p})
@@ -73,8 +73,8 @@ class Facts:
     ) -> tuple[str, list[Any]]:
         """The WHERE of the fact versions ``believed`` reads, and its parameters."""
         p = self.store.p
-        where = [f"v.rec_from <= {p}", f"v.rec_to > {p}", f"v.published <= {p}"]
-        params: list[Any] = [clocks.known_at, clocks.known_at, clocks.publication_day]
+        where = [f"v.rec_from <= {p}", f"v.rec_to > {p}", f"v.published <= {p}", f"v.pub_to > {p}"]
+        params: list[Any] = [clocks.known_at, clocks.known_at, clocks.publication_day, clocks.publication_day]
         bound = "v.latest" if clocks.certain_only else "v.earliest"
         for clause, value in (
             (f"v.subject_id = {p}", subject_id),

@@ -19,6 +19,7 @@ from projections.indexes import board
 from projections.indexes.daily_counts import DailyCountsProjector, counts_on
 from projections.queries import cursors, rows_to_answers
 from projections.queries.answers import Change, Changes, Pipeline, PipelineEntry
+from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
 
 _STAGE_RANK_SQL = cursors.stage_rank_sql("r.stage")
@@ -51,6 +52,16 @@ _CHANGES_CURSOR = (cursors.Field.TEXT, cursors.Field.TEXT)
 _CURSOR = (cursors.Field.TEXT, cursors.Field.RANK, cursors.Field.DAY, cursors.Field.TEXT, cursors.Field.TEXT)
 
 
+#: The version of a stage row's deciding fact that shows at the clocks: one, as the row's own
+#: publication range lies within that version's (stage_rows.py).
+def _version_at(p: str) -> str:
+    return f"v.rec_from <= {p} AND v.rec_to > {p} AND v.published <= {p} AND v.pub_to > {p}"
+
+
+def _version_params(clocks: Clocks) -> list[int]:
+    return [clocks.known_at, clocks.known_at, clocks.publication_day, clocks.publication_day]
+
+
 class PipelineQueries:
     def __init__(self, store: ReadStore) -> None:
         self.store = store
@@ -71,7 +82,22 @@ class PipelineQueries:
             "counts": counts,
             "entries": entries,
             "next_cursor": encode_cursor(entries[-1]) if more else None,
+            "held_back": self.held_back(clocks, filters.venue) if clocks.published_by is not None else None,
         }
+
+    def held_back(self, clocks: Clocks, venue: str | None) -> int:
+        """Stage facts believed at ``known_at`` that (possibly) happened by ``as_of`` but are shown in no or
+        an earlier version under ``published_by``: their newest statement was not yet public then."""
+        p = self.store.p
+        happened = "v.latest" if clocks.certain_only else "v.earliest"
+        where = f"""v.rec_from <= {p} AND v.rec_to > {p} AND v.pub_to = {p} AND v.published > {p}
+            AND v.category = 'stage' AND {happened} <= {p}"""
+        params: list[Any] = [clocks.known_at, clocks.known_at, MAX_DAY, clocks.publication_day, clocks.day]
+        if venue is not None:
+            where += f" AND v.venue = {p}"
+            params.append(venue)
+        ((count,),) = self.store.query(f"SELECT COUNT(*) FROM rm_fact_versions v WHERE {where}", params)
+        return int(count)
 
     def _where(self, clocks: Clocks, filters: Filters) -> tuple[str, str, list[Any]]:
         """FROM source, WHERE clause and parameters for the stage rows holding at the clocks."""
@@ -134,8 +160,8 @@ class PipelineQueries:
         source, where, params = self._where(clocks, filters)
         joins = "JOIN rm_companies c ON c.company_id = r.company_id " if filters.sector is not None else ""
         if filters.reported_since is not None:
-            joins += f"JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= {p} AND v.rec_to > {p}"
-            params = [clocks.known_at, clocks.known_at, *params]
+            joins += f"JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND {_version_at(p)}"
+            params = [*_version_params(clocks), *params]
         return self.store.query(
             f"SELECT r.venue, r.stage, count(*) FROM {source} {joins} WHERE {where} GROUP BY r.venue, r.stage", params
         )
@@ -158,9 +184,10 @@ class PipelineQueries:
         ):
             joins = f"""JOIN rm_stage_rows r ON r.row_id = b.row_id
                 JOIN rm_companies c ON c.company_id = r.company_id
-                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_to = {self.store.p}"""
+                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_to = {self.store.p}
+                    AND v.pub_to = {self.store.p}"""
             wanted = board.Page(filters.venue, filters.stage, filters.sector, after, limit, offset)
-            rows = board.page(self.store, clocks, wanted, (_ENTRY_COLUMNS, joins, [MAX_POSITION]))
+            rows = board.page(self.store, clocks, wanted, (_ENTRY_COLUMNS, joins, [MAX_POSITION, MAX_DAY]))
         else:
             rows = self._rows_at_point(clocks, filters, limit, offset, after)
         return [_entry(row, clocks) for row in rows]
@@ -183,10 +210,10 @@ class PipelineQueries:
             f"""SELECT {_ENTRY_COLUMNS}
                 FROM {source}
                 JOIN rm_companies c ON c.company_id = r.company_id
-                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_from <= {p} AND v.rec_to > {p}
+                JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND {_version_at(p)}
                 WHERE {where}
                 ORDER BY {", ".join(_ORDER)}{page}""",
-            [clocks.known_at, clocks.known_at, *params],
+            [*_version_params(clocks), *params],
         )
 
     def changes(

@@ -22,7 +22,7 @@ from projections.clocks import MAX_POSITION
 from projections.indexes import board
 from projections.stage_rows import Rectangle, StateRow
 from projections.store.read_store import Cursor, ReadStore, values
-from projections.timeline.carried_state import CarriedState, Key, Pair, Row, Version
+from projections.timeline.carried_state import CarriedState, Key, Pair, Row, Version, publish_chain
 from projections.timeline.table_reads import VERSION_COLUMNS, TableReads
 
 #: Rows from which streaming them in beats executemany (which pipelines a few rows in one round trip).
@@ -52,7 +52,6 @@ class BatchRows(TableReads):
         self.stored_aliases: dict[str, list[str]] = {}
         self.names: list[tuple[str, str, str, str | None]] = []
         self.markets: list[tuple[str, str]] = []
-        self.retracted: set[str] = set()
         self.new_versions: list[Version] = []
         self.closed_versions: list[tuple[int, int]] = []  # (rec_to, version_id) of stored versions
         self.history: list[tuple[str, int, str, str, str]] = []
@@ -94,25 +93,27 @@ class BatchRows(TableReads):
     def market(self, market_id: str, code: str) -> None:
         self.markets.append((market_id, code))
 
-    def open_version(self, version: Version, position: int) -> None:
-        self.last_version_id += 1
-        version.version_id = self.last_version_id
-        version.rec_from, version.rec_to, version.stored = position, MAX_POSITION, False
-        version.publish()
-        self.versions[version.fact_id] = version
-        self.retracted.discard(version.fact_id)
-        self.new_versions.append(version)
+    def open_chain(self, chain: list[Version], position: int, retracted_from: int | None = None) -> None:
+        """Open a fact's versions as known from ``position`` (see ``publish_chain``)."""
+        for version in chain:
+            self.last_version_id += 1
+            version.version_id = self.last_version_id
+            version.rec_from, version.rec_to, version.stored = position, MAX_POSITION, False
+            version.publish()
+        publish_chain(chain, retracted_from)
+        self.versions[chain[0].fact_id] = chain
+        self.new_versions += chain
 
-    def close_version(self, fact_id: str, position: int) -> Version:
-        """End the open version of a fact at ``position``; return it for the next version."""
-        version = self.versions.pop(fact_id, None)
-        if version is None:
+    def close_chain(self, fact_id: str, position: int) -> list[Version]:
+        """End the open versions of a fact at ``position``; return them for the next ones."""
+        chain = self.versions.pop(fact_id, None)
+        if chain is None:
             raise LookupError(f"fact {fact_id} has no open version")
-        version.rec_to = position
-        self.retracted.add(fact_id)  # until a next version opens
-        if version.stored:
-            self.closed_versions.append((position, version.version_id))
-        return version
+        for version in chain:
+            version.rec_to = position
+            if version.stored:
+                self.closed_versions.append((position, version.version_id))
+        return chain
 
     def open_row(self, key: Key, pair: Pair, row: Rectangle, position: int) -> None:
         self.last_row_id += 1
@@ -152,7 +153,7 @@ class BatchRows(TableReads):
         self.executemany(f"UPDATE rm_fact_versions SET rec_to = {p} WHERE version_id = {p}", self.closed_versions)
         insert(
             "rm_fact_versions",
-            f"version_id, {VERSION_COLUMNS}, published, rec_from, rec_to",
+            f"version_id, {VERSION_COLUMNS}, published, pub_to, step, revised, rec_from, rec_to",
             [
                 (
                     v.version_id,
@@ -166,7 +167,10 @@ class BatchRows(TableReads):
                     v.fields,
                     _dumps(v.sources),
                     v.summary,
-                    v.days[0],
+                    v.published,
+                    v.pub_to,
+                    v.step,
+                    v.revised,
                     v.rec_from,
                     v.rec_to,
                 )
@@ -242,7 +246,7 @@ class BatchRows(TableReads):
                 company_id,
                 venue,
                 row,
-                pairs[(company_id, venue)].facts[row[5]].earliest,
+                pairs[(company_id, venue)].latest(row[5]).earliest,
                 *companies[company_id],
             )
         ]
@@ -261,10 +265,8 @@ class BatchRows(TableReads):
     def _remember(self) -> None:
         """What memory keeps from this batch: every open version's key; the pairs changed in place."""
         memory = self.memory
-        for fact_id in self.retracted:
-            memory.version_ids.pop(fact_id, None)
-        for fact_id, version in self.versions.items():
-            memory.version_ids[fact_id] = version.version_id
+        for fact_id, chain in self.versions.items():
+            memory.version_ids[fact_id] = [version.version_id for version in chain]
         if self.log_rows:
             memory.position = self.log_rows[-1][0]
 

@@ -13,14 +13,18 @@ from datetime import date
 from typing import Any
 
 from projections.clocks import MAX_POSITION
-from projections.stage_rows import Rectangle, StageFact
+from projections.stage_rows import MAX_DAY, Rectangle, StageFact
 
 Key = tuple[str, str]  # (company or market id, venue)
 
 
 @dataclass(slots=True)
 class Version:
-    """One version of a fact: a row of rm_fact_versions, with its sources in their plain form."""
+    """One version of a fact: a row of rm_fact_versions, with its sources in their plain form.
+
+    A fact as known at a log position is a chain of versions, one per statement that made it (the
+    recording, then each correction); under the publication clock each shows from the day its
+    statement became public until a later one did (``publish_chain``)."""
 
     fact_id: str
     subject_type: str
@@ -37,13 +41,33 @@ class Version:
     rec_to: int = MAX_POSITION
     stored: bool = False  # read from the table, not opened by this batch
     days: list[int] = field(default_factory=list)  # when each source was certainly published, ascending
+    step: int = 0  # the statement that made this version: 0 the recording, then one per correction
+    revised: int = 0  # the first day one of that correction's sources was certainly public (0: recorded)
+    published: int = 0  # public from: the fact's first source day, or ``revised`` if later
+    pub_to: int = MAX_DAY  # exclusive: the day a later correction or the retraction became public
 
     def publish(self) -> None:
         self.days = sorted({date.fromisoformat(source["published"]["latest"]).toordinal() for source in self.sources})
 
+    @property
+    def shown(self) -> bool:
+        """Public on some day: a version whose successor became public no later than it never shows."""
+        return self.published < self.pub_to
+
     def stage_fact(self) -> StageFact:
-        # A fact is public from the first day one of its sources was certainly published.
-        return StageFact(self.fact_id, self.kind, self.date[2], self.date[3], self.days[0])
+        return StageFact(self.fact_id, self.kind, self.date[2], self.date[3], self.published, self.pub_to)
+
+
+def publish_chain(chain: list[Version], retracted_from: int | None = None) -> None:
+    """The publication days of a fact's versions: with sources public by day P, the version shown is the
+    newest whose statement was public by P; the fact shows from its first source's day; a retraction
+    public from ``retracted_from`` ends whichever shows then."""
+    first = min(version.days[0] for version in chain)  # the sources are the fact's: one list, every version
+    until = MAX_DAY if retracted_from is None else retracted_from
+    for version in reversed(chain):
+        version.published = max(first, version.revised)
+        version.pub_to = until
+        until = min(until, version.revised) if version.step else until
 
 
 @dataclass(slots=True)
@@ -63,8 +87,12 @@ class Pair:
     a collection almost nothing, however many pairs it holds.
     """
 
-    facts: dict[str, StageFact] = field(default_factory=dict)
+    facts: dict[tuple[str, int], StageFact] = field(default_factory=dict)  # (fact, step): the versions shown
     rows: dict[Rectangle, int] = field(default_factory=dict)
+
+    def latest(self, fact_id: str) -> StageFact:
+        """The version of a fact shown when every source counts (the one board rows are decided by)."""
+        return next(f for (shown, _step), f in self.facts.items() if shown == fact_id and f.public_until == MAX_DAY)
 
 
 class CarriedState:
@@ -89,7 +117,7 @@ class CarriedState:
         self.complete = False
         self.bounded = True
         self.pairs: dict[Key, Pair] = {}
-        self.version_ids: dict[str, int] = {}  # fact -> its open version
+        self.version_ids: dict[str, list[int]] = {}  # fact -> its open versions, in step order
 
     def forget(self) -> None:
         self.tables, self.position, self.complete = None, None, False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import orjson
@@ -40,8 +41,10 @@ class TimelineProjector:
     name = "timeline"
     # 2: rm_fact_sources, sources with their kind; 3: read-side name keys, sourced names, codes;
     # 4: surrogate keys numbered by the projector (PostgreSQL's identity sequences no longer advance, so
-    # an older projector would collide with them), rm_incarnation; 5: rm_board, rm_board_counts
-    version = 5
+    # an older projector would collide with them), rm_incarnation; 5: rm_board, rm_board_counts; 6: a fact's
+    # versions each public from the day the statement that made it was (the publication clock holds for
+    # corrections and retractions)
+    version = 6
 
     def __init__(self) -> None:
         self._memory = CarriedState()
@@ -153,23 +156,25 @@ class _Batch:
             sources=sources,
             summary=event.summary,
         )
-        self.rows.open_version(version, position)
+        self.rows.open_chain([version], position)
         detail = {"date": plain(when), "venue": plain(event.venue), "fields": fields, "sources": sources}
         self._history(position, stamp, event, "recorded", detail)
-        self._restage(None, version, position)
+        self._restage([], [version], position)
         self._code(version, recorded=True)
 
     def fact_corroborated(self, position: int, stamp: str, event: Any) -> None:
-        before = self.rows.close_version(str(event.originator_id), position)
+        before = self.rows.close_chain(str(event.originator_id), position)
         source = plain(event.source)
-        version = replace(before, sources=[*before.sources, source])
-        self.rows.open_version(version, position)
+        # The sources are the fact's, whichever statement made a version: each version gets the new one.
+        after = [replace(version, sources=[*version.sources, source]) for version in before]
+        self.rows.open_chain(after, position)
         self._history(position, stamp, event, "corroborated", {"source": source})
-        self._restage(before, version, position)
+        self._restage(before, after, position)
 
     def fact_corrected(self, position: int, stamp: str, event: Any) -> None:
-        before = self.rows.close_version(str(event.originator_id), position)
-        version = replace(before)
+        before = self.rows.close_chain(str(event.originator_id), position)
+        sources = plain(list(event.sources))
+        version = replace(before[-1], step=before[-1].step + 1, revised=_first_public(sources))
         when, fields = event.date, plain(event.fields)
         if when is not None:
             version.date = (when.text, when.raw, when.earliest.toordinal(), when.latest.toordinal())
@@ -177,24 +182,22 @@ class _Batch:
             version.venue = str(event.venue)
         if fields is not None:
             version.fields = _dumps(fields)
-        self.rows.open_version(version, position)
-        detail = {
-            "date": plain(when),
-            "venue": plain(event.venue),
-            "fields": fields,
-            "reason": event.reason,
-            "sources": plain(list(event.sources)),
-        }
-        self._history(position, stamp, event, "corrected", detail)
-        self._restage(before, version, position)
+        after = [*(replace(earlier) for earlier in before), version]
+        self.rows.open_chain(after, position)
+        detail = {"date": plain(when), "venue": plain(event.venue), "fields": fields, "reason": event.reason}
+        self._history(position, stamp, event, "corrected", {**detail, "sources": sources})
+        self._restage(before, after, position)
         self._code(version)
 
     def fact_retracted(self, position: int, stamp: str, event: Any) -> None:
-        before = self.rows.close_version(str(event.originator_id), position)
-        detail = {"reason": event.reason, "sources": plain(list(event.sources))}
-        self._history(position, stamp, event, "retracted", detail)
-        self._restage(before, None, position)
-        self.rows.codes[before.fact_id] = None
+        before = self.rows.close_chain(str(event.originator_id), position)
+        sources = plain(list(event.sources))
+        # Until the retraction was public the fact stands, so its versions stay, ended on that day.
+        after = [replace(version) for version in before]
+        self.rows.open_chain(after, position, retracted_from=_first_public(sources))
+        self._history(position, stamp, event, "retracted", {"reason": event.reason, "sources": sources})
+        self._restage(before, after, position)
+        self.rows.codes[before[-1].fact_id] = None
 
     def _code(self, version: Version, recorded: bool = False) -> None:
         """A listing's stock code, findable in the spellings people use (688795.SH, 06082.HK ...)."""
@@ -220,22 +223,32 @@ class _Batch:
 
     # Stage intervals ---------------------------------------------------------------------
 
-    def _restage(self, before: Version | None, after: Version | None, position: int) -> None:
-        """Replace the believed rectangles of the pairs a stage fact left and joined; unchanged rows stay open."""
-        versions = [v for v in (before, after) if v is not None and v.category == _STAGE and v.venue]
-        for pair_key in sorted({(v.subject_id, str(v.venue)) for v in versions}):
+    def _restage(self, before: list[Version], after: list[Version], position: int) -> None:
+        """Replace the believed rectangles of the pairs a stage fact's versions left and joined; unchanged
+        rows stay open."""
+        left = [v for v in before if v.category == _STAGE and v.venue]
+        joined = [v for v in after if v.category == _STAGE and v.venue and v.shown]
+        for pair_key in sorted({(v.subject_id, str(v.venue)) for v in left + joined}):
             pair = self.rows.pair(pair_key)
-            if before is not None and (before.subject_id, before.venue) == pair_key:
-                pair.facts.pop(before.fact_id, None)
-            if after is not None and (after.subject_id, after.venue) == pair_key:
-                pair.facts[after.fact_id] = after.stage_fact()
-                if before is not None and before.date[2] != after.date[2]:
-                    self.rows.restamped.add((pair_key, after.fact_id))  # its rows' ``since`` moves
+            for version in left:
+                if (version.subject_id, version.venue) == pair_key:
+                    pair.facts.pop((version.fact_id, version.step), None)
+            for version in joined:
+                if (version.subject_id, version.venue) == pair_key:
+                    pair.facts[(version.fact_id, version.step)] = version.stage_fact()
             wanted = rectangles(list(pair.facts.values()))
             for row in [row for row in pair.rows if row not in wanted]:
                 self.rows.close_row(pair_key, pair, row, position)
             for row in sorted(wanted - pair.rows.keys()):
                 self.rows.open_row(pair_key, pair, row, position)
+        if before and after and before[-1].date[2] != after[-1].date[2] and after[-1] in joined:
+            # The rows the fact decides when every source counts keep their place but not their ``since``.
+            self.rows.restamped.add(((after[-1].subject_id, str(after[-1].venue)), after[-1].fact_id))
+
+
+def _first_public(sources: list[dict[str, Any]]) -> int:
+    """The first day one of a statement's sources was certainly public."""
+    return min(date.fromisoformat(source["published"]["latest"]).toordinal() for source in sources)
 
 
 _HANDLERS: dict[str, Callable[[_Batch, int, str, Any], None]] = {

@@ -29,28 +29,29 @@ class TableReads:
         self.p = store.p
         self.cursor = cursor
         self.memory = memory
-        self.versions: dict[str, Version] = {}  # the open version of every fact this batch has touched
+        self.versions: dict[str, list[Version]] = {}  # the open versions of every fact this batch has touched
         self.companies: dict[str, list[Any]] = {}  # company_id, key, name, aliases, sector, rec_from
 
     def read_versions(self, fact_ids: Iterable[str]) -> list[Version]:
-        """The open versions of these facts: by key where memory knows it, else by fact."""
+        """The open versions of these facts: by key where memory knows them, else by fact."""
         p, known, unknown = self.p, [], []
         for fact_id in sorted(set(fact_ids) - self.versions.keys()):
             if fact_id in self.memory.version_ids:
-                known.append(self.memory.version_ids[fact_id])
+                known += self.memory.version_ids[fact_id]
             elif not self.memory.complete:
                 unknown.append(fact_id)
         read = []
         for where, keys in (("version_id", known), ("fact_id", unknown)):
             for chunk in _chunks(keys):
                 self.cursor.execute(
-                    f"""SELECT version_id, {VERSION_COLUMNS} FROM rm_fact_versions
+                    f"""SELECT version_id, {VERSION_COLUMNS}, step, revised FROM rm_fact_versions
                        WHERE {where} IN ({", ".join([p] * len(chunk))}) AND rec_to = {p}""",
                     [*chunk, MAX_POSITION],
                 )
                 read += [_version(row) for row in self.cursor.fetchall()]
+        read.sort(key=lambda version: (version.fact_id, version.step))
         for version in read:
-            self.versions[version.fact_id] = version
+            self.versions.setdefault(version.fact_id, []).append(version)
         return read
 
     def read_pairs(self, keys: Iterable[Key]) -> None:
@@ -67,13 +68,14 @@ class TableReads:
         for chunk in _chunks(sorted({company_id for company_id, _venue in wanted})):
             listed = ", ".join([p] * len(chunk))
             self.cursor.execute(
-                f"""SELECT subject_id, venue, fact_id, kind, earliest, latest, published FROM rm_fact_versions
-                   WHERE subject_id IN ({listed}) AND category = 'stage' AND rec_to = {p}""",
+                f"""SELECT subject_id, venue, fact_id, step, kind, earliest, latest, published, pub_to
+                   FROM rm_fact_versions WHERE subject_id IN ({listed}) AND category = 'stage' AND rec_to = {p}
+                   AND published < pub_to""",
                 [*chunk, MAX_POSITION],
             )
-            for subject_id, venue, fact_id, *stage_fact in self.cursor.fetchall():
+            for subject_id, venue, fact_id, step, *stage_fact in self.cursor.fetchall():
                 if (subject_id, venue) in wanted:
-                    pairs[(subject_id, venue)].facts[fact_id] = StageFact(fact_id, *stage_fact)
+                    pairs[(subject_id, venue)].facts[(fact_id, step)] = StageFact(fact_id, *stage_fact)
             self.cursor.execute(
                 f"""SELECT company_id, venue, row_id, mode, valid_from, valid_to, pub_from, pub_to, fact_id, stage,
                    suspended FROM rm_stage_rows WHERE company_id IN ({listed}) AND rec_to = {p}""",
@@ -117,6 +119,8 @@ def _version(row: Any) -> Version:
         summary=row[13],
         version_id=row[0],
         stored=True,
+        step=row[14],
+        revised=row[15],
     )
     version.publish()
     return version

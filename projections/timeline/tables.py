@@ -56,7 +56,8 @@ _FACT_VERSIONS = """CREATE TABLE IF NOT EXISTS rm_fact_versions (
     version_id {serial} PRIMARY KEY, fact_id TEXT NOT NULL, subject_type TEXT NOT NULL, subject_id TEXT NOT NULL,
     kind TEXT NOT NULL, category TEXT NOT NULL, venue TEXT, date_text TEXT NOT NULL, date_raw TEXT NOT NULL,
     earliest INTEGER NOT NULL, latest INTEGER NOT NULL, fields TEXT NOT NULL, sources TEXT NOT NULL, summary TEXT,
-    published INTEGER NOT NULL, rec_from BIGINT NOT NULL, rec_to BIGINT NOT NULL)"""
+    published INTEGER NOT NULL, pub_to INTEGER NOT NULL, step INTEGER NOT NULL, revised INTEGER NOT NULL,
+    rec_from BIGINT NOT NULL, rec_to BIGINT NOT NULL)"""
 
 _STAGE_ROWS = """CREATE TABLE IF NOT EXISTS rm_stage_rows (
     row_id {serial} PRIMARY KEY, company_id TEXT NOT NULL, venue TEXT NOT NULL, mode TEXT NOT NULL,

@@ -368,6 +368,82 @@ class ApiContract:
         )
         assert other.status_code == 409
 
+    def test_a_correction_or_retraction_counts_by_the_publication_clock_only_from_its_sources_day(self, client):
+        client.post("/companies", headers=AUTH, json={"name": "Late Source Co"})
+        early = {"document": "early.txt", "published": "2025-03-02", "quote": "accepted on 1 March"}
+        written = client.post(
+            "/facts",
+            headers=AUTH,
+            json={
+                "kind": "accepted",
+                "company": "Late Source Co",
+                "venue": "SSE-STAR",
+                "date": "2025-03-01",
+                "sources": [early],
+            },
+        ).json()
+        corrected = client.post(
+            f"/facts/{written['fact_id']}/corrections",
+            headers=AUTH,
+            json={
+                "date": "2025-05-01",
+                "reason": "the filing says May",
+                "sources": [{"document": "late.txt", "published": "2026-12-01", "quote": "accepted 1 May"}],
+            },
+        )
+        assert corrected.status_code == 201
+
+        def stages(as_of: str, published_by: str | None) -> list[str]:
+            params = {"as_of": as_of, **({"published_by": published_by} if published_by else {})}
+            body = client.get("/companies/Late Source Co", params=params).json()
+            return [v["stage"] for v in body["venues"] if v["venue"] == "SSE-STAR"]
+
+        def listed(published_by: str | None) -> bool:
+            params = {"as_of": "2025-06-30", "venue": "SSE-STAR", "stage": "accepted", "limit": 1000}
+            body = client.get(
+                "/pipeline", params={**params, **({"published_by": published_by} if published_by else {})}
+            )
+            return "Late Source Co" in {e["company"] for e in body.json()["entries"]}
+
+        def dates(published_by: str) -> list[str]:
+            params = {
+                "from": "2025-01-01",
+                "to": "2025-12-31",
+                "company": "Late Source Co",
+                "published_by": published_by,
+            }
+            return [e["date"] for e in client.get("/timeline", params=params).json()["events"]]
+
+        # Before the correction's source was public, the fact stood as first reported (no look-ahead).
+        assert stages("2025-04-01", "2026-11-29") == ["accepted"]
+        assert dates("2026-11-29") == ["2025-03-01"]
+        assert stages("2025-04-01", "2026-12-01") == []
+        assert dates("2026-12-01") == ["2025-05-01"]
+        assert stages("2025-04-01", None) == []
+        held = {
+            day: client.get(
+                "/pipeline", params={"as_of": "2025-06-30", "venue": "SSE-STAR", "published_by": day, "limit": 1}
+            ).json()["held_back"]
+            for day in ("2026-11-29", "2026-12-01")
+        }
+        assert held["2026-11-29"] == held["2026-12-01"] + 1  # the correction, not yet public on the 29th
+        assert client.get("/pipeline", params={"as_of": "2025-06-30", "limit": 1}).json()["held_back"] is None
+        retracted = client.post(
+            f"/facts/{written['fact_id']}/retractions",
+            headers=AUTH,
+            json={
+                "reason": "never accepted",
+                "sources": [{"document": "retraction.txt", "published": "2026-12-02", "quote": "no such filing"}],
+            },
+        )
+        assert retracted.status_code == 201
+        assert listed("2026-11-30")
+        assert listed("2026-12-01")
+        assert not listed("2026-12-02")
+        assert not listed(None)
+        assert dates("2026-12-01") == ["2025-05-01"]
+        assert dates("2026-12-02") == []
+
     def test_each_entry_says_how_fresh_its_newest_source_is_and_can_be_filtered_by_it(self, client):
         client.post("/companies", headers=AUTH, json={"name": "Fresh Co"})
         fact = {"kind": "accepted", "company": "Fresh Co", "venue": "BSE", "date": "2025-06-30"}

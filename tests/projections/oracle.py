@@ -16,9 +16,14 @@ RANK = {stage.value: rank for rank, stage in enumerate(Stage)}
 OVERLAY = {"suspended", "resumed"}
 
 
-def believed_facts(app: TimelineApplication, known_at: int) -> dict[str, dict[str, Any]]:
-    """Every fact as believed after the events up to ``known_at`` (retracted ones left out)."""
-    facts: dict[str, dict[str, Any]] = {}
+def believed_facts(
+    app: TimelineApplication, known_at: int, published_by: date | None = None
+) -> dict[str, dict[str, Any]]:
+    """Every fact as believed after the events up to ``known_at``, as shown to a reader of the sources
+    public by ``published_by``: the newest statement (recording, correction, retraction) public by then
+    decides, and a fact none of whose sources is public by then is left out (as are retracted ones)."""
+    chains: dict[str, list[tuple[date | None, dict[str, Any] | None]]] = {}
+    sources: dict[str, list[Any]] = {}
     for notification in app.recorder.select_notifications(start=1, limit=10**9, stop=known_at):
         if not notification.topic.startswith("domain.facts:"):
             continue
@@ -26,23 +31,37 @@ def believed_facts(app: TimelineApplication, known_at: int) -> dict[str, dict[st
         fact_id = str(event.originator_id)
         name = type(event).__name__
         if name == "Recorded":
-            facts[fact_id] = {
+            state = {
                 "fact_id": fact_id,
                 "kind": str(event.kind),
                 "subject_id": str(event.subject_id),
                 "venue": str(event.venue) if event.venue else None,
                 "date": event.date,
-                "sources": list(event.sources),
             }
+            chains[fact_id] = [(None, state)]
+            sources[fact_id] = list(event.sources)
         elif name == "Corroborated":
-            facts[fact_id]["sources"].append(event.source)
-        elif name == "Corrected":
-            if event.date is not None:
-                facts[fact_id]["date"] = event.date
-            if event.venue is not None:
-                facts[fact_id]["venue"] = str(event.venue)
-        elif name == "Retracted":
-            del facts[fact_id]
+            sources[fact_id].append(event.source)
+        elif name in ("Corrected", "Retracted"):
+            public = min(s.published.latest for s in event.sources)
+            latest = chains[fact_id][-1][1]
+            assert latest is not None
+            state = None
+            if name == "Corrected":
+                state = dict(latest)
+                if event.date is not None:
+                    state["date"] = event.date
+                if event.venue is not None:
+                    state["venue"] = str(event.venue)
+            chains[fact_id].append((public, state))
+    facts = {}
+    for fact_id, chain in chains.items():
+        first_public = min(s.published.latest for s in sources[fact_id])
+        if published_by is not None and first_public > published_by:
+            continue
+        shown = [state for public, state in chain if public is None or published_by is None or public <= published_by]
+        if shown[-1] is not None:
+            facts[fact_id] = {**shown[-1], "sources": sources[fact_id]}
     return facts
 
 
@@ -57,11 +76,8 @@ def naive_timeline(
 ) -> dict[str, tuple[str, str]]:
     """fact id -> (kind, date text) of every fact about ``subjects`` in [start, end] under the clocks."""
     answer = {}
-    for fact in believed_facts(app, known_at).values():
+    for fact in believed_facts(app, known_at, published_by).values():
         if fact["subject_id"] not in subjects:
-            continue
-        public = min(s.published.latest for s in fact["sources"])
-        if published_by is not None and public > published_by:
             continue
         happened = fact["date"].latest if certain_only else fact["date"].earliest
         if happened <= end and fact["date"].latest >= start:
@@ -74,11 +90,8 @@ def naive_pipeline(
 ) -> dict[tuple[str, str], tuple[str, str, bool]]:
     """(company, venue) -> (stage, deciding fact id, suspended)."""
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for fact in believed_facts(app, known_at).values():
+    for fact in believed_facts(app, known_at, published_by).values():
         if fact["kind"] not in RANK and fact["kind"] not in OVERLAY:
-            continue
-        public = min(s.published.latest for s in fact["sources"])
-        if published_by is not None and public > published_by:
             continue
         happened = fact["date"].latest if certain_only else fact["date"].earliest
         if happened <= as_of:

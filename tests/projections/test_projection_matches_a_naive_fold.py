@@ -53,9 +53,11 @@ record = st.tuples(
     source_days,
 )
 corroborate = st.tuples(st.just("corroborate"), st.integers(0, 50), source_days)
-correct = st.tuples(st.just("correct"), st.integers(0, 50), st.integers(0, 120), st.integers(0, 3))
-move = st.tuples(st.just("move"), st.integers(0, 50), st.sampled_from(VENUES))
-retract = st.tuples(st.just("retract"), st.integers(0, 50))
+# Corrections and retractions cite sources of any day, late ones too: before a revision's source is
+# public, a reader by the publication clock still sees the fact as it stood.
+correct = st.tuples(st.just("correct"), st.integers(0, 50), st.integers(0, 120), st.integers(0, 3), source_days)
+move = st.tuples(st.just("move"), st.integers(0, 50), st.sampled_from(VENUES), source_days)
+retract = st.tuples(st.just("retract"), st.integers(0, 50), source_days)
 operations = st.tuples(
     st.lists(record, min_size=3, max_size=15),
     st.lists(st.one_of(record, corroborate, correct, move, retract), max_size=15),
@@ -92,12 +94,12 @@ def apply(app: TimelineApplication, ops) -> None:
         if op[0] == "corroborate":
             app.add_source(fact_id, source(n, op[2]))
         elif op[0] == "correct":
-            app.correct_fact(fact_id, reason="test", sources=[source(n, 0)], date=fuzzy(op[2], op[3]))
+            app.correct_fact(fact_id, reason="test", sources=[source(n, op[4])], date=fuzzy(op[2], op[3]))
         elif op[0] == "move":
             if app.get_fact(fact_id)["venue"] != op[2]:
-                app.correct_fact(fact_id, reason="test", sources=[source(n, 0)], venue=op[2])
+                app.correct_fact(fact_id, reason="test", sources=[source(n, op[3])], venue=op[2])
         else:
-            app.retract_fact(fact_id, reason="test", sources=[source(n, 0)])
+            app.retract_fact(fact_id, reason="test", sources=[source(n, op[2])])
 
 
 class OracleContract:

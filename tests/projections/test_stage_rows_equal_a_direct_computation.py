@@ -16,11 +16,11 @@ def direct(facts: list[StageFact]) -> set[StateRow]:
     def order(f: StageFact) -> tuple[int, int, int, str]:
         return fact_order(f.earliest, f.latest, f.kind, f.fact_id)
 
-    thresholds = sorted({f.published for f in facts})
+    thresholds = sorted({f.published for f in facts} | {f.public_until for f in facts if f.public_until < MAX_DAY})
     rows: dict[tuple[str, int, int, StageFact, bool], list[tuple[int, int]]] = {}
     for index, threshold in enumerate(thresholds):
         pub_to = thresholds[index + 1] if index + 1 < len(thresholds) else MAX_DAY
-        visible = [f for f in facts if f.published <= threshold]
+        visible = [f for f in facts if f.published <= threshold < f.public_until]
         for mode in MODES:
             by_day = sorted(visible, key=lambda f, m=mode: ((f.earliest if m == "possible" else f.latest), order(f)))
             segments: list[tuple[int, int, StageFact, bool]] = []
@@ -54,11 +54,14 @@ def direct(facts: list[StageFact]) -> set[StateRow]:
     }
 
 
-fact = st.tuples(st.sampled_from(KINDS), st.integers(0, 40), st.integers(0, 10), st.integers(0, 30))
+# Some facts show only until a later version of them (or their retraction) became public.
+fact = st.tuples(
+    st.sampled_from(KINDS), st.integers(0, 40), st.integers(0, 10), st.integers(0, 30), st.none() | st.integers(1, 30)
+)
 fact_lists = st.lists(fact, max_size=9).map(
     lambda items: [
-        StageFact(f"f{n}", kind, earliest, earliest + width, published)
-        for n, (kind, earliest, width, published) in enumerate(items)
+        StageFact(f"f{n}", kind, earliest, earliest + width, published, MAX_DAY if shown is None else published + shown)
+        for n, (kind, earliest, width, published, shown) in enumerate(items)
     ]
 )
 
@@ -72,3 +75,12 @@ def test_state_rows_equal_the_direct_computation(facts):
 def test_a_suspension_after_the_deciding_fact_marks_the_rows_suspended():
     facts = [StageFact("a", "accepted", 10, 10, 12), StageFact("s", "suspended", 20, 20, 21)]
     assert StateRow("possible", 20, MAX_DAY, 21, MAX_DAY, "a", "accepted", True) in state_rows(facts)
+
+
+def test_a_corrected_fact_shows_as_first_reported_until_its_correction_was_public():
+    # Accepted on day 10 as first reported (public on 11); corrected to day 30, the correction public on 50.
+    facts = [StageFact("a", "accepted", 10, 10, 11, 50), StageFact("a", "accepted", 30, 30, 50)]
+    rows = state_rows(facts)
+    assert StateRow("possible", 10, MAX_DAY, 11, 50, "a", "accepted", False) in rows
+    assert StateRow("possible", 30, MAX_DAY, 50, MAX_DAY, "a", "accepted", False) in rows
+    assert not any(row.valid_from == 10 and row.pub_to > 50 for row in rows)
