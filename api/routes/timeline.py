@@ -95,8 +95,9 @@ def changes(
     limit: Limit = 1000,
     cursor: PageCursor = None,
 ) -> OrjsonResponse:
-    """Which companies moved from one stage to another between two days, a page in (company id, venue)
-    order; follow next_cursor for the rest."""
+    """Which companies moved from one stage to another on any day from `from` to `to`, both counted (the
+    stage on the eve of `from` against the stage on `to`); a page in (company id, venue) order, follow
+    next_cursor for the rest."""
     start, _ = parse_days("from", from_, "to", to)
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
     venue = word("venue", venue, inputs.parse_venue)

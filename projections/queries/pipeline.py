@@ -225,12 +225,14 @@ class PipelineQueries:
         limit: int | None = None,
         cursor: str | None = None,
     ) -> Changes:
-        """Which (company, venue) stood at a different stage on ``end`` than on ``start``: a page in
-        (company id, venue) order after ``cursor``. Both days' boards are read whole (O(k)); the
-        page bounds what is built and sent."""
+        """Which (company, venue) moved on some day from ``start`` to ``end``, both counted: the stage at
+        the end of ``end`` against the stage at the end of the day before ``start``. A page in
+        (company id, venue) order after ``cursor``; both days' boards are read whole (O(k)), the page
+        bounds what is built and sent."""
         after = cursors.decode(cursor, _CHANGES_CURSOR) if cursor is not None else None
         filters = Filters(venue=venue)
-        before = {(e["company_id"], e["venue"]): e for e in self.entries(clocks.at(start), filters)}
+        eve = clocks.at(date.fromordinal(start.toordinal() - 1))
+        before = {(e["company_id"], e["venue"]): e for e in self.entries(eve, filters)}
         after_moves = {(e["company_id"], e["venue"]): e for e in self.entries(clocks.at(end), filters)}
         moved: list[Change] = []
         more = False

@@ -118,6 +118,11 @@ class ApiReadContract:
         spans = client.get("/time-in-stage", params={"as_of": "2026-01-31", "venue": "SSE-STAR"}).json()
         assert spans["summary"]
 
+    def test_changes_count_a_move_made_on_their_first_day(self, client):
+        moved = client.get("/changes", params={"from": "2025-07-09", "to": "2025-07-09", "venue": "HKEX-MAIN"})
+        listed = {c["company"] for c in moved.json()["changes"] if c["to"] == "listed"}
+        assert {"Geek+", "Lens Technology Co. Ltd."} <= listed
+
     def test_health_and_metrics(self, client):
         health = client.get("/healthz").json()
         assert health["status"] == "ok"
