@@ -21,7 +21,7 @@ from api.middleware.answer_cache import AnswerCache
 from api.middleware.observability import HttpEdge, Metrics, configure_logging
 from api.middleware.write_gate import WriteGate
 from api.responses import OrjsonResponse, render_json
-from api.routes import companies, facts, feed, ops, pipeline, search, stats, timeline, web
+from api.routes import companies, facts, feed, ops, pipeline, revisions, search, stats, timeline, web
 from api.routes.feed import OpenStreams
 from api.settings import Settings
 from application.errors import ConcurrencyConflict
@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         companies.router,
         search.router,
         timeline.router,
+        revisions.router,
         facts.router,
         feed.router,
         stats.router,

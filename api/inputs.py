@@ -138,6 +138,13 @@ def _values(enum: type[StrEnum]) -> list[str]:
     return [member.value for member in enum]
 
 
+def parse_knowledge_time(name: str, text: str, position_at: Callable[[datetime], int]) -> int:
+    """A knowledge time as a log position: a position, or a system time (the last position recorded by
+    then, which ``position_at`` finds); a position past the head knows everything recorded so far."""
+    parsed = parse_system_time(name, text)
+    return position_at(parsed) if isinstance(parsed, datetime) else min(parsed, Clocks.NOW)
+
+
 def parse_clocks(
     day_name: str,
     day: str | None,
@@ -149,11 +156,7 @@ def parse_clocks(
     """The three clocks of a question from raw values, for the API and the CLI alike: ``day_name``
     holds the valid day (today in Asia/Shanghai when not given); ``known_at`` is a log position or
     a system time, which ``position_at`` turns into the last position recorded by then."""
-    known = Clocks.NOW
-    if known_at is not None:
-        parsed = parse_system_time("known_at", known_at)
-        # A position past the head knows everything recorded so far.
-        known = position_at(parsed) if isinstance(parsed, datetime) else min(parsed, Clocks.NOW)
+    known = Clocks.NOW if known_at is None else parse_knowledge_time("known_at", known_at, position_at)
     return Clocks(
         parse_day_or_today(day_name, day),
         known,

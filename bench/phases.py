@@ -176,7 +176,18 @@ def queries(size: str, url: str) -> dict[str, Any]:
     days = [date(2019, 6, 1) + timedelta(days=rng.randrange(2500)) for _ in range(300)]
     head = built.app.position()
     timings: dict[str, list[float]] = {
-        name: [] for name in ("company", "counts", "page", "page_deep", "page_sector", "page_at_point", "known_at")
+        name: []
+        for name in (
+            "company",
+            "counts",
+            "page",
+            "page_deep",
+            "page_sector",
+            "page_at_point",
+            "known_at",
+            "revisions",
+            "two_pipelines",
+        )
     }
     pipeline = built.queries.pipeline
     for n, day in enumerate(days):
@@ -192,6 +203,14 @@ def queries(size: str, url: str) -> dict[str, Any]:
         everything = Clocks(day, published_by=date(2100, 1, 1))
         timings["page_at_point"].append(_timed(partial(pipeline, everything, limit=100, offset=100)))
         timings["known_at"].append(_timed(partial(pipeline, Clocks(day, known_at=head // 2), limit=0)))
+    for n, day in enumerate(days[:100]):
+        # What one write changed (the window before and after one position), beside the two whole
+        # pipelines a client would otherwise ask for and compare.
+        at = head - n
+        timings["revisions"].append(_timed(partial(built.queries.revisions, day, at - 1, at)))
+        timings["two_pipelines"].append(
+            _timed(lambda day=day, at=at: (pipeline(Clocks(day, known_at=at - 1)), pipeline(Clocks(day, known_at=at))))
+        )
     naive_company = [_timed(partial(naive_company_stage, built, keys[n % len(keys)], days[n])) for n in range(20)]
     naive_counts = [_timed(partial(naive_pipeline_counts, built, keys, days[0]))]
     built.close()

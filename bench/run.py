@@ -217,6 +217,15 @@ def table(r: dict[str, Any]) -> str:
                 f"{point['p50'] / q[name]['p50']:,.1f}x faster",
             )
         )
+    if "revisions" in q:
+        rows.append(
+            (
+                "revisions over one write",
+                f"p50 {q['revisions']['p50']:.2f} ms, p99 {q['revisions']['p99']:.2f} ms",
+                f"two whole pipelines p50 {q['two_pipelines']['p50']:.1f} ms",
+                f"{q['two_pipelines']['p50'] / q['revisions']['p50']:,.0f}x faster",
+            )
+        )
     for name, label in (("company", "HTTP company as-of"), ("counts", "HTTP pipeline counts")):
         rows.append(
             (

@@ -18,6 +18,7 @@ cli.command()(reads.pipeline)
 cli.command()(reads.search)
 cli.command()(reads.company)
 cli.command("timeline")(reads.timeline_command)
+cli.command()(reads.revisions)
 
 
 def main() -> None:

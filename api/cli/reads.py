@@ -103,6 +103,48 @@ def timeline_command(
     _facts_table(answer["events"], f"Timeline {start} .. {end}")
 
 
+def revisions(
+    since: Annotated[str, typer.Option(help="The earlier knowledge time: an RFC 3339 date-time or a log position")],
+    until: Annotated[str | None, typer.Option(help="The later knowledge time (default: everything recorded)")] = None,
+    as_of: AsOf = None,
+    venue: str | None = None,
+    stage: str | None = None,
+    published_by: PublishedBy = None,
+) -> None:
+    """What changed in the pipeline on a day between two knowledge times, and which events did it."""
+    venue, stage = parse_word("--venue", venue, inputs.parse_venue), parse_word("--stage", stage, inputs.parse_stage)
+    with open_store() as services:
+        clocks = parse_clocks(services, as_of, None, published_by, False)
+        try:
+            first = inputs.parse_knowledge_time("--since", since, services.queries.position_known_at)
+            last = (
+                None
+                if until is None
+                else inputs.parse_knowledge_time("--until", until, services.queries.position_known_at)
+            )
+        except InputError as error:
+            raise typer.BadParameter(error.message, param_hint=error.name) from None
+        if last is not None and first > last:
+            raise typer.BadParameter(f"position {first} is after --until (position {last})", param_hint="--since")
+        answer = services.queries.revisions(clocks.as_of, first, last, clocks.published_by, False, venue, stage)
+    table = Table(title=f"Pipeline on {clocks.as_of}: positions {first} .. {answer['until']['position']}")
+    for column in ("venue", "company", "before", "after", "why"):
+        table.add_column(column)
+    for change in answer["changes"]:
+        before, after = change["before"], change["after"]
+        table.add_row(
+            change["venue"],
+            change["company"],
+            f"{before['stage']} since {before['since']['text']}" if before else "-",
+            f"{after['stage']} since {after['since']['text']}" if after else "-",
+            "; ".join(
+                f"{cause['step']} at {cause['position']}: {cause['reason'] or cause['kind']}"
+                for cause in change["causes"]
+            ),
+        )
+    console.print(table if answer["changes"] else "nothing changed between those knowledge times")
+
+
 def _facts_table(facts: Sequence[Mapping[str, object]], title: str) -> None:
     table = Table(title=title)
     for column in ("date", "kind", "subject", "venue", "summary"):

@@ -263,3 +263,51 @@ StatsCounts = TypedDict(
         "points": list[CountsPoint],
     },
 )
+
+
+class LogPoint(TypedDict):
+    """A knowledge time: a log position and the system time recorded there (null before the first event)."""
+
+    position: int
+    recorded_at: str | None
+
+
+class RevisionState(TypedDict):
+    stage: str
+    since: DaySpan
+    certain: bool
+    suspended: bool
+
+
+class Cause(TypedDict):
+    """An event between the two knowledge times that touched the entry's facts."""
+
+    position: int
+    step: str  # recorded, corroborated, corrected or retracted
+    fact_id: str
+    kind: str
+    reason: str | None  # a correction's or retraction's
+    recorded_at: str
+
+
+class Revision(TypedDict):
+    company_id: str
+    company: str
+    venue: str
+    before: RevisionState | None  # null: no entry then
+    after: RevisionState | None
+    causes: list[Cause]
+
+
+class CountMove(TypedDict):
+    before: int
+    after: int
+
+
+class Revisions(TypedDict):
+    as_of: str
+    published_by: str | None
+    since: LogPoint
+    until: LogPoint
+    changes: list[Revision]  # in board order
+    counts: dict[str, dict[str, CountMove]]  # venue -> stage -> companies, only the counts that moved

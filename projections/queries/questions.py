@@ -19,6 +19,7 @@ from projections.queries.answers import (
     CompanyRecord,
     FactWithHistory,
     Pipeline,
+    Revisions,
     SearchHit,
     TimeInStage,
     Timeline,
@@ -28,6 +29,7 @@ from projections.queries.companies import Companies
 from projections.queries.facts import Facts
 from projections.queries.flags import flags_of
 from projections.queries.pipeline import Filters, PipelineQueries
+from projections.queries.revisions import RevisionQueries
 from projections.store.read_store import ReadStore
 
 _PAIR_ONLY = ("company_id", "company", "aliases", "sector")
@@ -39,6 +41,27 @@ class Queries:
         self.companies = Companies(store)
         self.facts = Facts(store)
         self.stages = PipelineQueries(store)
+        self.revised = RevisionQueries(store, self.stages)
+
+    def head(self) -> int:
+        """The newest log position the read models hold."""
+        rows = self.store.query("SELECT max(position) FROM rm_log")
+        return int(rows[0][0] or 0)
+
+    def revisions(
+        self,
+        as_of: date,
+        since: int,
+        until: int | None = None,
+        published_by: date | None = None,
+        certain_only: bool = False,
+        venue: str | None = None,
+        stage: str | None = None,
+    ) -> Revisions:
+        """What changed in the pipeline on ``as_of`` between two knowledge times, and which events did it."""
+        with self.store.session():
+            last = self.head() if until is None else until
+            return self.revised.revisions(as_of, since, last, published_by, certain_only, venue, stage)
 
     def position_known_at(self, moment: datetime) -> int:
         """The last log position recorded by ``moment`` (naive times are taken as UTC)."""

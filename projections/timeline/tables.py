@@ -78,6 +78,8 @@ _INDEXES = [
     "CREATE INDEX IF NOT EXISTS rm_fact_versions_fact ON rm_fact_versions (fact_id, rec_to)",
     "CREATE INDEX IF NOT EXISTS rm_fact_versions_subject ON rm_fact_versions (subject_id, category, venue, rec_to)",
     "CREATE INDEX IF NOT EXISTS rm_fact_versions_valid ON rm_fact_versions (earliest, latest)",
+    # The events between two knowledge times, for revisions (queries/revisions.py).
+    "CREATE INDEX IF NOT EXISTS rm_fact_history_position ON rm_fact_history (position)",
     "CREATE INDEX IF NOT EXISTS rm_stage_rows_pair ON rm_stage_rows (company_id, venue, rec_to)",
     "CREATE INDEX IF NOT EXISTS rm_fact_history_retracted ON rm_fact_history (fact_id, position) "
     "WHERE step = 'retracted'",

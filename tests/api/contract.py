@@ -123,6 +123,52 @@ class ApiReadContract:
         listed = {c["company"] for c in moved.json()["changes"] if c["to"] == "listed"}
         assert {"Geek+", "Lens Technology Co. Ltd."} <= listed
 
+    def first_position_of(self, client, event_type: str) -> int:
+        after = 0
+        while True:
+            page = client.get("/feed", params={"after": after, "limit": 1000}).json()
+            assert page["events"], f"no {event_type} in the log"
+            found = [e["position"] for e in page["events"] if e["type"] == event_type]
+            if found:
+                return found[0]
+            after = page["next_after"]
+
+    def test_revisions_say_what_the_seed_corrections_changed_on_30_june_2025_and_why(self, client):
+        since = self.first_position_of(client, "Fact.Corrected") - 1
+        answer = client.get("/revisions", params={"as_of": "2025-06-30", "since": str(since)}).json()
+        assert answer["since"]["position"] == since
+        assert answer["until"]["position"] > since
+        zhaoxin = {c["venue"]: c for c in answer["changes"] if c["company"].startswith("Shanghai Zhaoxin")}
+        assert zhaoxin["CN-A"]["before"]["stage"] == "accepted"
+        assert zhaoxin["CN-A"]["after"] is None
+        assert zhaoxin["SSE-STAR"]["before"] is None
+        assert zhaoxin["SSE-STAR"]["after"]["stage"] == "accepted"
+        (cause,) = zhaoxin["SSE-STAR"]["causes"]
+        assert cause["step"] == "corrected"
+        assert "STAR" in cause["reason"]
+        assert since < cause["position"] <= answer["until"]["position"]
+        star = answer["counts"]["SSE-STAR"]["accepted"]
+        assert star["after"] == star["before"] + 1
+        on_the_day = client.get("/pipeline", params={"as_of": "2025-06-30", "limit": 1}).json()["counts"]
+        assert star["after"] == on_the_day["SSE-STAR"]["accepted"]
+        nothing = client.get("/revisions", params={"as_of": "2025-06-30", "since": str(since), "until": str(since)})
+        assert nothing.json()["changes"] == []
+
+    @pytest.mark.parametrize(
+        ("params", "named"),
+        [
+            ({"since": "20", "until": "10"}, "since"),
+            ({"since": "yesterday-ish"}, "since"),
+            ({"since": "1", "until": "soon"}, "until"),
+            ({"since": "1", "venue": "MOON"}, "venue"),
+            ({}, "since"),
+        ],
+    )
+    def test_a_bad_revisions_question_is_a_422_naming_the_parameter(self, client, params, named):
+        response = client.get("/revisions", params=params)
+        assert response.status_code == 422
+        assert named in response.text
+
     def test_health_and_metrics(self, client):
         health = client.get("/healthz").json()
         assert health["status"] == "ok"

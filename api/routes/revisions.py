@@ -1,0 +1,76 @@
+"""Revisions: what changed in the pipeline on a day between two knowledge times, and why."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api import inputs
+from api.composition import Services
+from api.deps import (
+    AsOf,
+    CertainOnly,
+    Fresh,
+    PublishedBy,
+    ReplyDep,
+    ServicesDep,
+    checked,
+    invalid,
+    parse_day,
+    word,
+)
+from api.inputs import InputError
+from api.responses import READ_ERRORS, OrjsonResponse
+from projections.queries.answers import Revisions
+
+router = APIRouter(tags=["revisions"])
+
+
+def knowledge_time(description: str, example: str) -> object:
+    return Query(
+        description=description + " (an RFC 3339 date-time, or a log position)",
+        examples=[example],
+        max_length=40,
+        json_schema_extra={"format": "date-time"},
+    )
+
+
+Since = Annotated[str, knowledge_time("The earlier knowledge time", "2026-01-01T00:00:00Z")]
+Until = Annotated[str | None, knowledge_time("The later knowledge time (default: everything recorded)", "1200")]
+Venue = Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])]
+Stage = Annotated[str | None, Query(description="Only entries at this stage before or after", examples=["accepted"])]
+
+
+def position(services: Services, name: str, text: str) -> int:
+    try:
+        return inputs.parse_knowledge_time(name, text, services.queries.position_known_at)
+    except InputError as error:
+        raise checked(error) from None
+
+
+@router.get("/revisions", dependencies=[Fresh], responses=READ_ERRORS, response_model=Revisions)
+def revisions(
+    services: ServicesDep,
+    reply: ReplyDep,
+    since: Since,
+    until: Until = None,
+    as_of: AsOf = None,
+    venue: Venue = None,
+    stage: Stage = None,
+    published_by: PublishedBy = None,
+    certain_only: CertainOnly = False,
+) -> OrjsonResponse:
+    """Every company whose entry in the pipeline on as_of differs between two knowledge times, before
+    and after, with the events in between that touched it; and the counts that moved."""
+    first = position(services, "since", since)
+    last = position(services, "until", until) if until is not None else None
+    if last is not None and first > last:
+        raise invalid("since", since, f"position {first} is after until (position {last})")
+    try:
+        day = inputs.parse_day_or_today("as_of", as_of)
+    except InputError as error:
+        raise checked(error) from None
+    by = parse_day("published_by", published_by) if published_by else None
+    venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
+    return reply(services.queries.revisions(day, first, last, by, certain_only, venue, stage))

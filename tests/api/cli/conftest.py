@@ -1,0 +1,43 @@
+"""A seeded SQLite store for the command-line tests, and the `timeline` command run as a process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from application.service import TimelineApplication
+from application.storage import environment_for
+from domain.date_parsing import parse_date
+from domain.sources import Source
+from seeds.loading import load_seeds
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'timeline.db'}"
+    app = TimelineApplication(environment_for(url))
+    load_seeds(app)
+    app.register_company("Code Co")
+    app.record_fact(
+        kind="listed",
+        company="Code Co",
+        venue="SSE-STAR",
+        date="2025-12-05",
+        fields={"stock_code": "688998"},
+        sources=[Source("cli.txt", parse_date("2025-12-05"), "a quote")],
+    )
+    app.close()
+    return url
+
+
+def timeline(store: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TIMELINE_DATABASE_URL": store, "LOG_LEVEL": "CRITICAL", "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-m", "api", *arguments], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )

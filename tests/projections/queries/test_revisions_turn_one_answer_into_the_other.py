@@ -1,0 +1,117 @@
+"""Revisions are exact: the changes between two knowledge times, applied to the pipeline at the first,
+give the pipeline at the second; every cause lies between them; no change means equal answers."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from api.composition import read_store
+from application.service import TimelineApplication
+from application.storage import environment_for
+from projections.clocks import Clocks
+from projections.queries.questions import Queries
+from projections.timeline.projector import timeline_projection
+from tests.projections.test_projection_matches_a_naive_fold import BASE, COMPANIES, apply, operations
+
+windows = st.lists(
+    st.tuples(
+        st.integers(-10, 200), st.integers(0, 100), st.integers(0, 100), st.none() | st.integers(0, 150), st.booleans()
+    ),
+    min_size=3,
+    max_size=6,
+)
+
+
+def board(queries: Queries, clocks: Clocks, prefix: str) -> dict[tuple[str, str], tuple]:
+    return {
+        (e["company_id"], e["venue"]): (e["stage"], e["since"], e["certain"], e["suspended"])
+        for e in queries.pipeline(clocks)["entries"]
+        if e["company"].startswith(prefix)
+    }
+
+
+def held(state: dict | None) -> tuple | None:
+    return None if state is None else (state["stage"], state["since"], state["certain"], state["suspended"])
+
+
+class RevisionsContract:
+    @pytest.fixture
+    def store(self, database_url):
+        app = TimelineApplication(environment_for(database_url))
+        db = read_store(app)
+        yield app, db
+        db.close()
+        app.close()
+
+    @pytest.mark.slow  # a property search over real stores
+    def test_the_changes_turn_the_first_answer_into_the_second_and_name_their_causes(self, store):
+        app, db = store
+        counter = iter(range(10**6))
+
+        @settings(
+            max_examples=30,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=True,
+            phases=[Phase.explicit, Phase.reuse, Phase.generate],
+        )
+        @given(ops=operations, asks=windows)
+        def check(ops, asks):
+            prefix = f"v{next(counter)}-"
+            renamed = [(op[0], prefix + op[1], *op[2:]) if op[0] == "record" else op for op in ops]
+            first = app.recorder.max_notification_id() or 0
+            for company in COMPANIES:
+                app.register_company(prefix + company)
+            apply(app, renamed)
+            timeline_projection(db, app.recorder, app.mapper).catch_up(batch_size=5)
+            queries = Queries(db)
+            last = app.recorder.max_notification_id() or 0
+            for day_offset, a, b, published, certain_only in asks:
+                as_of = BASE + timedelta(days=day_offset)
+                since, until = sorted(first + (last - first) * pct // 100 for pct in (a, b))
+                published_by = BASE + timedelta(days=published) if published is not None else None
+                answer = queries.revisions(as_of, since, until, published_by, certain_only)
+                before = board(queries, Clocks(as_of, since, published_by, certain_only), prefix)
+                after = board(queries, Clocks(as_of, until, published_by, certain_only), prefix)
+                ours = [c for c in answer["changes"] if c["company"].startswith(prefix)]
+                assert len(ours) == len(answer["changes"])  # earlier examples' companies had no events here
+                moved = dict(before)
+                for change in ours:
+                    pair = (change["company_id"], change["venue"])
+                    assert moved.get(pair) == held(change["before"])
+                    if change["after"] is None:
+                        del moved[pair]
+                    else:
+                        moved[pair] = held(change["after"])
+                    assert change["causes"]
+                    assert all(since < cause["position"] <= until for cause in change["causes"])
+                assert moved == after
+                assert (not ours) == (before == after)
+                for venue, stages in answer["counts"].items():
+                    for stage, count in stages.items():
+                        was = sum(1 for (_c, v), s in before.items() if v == venue and s[0] == stage)
+                        now = sum(1 for (_c, v), s in after.items() if v == venue and s[0] == stage)
+                        assert (count["before"] - count["after"]) == (was - now) != 0
+                        for at, expected in ((since, count["before"]), (until, count["after"])):
+                            clocks = Clocks(as_of, at, published_by, certain_only)
+                            counted = queries.pipeline(clocks, venue=venue, stage=stage, limit=0)["counts"]
+                            assert counted.get(venue, {}).get(stage, 0) == expected
+
+        check()
+
+
+class TestRevisionsOnSQLite(RevisionsContract):
+    @pytest.fixture
+    def database_url(self, sqlite_url):
+        return sqlite_url
+
+
+@pytest.mark.postgres
+class TestRevisionsOnPostgres(RevisionsContract):
+    @pytest.fixture
+    def database_url(self, postgres_url):
+        return postgres_url
