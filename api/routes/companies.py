@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
-from api.deps import ClocksDep, Fresh, ReplyDep, ServicesDep, Writer
+from api import inputs
+from api.deps import ClocksDep, Fresh, PublishedBy, ReplyDep, ServicesDep, Writer, parse_day, word
 from api.examples import COMPANY, example
 from api.responses import READ_ERRORS, OrjsonResponse, written
 from api.routes.writes import after_write
 from api.schemas import CompanyIn, CompanyWrittenOut
-from projections.queries.answers import Company
+from projections.queries.answers import Company, CompanyHistory
 
 router = APIRouter(tags=["companies"])
 
@@ -35,6 +36,27 @@ Name = Annotated[
 def company(services: ServicesDep, reply: ReplyDep, name: Name, clocks: ClocksDep) -> OrjsonResponse:
     """A company's stage on each venue, its flags and its facts, as of a day."""
     return reply(services.queries.company(name, clocks))
+
+
+@router.get(
+    "/companies/{name}/history",
+    dependencies=[Fresh],
+    responses=READ_ERRORS,
+    operation_id="company_history",
+    response_model=CompanyHistory,
+)
+def company_history(
+    services: ServicesDep,
+    reply: ReplyDep,
+    name: Name,
+    venue: Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])] = None,
+    published_by: PublishedBy = None,
+) -> OrjsonResponse:
+    """Every stage the company held, as rectangles of valid time x knowledge time (with the day each
+    became public): what was believed about when, and how each correction redrew it."""
+    venue = word("venue", venue, inputs.parse_venue)
+    day = parse_day("published_by", published_by) if published_by else None
+    return reply(services.queries.history(name, venue, day))
 
 
 @router.post(

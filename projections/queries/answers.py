@@ -311,3 +311,25 @@ class Revisions(TypedDict):
     until: LogPoint
     changes: list[Revision]  # in board order
     counts: dict[str, dict[str, CountMove]]  # venue -> stage -> companies, only the counts that moved
+
+
+class HistoryRectangle(TypedDict):
+    """A stage held over valid days [valid_from, valid_to), believed from known_from until known_to."""
+
+    venue: str
+    stage: str
+    suspended: bool
+    certain: bool  # true: the stage certainly held on these days; false: it possibly did
+    fact_id: str  # the fact that decides it
+    valid_from: str
+    valid_to: str | None  # exclusive; null: still open
+    known_from: LogPoint
+    known_to: LogPoint | None  # exclusive; null: still believed
+    public_from: str  # the first day the sources recorded here show it
+
+
+class CompanyHistory(TypedDict):
+    company_id: str
+    name: str
+    published_by: str | None
+    rectangles: list[HistoryRectangle]

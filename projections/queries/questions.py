@@ -16,6 +16,7 @@ from projections.clocks import Clocks, system_time
 from projections.queries.answers import (
     Changes,
     Company,
+    CompanyHistory,
     CompanyRecord,
     FactWithHistory,
     Pipeline,
@@ -30,6 +31,7 @@ from projections.queries.facts import Facts
 from projections.queries.flags import flags_of
 from projections.queries.pipeline import Filters, PipelineQueries
 from projections.queries.revisions import RevisionQueries
+from projections.queries.stage_history import StageHistory
 from projections.store.read_store import ReadStore
 
 _PAIR_ONLY = ("company_id", "company", "aliases", "sector")
@@ -42,6 +44,7 @@ class Queries:
         self.facts = Facts(store)
         self.stages = PipelineQueries(store)
         self.revised = RevisionQueries(store, self.stages)
+        self.histories = StageHistory(store)
 
     def head(self) -> int:
         """The newest log position the read models hold."""
@@ -83,6 +86,17 @@ class Queries:
         """A company's stage on each venue, its flags and its facts, as of the clocks."""
         with self.store.session():
             return self._company(name_or_id, clocks)
+
+    def history(self, name_or_id: str, venue: str | None = None, published_by: date | None = None) -> CompanyHistory:
+        """A company's stage rectangles over valid time and knowledge time."""
+        with self.store.session():
+            record = self.companies.resolve(name_or_id)
+            return {
+                "company_id": record["company_id"],
+                "name": record["name"],
+                "published_by": published_by.isoformat() if published_by else None,
+                "rectangles": self.histories.rectangles(record["company_id"], venue, published_by),
+            }
 
     def _company(self, name_or_id: str, clocks: Clocks) -> Company:
         record = self.companies.resolve(name_or_id)

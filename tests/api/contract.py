@@ -154,6 +154,28 @@ class ApiReadContract:
         nothing = client.get("/revisions", params={"as_of": "2025-06-30", "since": str(since), "until": str(since)})
         assert nothing.json()["changes"] == []
 
+    def test_a_companys_history_shows_the_correction_that_moved_its_acceptance(self, client):
+        corrected = client.get("/revisions", params={"as_of": "2025-06-30", "since": "0"}).json()
+        zhaoxin = client.get("/companies/兆芯/history").json()
+        assert zhaoxin["name"].startswith("Shanghai Zhaoxin")
+        rows = [r for r in zhaoxin["rectangles"] if r["stage"] == "accepted" and not r["certain"]]
+        (old,) = [r for r in rows if r["venue"] == "CN-A"]
+        (new,) = [r for r in rows if r["venue"] == "SSE-STAR"]
+        assert old["known_to"]["position"] == new["known_from"]["position"]  # one correction redrew it
+        assert new["known_to"] is None
+        assert old["valid_from"] == new["valid_from"] == "2025-06-11"
+        assert new["known_from"]["recorded_at"]
+        moved = [
+            cause["position"]
+            for change in corrected["changes"]
+            if change["company"].startswith("Shanghai Zhaoxin")
+            for cause in change["causes"]
+        ]
+        assert new["known_from"]["position"] in moved
+        star_only = client.get("/companies/兆芯/history", params={"venue": "SSE-STAR"}).json()["rectangles"]
+        assert {r["venue"] for r in star_only} == {"SSE-STAR"}
+        assert client.get("/companies/No Such Co/history").status_code == 404
+
     @pytest.mark.parametrize(
         ("params", "named"),
         [

@@ -20,6 +20,7 @@ READS = {
     "/feed": "/feed?after=0&limit=50",
     "/stats/pipeline-counts": "/stats/pipeline-counts?from=2025-01-01&to=2025-06-30",
     "/revisions": "/revisions?as_of=2025-06-30&since=1",
+    "/companies/{name}/history": "/companies/MiniMax/history",
 }
 
 
