@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -243,6 +243,13 @@ PublishedBy = Annotated[
     str | None, day_query("Only facts whose sources were certainly published by this day", "2025-07-21")
 ]
 CertainOnly = Annotated[bool, Query(description="Only facts that certainly happened by as_of")]
+Vintage = Annotated[
+    Literal["latest", "as_published"],
+    Query(
+        description="latest: as known now; as_published: each point (or as_of) as the public could know it on "
+        "that day, no hindsight"
+    ),
+]
 
 
 def clocks_for(

@@ -14,6 +14,7 @@ from api.deps import (
     PublishedBy,
     ReplyDep,
     ServicesDep,
+    Vintage,
     clocks_for,
     day_query,
     invalid,
@@ -48,8 +49,10 @@ def pipeline_counts(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    vintage: Vintage = "latest",
 ) -> OrjsonResponse:
-    """Counts by stage per month end (or per day) between two days, for charts."""
+    """Counts by stage per month end (or per day) between two days, for charts; with
+    vintage=as_published each point as the public could know it on its own day."""
     start, end = parse_days("from", from_, "to", to)
     venue = word("venue", venue, inputs.parse_venue)
     wanted = point_count(start, end, granularity)
@@ -57,4 +60,4 @@ def pipeline_counts(
         raise invalid("from", from_, f"{wanted} {granularity}s between from and to; at most {MAX_POINTS[granularity]}")
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
     with services.store.session():
-        return reply(counts_over_time(services.store, start, end, granularity, venue, clocks))
+        return reply(counts_over_time(services.store, start, end, granularity, venue, clocks, vintage))

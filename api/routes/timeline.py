@@ -16,6 +16,7 @@ from api.deps import (
     PublishedBy,
     ReplyDep,
     ServicesDep,
+    Vintage,
     clocks_for,
     cursor_checked,
     day_query,
@@ -23,6 +24,7 @@ from api.deps import (
     word,
 )
 from api.responses import READ_ERRORS, OrjsonResponse
+from projections.clocks import Clocks
 from projections.queries.answers import Changes, TimeInStage, Timeline
 
 router = APIRouter(tags=["timeline"])
@@ -117,10 +119,14 @@ def time_in_stage(
     certain_only: CertainOnly = False,
     limit: Limit = 1000,
     cursor: PageCursor = None,
+    vintage: Vintage = "latest",
 ) -> OrjsonResponse:
     """Days between the stages of each listing attempt (a page of them; follow next_cursor for the rest),
     with per venue-year medians and quartiles over them all."""
     clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
+    if vintage == "as_published":  # as the public could know it on as_of
+        by = min(clocks.as_of, clocks.published_by) if clocks.published_by else clocks.as_of
+        clocks = Clocks(clocks.as_of, clocks.known_at, by, clocks.certain_only)
     venue = word("venue", venue, inputs.parse_venue)
     with cursor_checked(cursor):
         return reply(services.queries.time_in_stage(clocks, venue=venue, company=company, limit=limit, cursor=cursor))

@@ -259,6 +259,8 @@ StatsCounts = TypedDict(
         "venue": str | None,
         "granularity": str,
         "mode": str,
+        # latest: every point as known now; as_published: each point as the public could know it that day
+        "vintage": str,
         "source": str,
         "points": list[CountsPoint],
     },

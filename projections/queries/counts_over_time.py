@@ -29,18 +29,33 @@ def point_count(start: date, end: date, granularity: str) -> int:
 
 
 def counts_over_time(
-    store: ReadStore, start: date, end: date, granularity: str, venue: str | None, clocks: Clocks
+    store: ReadStore,
+    start: date,
+    end: date,
+    granularity: str,
+    venue: str | None,
+    clocks: Clocks,
+    vintage: str = "latest",
 ) -> StatsCounts:
     """Counts by stage at each point. The latest knowledge of every source reads the daily deltas
-    in one pass; other clocks ask the stage rows at each point."""
+    in one pass; other clocks ask the stage rows at each point. The ``as_published`` vintage (ALFRED's
+    real-time view) counts each point as the public could know it on that point's own day: a chart of
+    the past shows what was knowable then, not hindsight."""
     days = (
         month_ends(start, end)
         if granularity == "month"
         else [start + timedelta(n) for n in range((end - start).days + 1)]
     )
-    if clocks.is_now and clocks.published_by is None:
+    points: list[CountsPoint]
+    if vintage == "as_published":
+        stages = PipelineQueries(store)
+        points = [
+            {"date": day.isoformat(), "counts": _totals(stages, _as_published(clocks, day), venue)} for day in days
+        ]
+        source = "timeline"
+    elif clocks.is_now and clocks.published_by is None:
         daily = {row["date"]: row[clocks.mode] for row in daily_counts(store, start, end, venue)}
-        points: list[CountsPoint] = [{"date": day.isoformat(), "counts": daily[day.isoformat()]} for day in days]
+        points = [{"date": day.isoformat(), "counts": daily[day.isoformat()]} for day in days]
         source = "daily_counts"
     else:
         stages = PipelineQueries(store)
@@ -52,9 +67,17 @@ def counts_over_time(
         "venue": venue,
         "granularity": granularity,
         "mode": clocks.mode,
+        "vintage": vintage,
         "source": source,
         "points": points,
     }
+
+
+def _as_published(clocks: Clocks, day: date) -> Clocks:
+    """The clocks of one point of the as-published vintage: sources public by that day (or by
+    ``published_by``, if earlier)."""
+    published_by = min(day, clocks.published_by) if clocks.published_by else day
+    return Clocks(day, clocks.known_at, published_by, clocks.certain_only)
 
 
 def _totals(stages: PipelineQueries, clocks: Clocks, venue: str | None) -> dict[str, int]:

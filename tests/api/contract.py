@@ -210,6 +210,23 @@ class ApiReadContract:
             client.get("/stats/pipeline-counts", params={"from": "2026-01-01", "to": "2025-01-01"}).status_code == 422
         )
 
+    def test_the_as_published_vintage_counts_each_point_as_the_public_could_know_it_that_day(self, client):
+        params = {"from": "2025-01-01", "to": "2025-12-31", "venue": "SSE-STAR"}
+        real_time = client.get("/stats/pipeline-counts", params={**params, "vintage": "as_published"}).json()
+        hindsight = client.get("/stats/pipeline-counts", params=params).json()
+        assert real_time["vintage"] == "as_published"
+        assert hindsight["vintage"] == "latest"
+        for point in real_time["points"]:
+            day = point["date"]
+            then = client.get(
+                "/pipeline", params={"as_of": day, "published_by": day, "venue": "SSE-STAR", "limit": 1}
+            ).json()["counts"]
+            assert point["counts"] == then.get("SSE-STAR", {}), day
+        assert real_time["points"] != hindsight["points"]  # the articles reported some moves weeks later
+        spans = client.get("/time-in-stage", params={"as_of": "2025-07-15", "vintage": "as_published"}).json()
+        known_then = client.get("/time-in-stage", params={"as_of": "2025-07-15", "published_by": "2025-07-15"}).json()
+        assert spans == known_then
+
     def test_the_viewer_page_and_its_assets_are_served_by_the_service(self, client):
         page = client.get("/")
         assert page.status_code == 200
