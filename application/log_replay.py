@@ -22,10 +22,10 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import Mapper, StoredEvent
+from eventsourcing.persistence import Mapper, MapperDeserialisationError, StoredEvent
 
 from application.commands import distinct_aliases
-from application.topics import AGGREGATE_OF, CREATED_BY
+from application.topics import AGGREGATE_OF, CREATED_BY, ForeignTopic
 from domain.companies import Company, CompanyName
 from domain.date_parsing import parse_date
 from domain.errors import DomainError
@@ -62,8 +62,10 @@ class LogReplay:
     def apply(self, position: int, stored: StoredEvent) -> None:
         try:
             self._apply(position, stored)
-        except DomainError as error:
+        except (DomainError, ForeignTopic) as error:  # our own messages, complete as they are
             raise RefusedEvent(position, str(error)) from None
+        except MapperDeserialisationError as error:  # its own text repeats topic, id and version
+            raise RefusedEvent(position, f"the state does not decode: {error.__cause__ or error}"[:500]) from None
         except Exception as error:  # whatever an untrusted event breaks in the domain, the import refuses it
             raise RefusedEvent(position, f"{type(error).__name__}: {error}"[:500]) from None
 
@@ -105,7 +107,6 @@ class LogReplay:
 
     def _apply(self, position: int, stored: StoredEvent) -> None:
         event: Any = self._mapper.to_domain_event(stored)  # refuses a foreign topic before importing anything
-        _check_plain_values(vars(event))
         if not isinstance(event.timestamp, datetime) or event.timestamp.tzinfo is None:
             raise DomainError("timestamp is not a date-time with a time zone")
         aggregate = self._aggregates.get(event.originator_id)
@@ -127,7 +128,8 @@ class LogReplay:
                     f"aggregate {event.originator_id} is at version {aggregate.version}; "
                     f"its next event must be version {aggregate.version + 1}, not {version}"
                 )
-        _RULES[type(event).__qualname__](event, aggregate)
+        _RULES[type(event).__qualname__](event, aggregate)  # first: its messages name the field
+        _check_plain_values(vars(event))
         if type(event).__qualname__.endswith(".FactAttached"):
             self._attached_at[(event.originator_id, event.fact_id)] = position
         self._aggregates[event.originator_id] = event.mutate(aggregate)
