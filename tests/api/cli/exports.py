@@ -19,11 +19,12 @@ from application.storage import environment_for
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def event_lines(path: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The event lines of an export, parsed, and its trailer."""
-    *events, trailer = [orjson.loads(line) for line in path.read_bytes().splitlines()]
-    assert trailer.get("trailer") == "timeline export"
-    return events, trailer
+def event_lines(path: Path) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The event lines of an export, parsed, and its trailer (None if it has none)."""
+    lines = [orjson.loads(line) for line in path.read_bytes().splitlines()]
+    if lines and "trailer" in lines[-1]:
+        return lines[:-1], lines[-1]
+    return lines, None
 
 
 def write_export(path: Path, events: list[dict[str, Any]], trailer: dict[str, Any] | str | None = "fresh") -> Path:

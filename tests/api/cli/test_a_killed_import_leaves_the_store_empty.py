@@ -35,17 +35,22 @@ CHILD = textwrap.dedent(
     written = 0
 
     def rows(statement, params, many):
-        text = statement if isinstance(statement, str) else statement.as_string(None)
-        if "es_insert_events" in text and params:  # eventsourcing's own PostgreSQL insert: one array of events
+        text = (statement if isinstance(statement, str) else statement.as_string(None)).replace('"', "")
+        inserts = re.search(r"INSERT INTO \\S*(stored|timeline)_events", text) or "es_insert_events" in text
+        if not inserts or not params:
+            return 0
+        if many:
+            return len(params)
+        if "unnest" in text or "es_insert_events" in text:  # eventsourcing on PostgreSQL: one array of events
             return len(params[0])
-        if re.search(r"INSERT INTO \\S*(stored|timeline)_events", text.replace('"', "")):
-            return len(params) if many else 1
-        return 0
+        return 1
 
     def counted(method, many):
-        def run(self, statement, params=(), *args, **kwargs):
+        def run(self, *args, **kwargs):
             global written
-            result = method(self, statement, params, *args, **kwargs)
+            result = method(self, *args, **kwargs)
+            statement = args[0] if args else kwargs["query"]
+            params = args[1] if len(args) > 1 else kwargs.get("params_seq" if many else "params") or ()
             written += rows(statement, params, many)
             if written >= THRESHOLD:
                 print("written", written, flush=True)
