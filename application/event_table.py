@@ -85,6 +85,9 @@ class SQLiteEventTable:
         )
         count = 0
         with self.recorder.datastore.transaction(commit=True) as cursor:
+            # BEGIN is deferred: a write that matches nothing takes the write lock now, so no other writer
+            # can append between the emptiness check and the inserts.
+            cursor.execute(f"DELETE FROM {self.table} WHERE rowid < 0")  # noqa: S608
             cursor.execute(f"SELECT max(rowid) FROM {self.table}")  # noqa: S608
             head = cursor.fetchone()[0]
             if head is not None:

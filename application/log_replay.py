@@ -30,7 +30,7 @@ from domain.companies import Company, CompanyName
 from domain.date_parsing import parse_date
 from domain.errors import DomainError
 from domain.fact_fields import FactFields
-from domain.facts import Fact, check_reason, check_subject, statement_key
+from domain.facts import Fact, check_reason, check_subject
 from domain.field_values import MAX_COUNT, build_fields
 from domain.fuzzy_dates import FuzzyDate
 from domain.markets import Market, market_id_for
@@ -230,10 +230,9 @@ def _corroborated(event: Any, fact: Fact) -> None:
 
 def _corrected(event: Any, fact: Fact) -> None:
     what = f"correction of fact {fact.id}"
-    sources = _check_sources(event.sources, what)
+    # The same correction again is not refused: code before retries were recognised appended it (A, B, A).
+    _check_sources(event.sources, what)
     _same(what, [("reason", event.reason, check_reason(event.reason, what))])
-    if statement_key("corrected", event.reason, sources) in fact.statements:
-        raise DomainError(f"{what} repeats an earlier correction (the same reason and sources)")
     fact.check_not_retracted()
     if event.date is None and event.venue is None and event.fields is None:
         raise DomainError(f"{what} changes nothing")

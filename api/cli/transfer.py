@@ -47,7 +47,9 @@ def export_command(
 
 
 def import_command(
-    source: Annotated[Path, typer.Argument(help="A JSON Lines file written by `timeline export`")],
+    source: Annotated[
+        Path, typer.Argument(help="A JSON Lines file written by `timeline export`", exists=True, dir_okay=False)
+    ],
 ) -> None:
     """Load an export into an empty store, all or nothing, at the same positions; every answer is then the same."""
     with open_store(catch_up=False) as services:
