@@ -25,7 +25,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper, MapperDeserialisationError, StoredEvent
 
 from application.commands import distinct_aliases
-from application.topics import AGGREGATE_OF, CREATED_BY, ForeignTopic
+from application.topics import AGGREGATE_OF, CREATED_BY, EVENT_CLASSES, ForeignTopic
 from domain.companies import Company, CompanyName
 from domain.date_parsing import parse_date
 from domain.errors import DomainError
@@ -128,6 +128,9 @@ class LogReplay:
                     f"aggregate {event.originator_id} is at version {aggregate.version}; "
                     f"its next event must be version {aggregate.version + 1}, not {version}"
                 )
+        unexpected = sorted(set(vars(event)) - _FIELDS[type(event)])
+        if unexpected:
+            raise DomainError(f"a {stored.topic} event has no field {unexpected[0]!r}")
         _RULES[type(event).__qualname__](event, aggregate)  # first: its messages name the field
         _check_plain_values(vars(event))
         if type(event).__qualname__.endswith(".FactAttached"):
@@ -135,6 +138,15 @@ class LogReplay:
         self._aggregates[event.originator_id] = event.mutate(aggregate)
         if aggregate is None:
             self._created_at[event.originator_id] = position
+
+
+# What an event of each class may carry: its declared fields (a field an older event lacks is not
+# refused when its method has a default; a missing one it needs fails in the replay itself).
+_FIELDS: dict[type[Any], frozenset[str]] = {
+    cls: frozenset(name for klass in cls.__mro__ for name in getattr(klass, "__annotations__", {}))
+    - {"originator_id_type"}
+    for cls in EVENT_CLASSES.values()
+}
 
 
 # The rules, one per event class: the event must be what the domain's own code makes of its values.

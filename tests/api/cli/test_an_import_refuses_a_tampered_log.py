@@ -84,6 +84,10 @@ def swapped_originator_topic(events: Events) -> Events:
     return _with_state(events, _registered(events), lambda state: state.update(originator_topic="domain.facts:Fact"))
 
 
+def extra_field(events: Events) -> Events:
+    return _with_state(events, _registered(events), lambda state: state.update(payload="carried along forever"))
+
+
 def foreign_topic(events: Events) -> Events:
     edited = copy.deepcopy(events)
     edited[_registered(events)]["topic"] = "this:s"
@@ -145,6 +149,7 @@ CASES = [
         "fresh",
         "must have originator_topic 'domain.companies:Company', not 'domain.facts:Fact'",
     ),
+    ("a field the event does not have", extra_field, "fresh", "Company.Registered event has no field 'payload'"),
     (
         "foreign topic",
         foreign_topic,
