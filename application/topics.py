@@ -3,9 +3,9 @@
 eventsourcing turns a stored topic into a class by importing the module it names
 (``eventsourcing.utils.resolve_topic``), so a topic written into the log, by an import or by
 hand, could make the server import any module on its path (``this:s`` prints the Zen of
-Python). The mapper here looks a topic up in a fixed table instead and refuses the rest, and
-does the same for the ``originator_topic`` a creation event carries (eventsourcing resolves it
-when the event makes its aggregate).
+Python). The mapper here checks a topic against a fixed table of our event classes before the
+library resolves it, and refuses the rest; likewise the ``originator_topic`` a creation event
+carries (the library resolves that one when the event makes its aggregate).
 """
 
 from __future__ import annotations
