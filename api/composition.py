@@ -124,6 +124,6 @@ def build_services(settings: Settings) -> Services:
         projections,
         Queries(store),
         IdempotencyStore(store),
-        EventLog(app),
+        EventLog(app, app.event_table),
         settings.catch_up_on_write,
     )

@@ -6,7 +6,8 @@ once; nothing here looks at the recorder's class to decide which database it is 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
+from itertools import islice
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -26,6 +27,30 @@ class EventTable(Protocol):
 
     def rows_of(self, columns: str, originator_ids: Collection[UUID], order: str = "") -> list[tuple[Any, ...]]:
         """``columns`` (our own constant text) of the stored events of these aggregates, in one query."""
+
+    def insert_at_positions(self, events: Iterable[tuple[int, StoredEvent]]) -> int:
+        """Store (position, event) pairs at exactly those positions, gaps kept, in one transaction,
+        into an empty table only (else StoreNotEmpty); the next write goes after the last of them.
+        An exception from ``events`` itself rolls everything back. Returns how many were stored."""
+
+
+class StoreNotEmpty(ValueError):
+    """An import needs an empty store."""
+
+    def __init__(self, head: object) -> None:
+        super().__init__(
+            f"import needs an empty store: this one already holds events (up to position {head}); "
+            "point TIMELINE_DATABASE_URL at a new database or schema"
+        )
+
+
+INSERT_BATCH = 1000
+
+
+def _batches(events: Iterable[tuple[int, StoredEvent]]) -> Iterator[list[tuple[int, StoredEvent]]]:
+    iterator = iter(events)
+    while batch := list(islice(iterator, INSERT_BATCH)):
+        yield batch
 
 
 class SQLiteEventTable:
@@ -51,6 +76,29 @@ class SQLiteEventTable:
         with self.recorder.datastore.transaction(commit=False) as cursor:
             cursor.execute(statement, (_json_hex(originator_ids),))
             return [tuple(row) for row in cursor.fetchall()]
+
+    def insert_at_positions(self, events: Iterable[tuple[int, StoredEvent]]) -> int:
+        # The position is SQLite's rowid; the library appends at max(rowid) + 1, so gaps stay gaps.
+        insert = (
+            f"INSERT INTO {self.table} (rowid, originator_id, originator_version, topic, state) "  # noqa: S608
+            "VALUES (?, ?, ?, ?, ?)"
+        )
+        count = 0
+        with self.recorder.datastore.transaction(commit=True) as cursor:
+            # BEGIN is deferred: a write that matches nothing takes the write lock now, so no other writer
+            # can append between the emptiness check and the inserts.
+            cursor.execute(f"DELETE FROM {self.table} WHERE rowid < 0")  # noqa: S608
+            cursor.execute(f"SELECT max(rowid) FROM {self.table}")  # noqa: S608
+            head = cursor.fetchone()[0]
+            if head is not None:
+                raise StoreNotEmpty(head)
+            for batch in _batches(events):
+                cursor.executemany(
+                    insert,
+                    [(p, UUID(str(e.originator_id)).hex, e.originator_version, e.topic, e.state) for p, e in batch],
+                )
+                count += len(batch)
+        return count
 
 
 class PostgresEventTable:
@@ -83,6 +131,39 @@ class PostgresEventTable:
         with self.recorder.datastore.transaction(commit=False) as cursor:
             cursor.execute(query, (list(originator_ids),))
             return [tuple(row.values()) for row in cursor.fetchall()]
+
+    def insert_at_positions(self, events: Iterable[tuple[int, StoredEvent]]) -> int:
+        from psycopg.sql import SQL, Identifier
+
+        names = {"schema": self.schema, "table": self.table}
+        insert = SQL(
+            "INSERT INTO {schema}.{table} (notification_id, originator_id, originator_version, topic, state) "
+            "VALUES (%s, %s, %s, %s, %s)"
+        ).format(**names)
+        count, head = 0, 0
+        with self.recorder.datastore.transaction(commit=True) as cursor:
+            # The library's own writers take this lock to append; holding it, nobody writes until we commit.
+            cursor.execute(SQL("LOCK TABLE {schema}.{table} IN EXCLUSIVE MODE").format(**names))
+            cursor.execute(SQL("SELECT max(notification_id) AS head FROM {schema}.{table}").format(**names))
+            found = cursor.fetchone()
+            if found is not None and found["head"] is not None:
+                raise StoreNotEmpty(found["head"])
+            for batch in _batches(events):
+                cursor.executemany(
+                    insert, [(p, e.originator_id, e.originator_version, e.topic, e.state) for p, e in batch]
+                )
+                count, head = count + len(batch), batch[-1][0]
+            if head:
+                # notification_id is a bigserial: explicit ids leave its sequence behind, so set it past the
+                # head or the next write would collide. setval is not rolled back with the transaction;
+                # last, it can only leave an empty table with a higher next id, which the next import resets.
+                cursor.execute(
+                    "SELECT setval(pg_get_serial_sequence(quote_ident(%s) || '.' || quote_ident(%s), "
+                    "'notification_id'), %s)",
+                    (self.recorder.datastore.schema, self.recorder.events_table_name, head),
+                )
+                cursor.execute(SQL("NOTIFY {channel}").format(channel=Identifier(self.recorder.channel_name)))
+        return count
 
 
 def stored_originators(table: EventTable, originator_ids: Collection[UUID]) -> set[UUID]:

@@ -14,7 +14,9 @@ from uuid import UUID
 
 import orjson
 from eventsourcing.application import Application
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import Mapper, StoredEvent
+
+from application.event_table import EventTable
 
 MAX_ERROR_CHARS = 500
 
@@ -53,10 +55,15 @@ class ExportedEvent:
 
 
 class EventLog:
-    def __init__(self, app: Application[UUID]) -> None:
+    def __init__(self, app: Application[UUID], table: EventTable) -> None:
         self._recorder = app.recorder
         self._mapper = app.mapper
-        self._app = app
+        self._table = table
+
+    @property
+    def mapper(self) -> Mapper[UUID]:
+        """The application's mapper: it decodes only this service's topics (application/topics.py)."""
+        return self._mapper
 
     def head(self) -> int:
         return int(self._recorder.max_notification_id() or 0)
@@ -71,16 +78,9 @@ class EventLog:
             for n in self._recorder.select_notifications(start=position + 1, limit=limit)
         ]
 
-    def append_exported(self, events: Iterable[tuple[UUID, int, str, dict[str, Any]]]) -> None:
-        """Append (aggregate id, version, topic, state) as stored, in order."""
-        self._recorder.insert_events(
-            [
-                StoredEvent(
-                    originator_id=aggregate_id, originator_version=version, topic=topic, state=orjson.dumps(state)
-                )
-                for aggregate_id, version, topic, state in events
-            ]
-        )
+    def insert_at_positions(self, events: Iterable[tuple[int, StoredEvent]]) -> int:
+        """Store events exactly at their positions, into an empty log, in one transaction."""
+        return self._table.insert_at_positions(events)
 
     def _logged(self, notification: Any) -> LoggedEvent:
         try:

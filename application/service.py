@@ -7,12 +7,13 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import ApplicationRecorder, Recording, Transcoder
+from eventsourcing.persistence import ApplicationRecorder, Mapper, Recording, Transcoder
 
 from application import bulk
 from application.commands import company_candidates, distinct_aliases, new_fact
 from application.event_table import EventTable
 from application.storage import creating_tables, event_table_for
+from application.topics import AllowListMapper
 from application.transcoder import timeline_transcoder
 from application.views import company_view, fact_view
 from application.writes import DEFAULT_MAX_ATTEMPTS, Written, retried
@@ -38,6 +39,9 @@ class TimelineApplication(Application[UUID]):
 
     def construct_transcoder(self) -> Transcoder:
         return timeline_transcoder()
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        return AllowListMapper(transcoder=self.construct_transcoder())
 
     def construct_recorder(self) -> ApplicationRecorder:
         with creating_tables(self.env):

@@ -1,79 +1,42 @@
-"""``timeline export`` and ``timeline import``: the event log as JSON Lines, into an empty store byte for byte."""
+"""``timeline export`` and ``timeline import``: the event log as JSON Lines with a trailer, into an empty store
+at the very same positions, all or nothing."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any
-from uuid import UUID
+from typing import IO, Annotated
 
-import orjson
 import typer
 
 from api.cli.options import console, err_console, exit_if_stuck, open_store
 from application.log import EventLog
+from application.log_file import ExportWriter
+from application.log_import import import_export
 
 BATCH = 1000
 
 
 def export_log(log: EventLog, out: IO[str]) -> int:
-    """One line per event: stable position, topic, aggregate, version, system time and the event."""
-    count, after = 0, 0
-    while exported := log.exported_after(after, BATCH):
+    """One line per event (position, topic, aggregate, version, system time, event), then the trailer."""
+    writer = ExportWriter(out)
+    while exported := log.exported_after(writer.head, BATCH):
         for event in exported:
-            line = {
-                "position": event.position,
-                "topic": event.topic,
-                "originator_id": str(event.aggregate_id),
-                "originator_version": event.version,
-                "recorded_at": event.recorded_at,
-                "state": event.state,
-            }
-            out.write(orjson.dumps(line).decode() + "\n")
-            count += 1
-            after = event.position
-    return count
+            writer.write(event)
+    writer.close()
+    return writer.count
 
 
 def import_log(log: EventLog, path: Path) -> int:
-    """Append exported events, in their order, to an empty store.
-
-    The whole file is checked before anything is written, so a broken line stores nothing.
-    """
-    if log.head() != 0:
-        raise ValueError("import needs an empty store: this one already has events")
-    count = sum(1 for _ in _stored_events(path))
-    batch: list[tuple[UUID, int, str, dict[str, Any]]] = []
-    for stored in _stored_events(path):
-        batch.append(stored)
-        if len(batch) >= BATCH:
-            log.append_exported(batch)
-            batch = []
-    if batch:
-        log.append_exported(batch)
-    return count
-
-
-def _stored_events(path: Path) -> Iterator[tuple[UUID, int, str, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                item: dict[str, Any] = orjson.loads(line)
-                state = item["state"]
-                if not isinstance(state, dict):
-                    raise TypeError("state is not an object")
-                yield UUID(item["originator_id"]), int(item["originator_version"]), str(item["topic"]), state
-            except (orjson.JSONDecodeError, KeyError, ValueError, TypeError) as error:
-                raise ValueError(f"{path.name} line {number}: not an exported event ({error})") from None
+    """Store an export in an empty store: checked whole and replayed through the domain first, then
+    written in one transaction at the positions it had, so a refusal or a crash stores nothing."""
+    return import_export(log, path)
 
 
 def export_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File; default stdout")] = None,
 ) -> None:
-    """The whole event log as JSON Lines: position, topic, aggregate, version, system time, event."""
+    """The whole event log as JSON Lines: position, topic, aggregate, version, system time, event; then a trailer."""
     with open_store(catch_up=False) as services:
         if output is None:
             count = export_log(services.log, sys.stdout)
@@ -84,9 +47,11 @@ def export_command(
 
 
 def import_command(
-    source: Annotated[Path, typer.Argument(help="A JSON Lines file written by `timeline export`")],
+    source: Annotated[
+        Path, typer.Argument(help="A JSON Lines file written by `timeline export`", exists=True, dir_okay=False)
+    ],
 ) -> None:
-    """Load an exported log into an empty store; every answer is then the same, for every clock."""
+    """Load an export into an empty store, all or nothing, at the same positions; every answer is then the same."""
     with open_store(catch_up=False) as services:
         count = import_log(services.log, source)
         for runner in services.projections.values():

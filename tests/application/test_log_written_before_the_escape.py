@@ -1,5 +1,8 @@
 """A log written by the code before the envelope escape (fixtures/, made with `timeline export` at
-commit 5a5817b) still reads back: its two envelope-shaped dicts were what froze that store."""
+commit 5a5817b) still reads back: its two envelope-shaped dicts were what froze that store.
+
+Its event lines are as that export wrote them; the trailer line (count and SHA-256 of those lines)
+was appended when exports gained one, since an import now refuses a file without it."""
 
 from __future__ import annotations
 
