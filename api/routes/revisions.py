@@ -12,16 +12,21 @@ from api.deps import (
     AsOf,
     CertainOnly,
     Fresh,
+    KnownAt,
     PublishedBy,
     ReplyDep,
     ServicesDep,
     checked,
+    clocks_for,
+    day_query,
     invalid,
     parse_day,
+    parse_days,
     word,
 )
 from api.inputs import InputError
 from api.responses import READ_ERRORS, OrjsonResponse
+from projections.clocks import Clocks
 from projections.queries.answers import Revisions
 
 router = APIRouter(tags=["revisions"])
@@ -36,7 +41,7 @@ def knowledge_time(description: str, example: str) -> object:
     )
 
 
-Since = Annotated[str, knowledge_time("The earlier knowledge time", "2026-01-01T00:00:00Z")]
+Since = Annotated[str | None, knowledge_time("The earlier knowledge time", "2026-01-01T00:00:00Z")]
 Until = Annotated[str | None, knowledge_time("The later knowledge time (default: everything recorded)", "1200")]
 Venue = Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])]
 Stage = Annotated[str | None, Query(description="Only entries at this stage before or after", examples=["accepted"])]
@@ -49,20 +54,40 @@ def position(services: Services, name: str, text: str) -> int:
         raise checked(error) from None
 
 
+PublishedSince = Annotated[
+    str | None, day_query("By the publication clock: what the public learned after this day", "2025-07-01")
+]
+PublishedUntil = Annotated[str | None, day_query("... up to this day (default: today in Asia/Shanghai)", "2025-07-31")]
+
+
 @router.get("/revisions", dependencies=[Fresh], responses=READ_ERRORS, response_model=Revisions)
 def revisions(
     services: ServicesDep,
     reply: ReplyDep,
-    since: Since,
+    since: Since = None,
     until: Until = None,
     as_of: AsOf = None,
     venue: Venue = None,
     stage: Stage = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    published_since: PublishedSince = None,
+    published_until: PublishedUntil = None,
+    known_at: KnownAt = None,
 ) -> OrjsonResponse:
-    """Every company whose entry in the pipeline on as_of differs between two knowledge times, before
-    and after, with the events in between that touched it; and the counts that moved."""
+    """Every company whose entry in the pipeline on as_of differs between two knowledge times (since,
+    until), before and after, with the events in between that touched it; and the counts that moved. Or,
+    by the publication clock (published_since, published_until), what the public learned between two
+    days, each change citing the statements whose sources became public then."""
+    venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
+    if (since is None) == (published_since is None):
+        raise invalid("since", since, "give either since (knowledge times) or published_since (publication days)")
+    if published_since is not None:
+        first_day, last_day = parse_days("published_since", published_since, "published_until", published_until)
+        known = position(services, "known_at", known_at) if known_at is not None else Clocks.NOW
+        clocks = clocks_for(services, "as_of", as_of, None, None, certain_only)
+        return reply(services.queries.learned(clocks.as_of, first_day, last_day, known, certain_only, venue, stage))
+    assert since is not None
     first = position(services, "since", since)
     last = position(services, "until", until) if until is not None else None
     if last is not None and first > last:
@@ -72,5 +97,4 @@ def revisions(
     except InputError as error:
         raise checked(error) from None
     by = parse_day("published_by", published_by) if published_by else None
-    venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
     return reply(services.queries.revisions(day, first, last, by, certain_only, venue, stage))

@@ -290,6 +290,7 @@ class Cause(TypedDict):
     kind: str
     reason: str | None  # a correction's or retraction's
     recorded_at: str
+    sources: list[Source]  # the step's sources; by the publication clock, those that became public in the window
 
 
 class Revision(TypedDict):
@@ -309,6 +310,9 @@ class CountMove(TypedDict):
 class Revisions(TypedDict):
     as_of: str
     published_by: str | None
+    # By the publication clock: what the public learned between these two days (since = until = known_at)
+    published_since: str | None
+    published_until: str | None
     since: LogPoint
     until: LogPoint
     changes: list[Revision]  # in board order

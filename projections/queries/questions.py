@@ -66,6 +66,21 @@ class Queries:
             last = self.head() if until is None else until
             return self.revised.revisions(as_of, since, last, published_by, certain_only, venue, stage)
 
+    def learned(
+        self,
+        as_of: date,
+        published_since: date,
+        published_until: date,
+        known_at: int = Clocks.NOW,
+        certain_only: bool = False,
+        venue: str | None = None,
+        stage: str | None = None,
+    ) -> Revisions:
+        """What the public learned about the pipeline on ``as_of`` between two publication days."""
+        with self.store.session():
+            known = min(known_at, self.head())
+            return self.revised.learned(as_of, known, published_since, published_until, certain_only, venue, stage)
+
     def position_known_at(self, moment: datetime) -> int:
         """The last log position recorded by ``moment`` (naive times are taken as UTC)."""
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)

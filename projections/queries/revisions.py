@@ -44,36 +44,92 @@ class RevisionQueries:
         """Every (company, venue) whose entry on ``as_of`` differs between positions ``since`` and
         ``until``, with before and after and the events in between that touched it."""
         p = self.store.p
-        before_clocks = Clocks(as_of, since, published_by, certain_only)
-        after_clocks = Clocks(as_of, until, published_by, certain_only)
         events = self.store.query(
             f"""SELECT fact_id, position, step, recorded_at, detail FROM rm_fact_history
                 WHERE position > {p} AND position <= {p} ORDER BY position""",
             [since, until],
         )
         pairs = self._pairs_of({row[0] for row in events}, since, until, venue)
-        by_fact: dict[str, list[Pair]] = defaultdict(list)
-        kinds: dict[str, str] = {}
-        for fact_id, pair, kind in pairs:
-            by_fact[fact_id].append(pair)
-            kinds[fact_id] = kind
-        touched = sorted({pair for _fact_id, pair, _kind in pairs})
+        causes = _causes(pairs, [(*row, _sources(row[4])) for row in events])
+        changes, counts = self._changes(
+            Clocks(as_of, since, published_by, certain_only),
+            Clocks(as_of, until, published_by, certain_only),
+            causes,
+            stage,
+        )
+        return {
+            "as_of": as_of.isoformat(),
+            "published_by": published_by.isoformat() if published_by else None,
+            "published_since": None,
+            "published_until": None,
+            "since": self._point(since),
+            "until": self._point(until),
+            "changes": changes,
+            "counts": counts,
+        }
+
+    def learned(
+        self,
+        as_of: date,
+        known_at: int,
+        published_since: date,
+        published_until: date,
+        certain_only: bool = False,
+        venue: str | None = None,
+        stage: str | None = None,
+    ) -> Revisions:
+        """What the public learned about the pipeline on ``as_of`` between two days (the publication
+        clock), as known at ``known_at``: each change with the statements whose sources became public in
+        (published_since, published_until]. The facts are found by scanning the versions believed then
+        (O(n) in the facts, not in what changed)."""
+        p, first, last = self.store.p, published_since.toordinal(), published_until.toordinal()
+        where = f"""rec_from <= {p} AND rec_to > {p} AND category = 'stage' AND subject_type = 'company'
+            AND venue IS NOT NULL AND ((published > {p} AND published <= {p}) OR (pub_to > {p} AND pub_to <= {p}))"""
+        params: list[Any] = [known_at, known_at, first, last, first, last]
+        if venue is not None:
+            where += f" AND venue = {p}"
+            params.append(venue)
+        facts = self.store.query(
+            f"SELECT DISTINCT fact_id, subject_id, venue, kind FROM rm_fact_versions WHERE {where}", params
+        )
+        pairs = [(fact_id, (subject, at), kind) for fact_id, subject, at, kind in facts]
+        steps = []
+        for chunk in _chunks(sorted({fact_id for fact_id, _pair, _kind in pairs})):
+            rows = self.store.query(
+                f"""SELECT fact_id, position, step, recorded_at, detail FROM rm_fact_history
+                    WHERE fact_id IN ({", ".join([p] * len(chunk))}) AND position <= {p}""",
+                [*chunk, known_at],
+            )
+            for row in rows:
+                public = [s for s in _sources(row[4]) if first < _day(s["published"]["latest"]) <= last]
+                if public:
+                    steps.append((*row, public))
+        steps.sort(key=lambda step: step[1])
+        changes, counts = self._changes(
+            Clocks(as_of, known_at, published_since, certain_only),
+            Clocks(as_of, known_at, published_until, certain_only),
+            _causes(pairs, steps),
+            stage,
+        )
+        point = self._point(known_at)
+        return {
+            "as_of": as_of.isoformat(),
+            "published_by": None,
+            "published_since": published_since.isoformat(),
+            "published_until": published_until.isoformat(),
+            "since": point,
+            "until": point,
+            "changes": changes,
+            "counts": counts,
+        }
+
+    def _changes(
+        self, before_clocks: Clocks, after_clocks: Clocks, causes: dict[Pair, list[Cause]], stage: str | None
+    ) -> tuple[list[Revision], dict[str, dict[str, CountMove]]]:
+        """The entries of the touched pairs that differ between two clocks, and the counts that moved."""
+        touched = sorted(causes)
         before = self._entries(before_clocks, touched)
         after = self._entries(after_clocks, touched)
-        causes: dict[Pair, list[Cause]] = defaultdict(list)
-        for fact_id, position, step, recorded_at, detail in events:
-            for pair in by_fact.get(fact_id, ()):
-                reason = orjson.loads(detail).get("reason")
-                causes[pair].append(
-                    {
-                        "position": position,
-                        "step": step,
-                        "fact_id": fact_id,
-                        "kind": kinds[fact_id],
-                        "reason": reason,
-                        "recorded_at": recorded_at,
-                    }
-                )
         changes: list[Revision] = []
         moves: dict[tuple[str, str], int] = defaultdict(int)
         for pair in touched:
@@ -96,14 +152,7 @@ class RevisionQueries:
             if new is not None:
                 moves[(pair[1], new["stage"])] += 1
         changes.sort(key=_board_order)
-        return {
-            "as_of": as_of.isoformat(),
-            "published_by": published_by.isoformat() if published_by else None,
-            "since": self._point(since),
-            "until": self._point(until),
-            "changes": changes,
-            "counts": self._counts(after_clocks, moves),
-        }
+        return changes, self._counts(after_clocks, moves)
 
     def _pairs_of(self, fact_ids: set[str], since: int, until: int, venue: str | None) -> list[tuple[str, Pair, str]]:
         """(fact, its pair, its kind) for every pair a stage fact belonged to between the two positions."""
@@ -144,6 +193,40 @@ class RevisionQueries:
             [position],
         )
         return {"position": position, "recorded_at": rows[0][1] if rows else None}
+
+
+def _causes(pairs: list[tuple[str, Pair, str]], steps: list[tuple[Any, ...]]) -> dict[Pair, list[Cause]]:
+    """Each touched pair with the steps (fact, position, step, recorded_at, detail, sources) of its facts."""
+    by_fact: dict[str, list[Pair]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    for fact_id, pair, kind in pairs:
+        by_fact[fact_id].append(pair)
+        kinds[fact_id] = kind
+    causes: dict[Pair, list[Cause]] = {pair: [] for _fact_id, pair, _kind in pairs}
+    for fact_id, position, step, recorded_at, detail, sources in steps:
+        for pair in by_fact.get(fact_id, ()):
+            causes[pair].append(
+                {
+                    "position": position,
+                    "step": step,
+                    "fact_id": fact_id,
+                    "kind": kinds[fact_id],
+                    "reason": orjson.loads(detail).get("reason"),
+                    "recorded_at": recorded_at,
+                    "sources": sources,
+                }
+            )
+    return causes
+
+
+def _sources(detail: str) -> list[Any]:
+    """The sources a history step cites: a recording's, a correction's or retraction's, a corroboration's."""
+    parsed = orjson.loads(detail)
+    return list(parsed.get("sources") or ([parsed["source"]] if parsed.get("source") else []))
+
+
+def _day(text: str) -> int:
+    return date.fromisoformat(text).toordinal()
 
 
 def _state(entry: PipelineEntry | None) -> RevisionState | None:

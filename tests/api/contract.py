@@ -154,6 +154,22 @@ class ApiReadContract:
         nothing = client.get("/revisions", params={"as_of": "2025-06-30", "since": str(since), "until": str(since)})
         assert nothing.json()["changes"] == []
 
+    def test_revisions_by_the_publication_clock_say_what_the_public_learned_and_from_which_sources(self, client):
+        params = {"as_of": "2025-06-30", "published_since": "2025-06-30", "published_until": "2025-07-31"}
+        answer = client.get("/revisions", params={**params, "venue": "SSE-STAR"}).json()
+        assert answer["published_since"] == "2025-06-30"
+        assert answer["published_until"] == "2025-07-31"
+        moore = next(c for c in answer["changes"] if c["company"] == "Moore Threads")
+        assert moore["before"] is None
+        assert moore["after"]["stage"] == "accepted"
+        cited = [s["published"]["latest"] for cause in moore["causes"] for s in cause["sources"]]
+        assert cited
+        assert all("2025-06-30" < day <= "2025-07-31" for day in cited)
+        star = answer["counts"]["SSE-STAR"]["accepted"]
+        for day, count in (("2025-06-30", star["before"]), ("2025-07-31", star["after"])):
+            on = client.get("/pipeline", params={"as_of": "2025-06-30", "published_by": day, "limit": 1}).json()
+            assert on["counts"].get("SSE-STAR", {}).get("accepted", 0) == count
+
     def test_a_companys_history_shows_the_correction_that_moved_its_acceptance(self, client):
         corrected = client.get("/revisions", params={"as_of": "2025-06-30", "since": "0"}).json()
         zhaoxin = client.get("/companies/兆芯/history").json()
@@ -184,6 +200,8 @@ class ApiReadContract:
             ({"since": "1", "until": "soon"}, "until"),
             ({"since": "1", "venue": "MOON"}, "venue"),
             ({}, "since"),
+            ({"since": "1", "published_since": "2025-01-01"}, "since"),
+            ({"published_since": "2025-08-01", "published_until": "2025-07-01"}, "published_since"),
         ],
     )
     def test_a_bad_revisions_question_is_a_422_naming_the_parameter(self, client, params, named):

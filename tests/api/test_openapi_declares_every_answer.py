@@ -19,7 +19,7 @@ READS = {
     "/search": "/search?q=moore",
     "/feed": "/feed?after=0&limit=50",
     "/stats/pipeline-counts": "/stats/pipeline-counts?from=2025-01-01&to=2025-06-30",
-    "/revisions": "/revisions?as_of=2025-06-30&since=1",
+    "/revisions": "/revisions?as_of=2025-06-30&published_since=2025-06-01&published_until=2025-08-01",
     "/companies/{name}/history": "/companies/MiniMax/history",
 }
 

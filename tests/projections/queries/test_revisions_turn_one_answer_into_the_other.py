@@ -3,7 +3,7 @@ give the pipeline at the second; every cause lies between them; no change means 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -91,17 +91,48 @@ class RevisionsContract:
                     assert all(since < cause["position"] <= until for cause in change["causes"])
                 assert moved == after
                 assert (not ours) == (before == after)
-                for venue, stages in answer["counts"].items():
-                    for stage, count in stages.items():
-                        was = sum(1 for (_c, v), s in before.items() if v == venue and s[0] == stage)
-                        now = sum(1 for (_c, v), s in after.items() if v == venue and s[0] == stage)
-                        assert (count["before"] - count["after"]) == (was - now) != 0
-                        for at, expected in ((since, count["before"]), (until, count["after"])):
-                            clocks = Clocks(as_of, at, published_by, certain_only)
-                            counted = queries.pipeline(clocks, venue=venue, stage=stage, limit=0)["counts"]
-                            assert counted.get(venue, {}).get(stage, 0) == expected
+                check_counts(queries, answer, as_of, (since, published_by), (until, published_by), certain_only)
+                # The publication clock: what the public learned between two days, as known at ``until``.
+                first_day, last_day = sorted(BASE + timedelta(days=d) for d in (a + 20, b + 40))
+                learned = queries.learned(as_of, first_day, last_day, until, certain_only)
+                before = board(queries, Clocks(as_of, until, first_day, certain_only), prefix)
+                after = board(queries, Clocks(as_of, until, last_day, certain_only), prefix)
+                ours = [c for c in learned["changes"] if c["company"].startswith(prefix)]
+                moved = dict(before)
+                for change in ours:
+                    pair = (change["company_id"], change["venue"])
+                    assert moved.get(pair) == held(change["before"])
+                    if change["after"] is None:
+                        del moved[pair]
+                    else:
+                        moved[pair] = held(change["after"])
+                    assert change["causes"]
+                    for cause in change["causes"]:
+                        assert cause["position"] <= until
+                        days = [date.fromisoformat(s["published"]["latest"]) for s in cause["sources"]]
+                        assert days
+                        assert all(first_day < day <= last_day for day in days)
+                assert moved == after
+                assert (not ours) == (before == after)
+                check_counts(queries, learned, as_of, (until, first_day), (until, last_day), certain_only)
 
         check()
+
+
+def check_counts(queries, answer, as_of, earlier, later, certain_only) -> None:
+    """The counts that moved: each moved by what the changes say, and each equals the pipeline's count."""
+    for venue, stages in answer["counts"].items():
+        for stage, count in stages.items():
+            moved = sum(
+                (c["after"] is not None and c["after"]["stage"] == stage)
+                - (c["before"] is not None and c["before"]["stage"] == stage)
+                for c in answer["changes"]
+                if c["venue"] == venue
+            )
+            assert count["after"] - count["before"] == moved != 0
+            for (at, by), expected in ((earlier, count["before"]), (later, count["after"])):
+                counted = queries.pipeline(Clocks(as_of, at, by, certain_only), venue=venue, stage=stage, limit=0)
+                assert counted["counts"].get(venue, {}).get(stage, 0) == expected
 
 
 class TestRevisionsOnSQLite(RevisionsContract):
