@@ -8,6 +8,8 @@ const SECTORS = ["semiconductors", "ai", "robotics", "biotech", "medtech", "elec
 const STAGE_COLOURS = ["#8e9aaf", "#6c8ebf", "#4a7fb5", "#2f6ea5", "#3f8f8a", "#4f9d5b", "#7aa83f", "#2e7d32",
   "#b08a3e", "#a85b3c", "#9c3d3d", "#7d6b8f", "#5f5f5f"];
 const FIRST_DAY = "2019-01-01";
+const LAST_SEEN = "timeline:last-seen-position"; // the log head when this browser last opened the page
+const PREVIOUS_VISIT = localStorage.getItem(LAST_SEEN); // read before this visit overwrites it
 const CJK = /[\u3400-\u9fff]/;
 
 const $ = (id) => document.getElementById(id);
@@ -43,6 +45,8 @@ function readState() {
     known_at: params.get("known_at") || "",
     published_by: params.get("published_by") || "",
     company: params.get("company") || "",
+    since: params.get("since") || "",
+    until: params.get("until") || "",
   };
 }
 
@@ -93,6 +97,23 @@ function setUpControls() {
     $(input).addEventListener("change", () => { if ($(box).checked) update(); });
   }
   $("changes-form").addEventListener("submit", (event) => { event.preventDefault(); showChanges(); });
+  $("revisions-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    state.since = $("revisions_since").value.trim();
+    state.until = $("revisions_until").value.trim();
+    writeState();
+    showRevisions();
+  });
+  $("since-last-visit").addEventListener("click", () => {
+    const seen = PREVIOUS_VISIT;
+    if (!seen) {
+      $("revisions-status").textContent = "No earlier visit is remembered in this browser.";
+      return;
+    }
+    $("revisions_since").value = seen;
+    $("revisions_until").value = "";
+    $("revisions-form").requestSubmit();
+  });
   setUpSearch();
 }
 
@@ -376,6 +397,10 @@ async function openCompany(companyId) {
   $("company-venues").replaceChildren(...company.venues.map((v) => el("li", { class: v.stale ? "stale" : "" },
     `${v.venue}: `, el("strong", { text: v.stage }), ` since ${v.since.text}${v.certain ? "" : " (≈ possibly)"}; `,
     el("span", { class: "reported", text: reportedText(v) }), v.stale ? el("span", { class: "badge stale-badge", text: "stale" }) : null)));
+  api(`/companies/${encodeURIComponent(company.company_id)}/history`,
+    state.published_by ? new URLSearchParams({ published_by: state.published_by }) : undefined)
+    .then(drawHistory)
+    .catch((error) => $("company-history").replaceChildren(el("p", { class: "note", text: error.message })));
   $("company-facts").replaceChildren(...everyFact.map((fact, i) => {
     const history = histories[i] ? histories[i].history : [];
     const retracted = history.find((step) => step.step === "retracted");
@@ -402,6 +427,104 @@ async function showChanges() {
   }
 }
 
+// What a correction changed: the pipeline on the chosen day between two knowledge times, each change
+// with the events that caused it (GET /revisions), kept in the URL so the view can be shared.
+async function showRevisions() {
+  $("revisions_since").value = state.since;
+  $("revisions_until").value = state.until;
+  if (!state.since) return;
+  const params = new URLSearchParams({ as_of: state.as_of, since: state.since });
+  if (state.until) params.set("until", state.until);
+  if (state.venue) params.set("venue", state.venue);
+  if (state.published_by) params.set("published_by", state.published_by);
+  let body;
+  try {
+    body = await api("/revisions", params);
+  } catch (error) {
+    $("revisions-status").textContent = `Could not load what changed: ${error.message}`;
+    $("revisions").replaceChildren();
+    return;
+  }
+  const point = (p) => `position ${p.position}` + (p.recorded_at ? ` (${p.recorded_at.slice(0, 19)}Z)` : "");
+  $("revisions-status").textContent = `${body.changes.length} entries on ${body.as_of} changed between ` +
+    `${point(body.since)} and ${point(body.until)}.`;
+  const stateText = (s) => (s ? `${s.stage} since ${s.since.text}${s.certain ? "" : " ≈ possibly"}` : "—");
+  $("revisions").replaceChildren(...body.changes.map((change) => el("li", { class: "revision" },
+    el("button", { type: "button", class: "link", onclick: () => openCompany(change.company_id), text: change.company }),
+    ` on ${change.venue}: `, el("del", { text: stateText(change.before) }), " → ",
+    el("strong", { text: stateText(change.after) }),
+    el("ul", { class: "causes" }, change.causes.map((cause) => el("li", {},
+      `${cause.step} ${cause.kind} at position ${cause.position}`,
+      cause.reason ? ` — ${cause.reason}` : "", " · ",
+      el("a", { href: `/facts/${cause.fact_id}`, target: "_blank", rel: "noopener", text: "fact history" })))))));
+}
+
+async function rememberVisit() {
+  try {
+    const head = (await api("/feed", new URLSearchParams({ after: "0", limit: "1" }))).head;
+    localStorage.setItem(LAST_SEEN, String(head));
+  } catch (error) {
+    // Remembering the visit is a convenience: the page works without it.
+  }
+}
+
+// A company's stage rows as rectangles: valid time across, knowledge time (log positions, in order) down.
+function drawHistory(history) {
+  const rects = history.rectangles;
+  if (!rects.length) {
+    $("company-history").replaceChildren(el("p", { class: "note", text: "No stage recorded." }));
+    return;
+  }
+  const NS = "http://www.w3.org/2000/svg";
+  const svgEl = (tag, attrs, ...children) => {
+    const node = document.createElementNS(NS, tag);
+    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+    node.append(...children);
+    return node;
+  };
+  const end = dayNumber(today()) + 30;
+  const start = Math.min(...rects.map((r) => dayNumber(r.valid_from)));
+  const positions = [...new Set(rects.flatMap((r) => [r.known_from.position, ...(r.known_to ? [r.known_to.position] : [])]))]
+    .sort((a, b) => a - b);
+  const width = 860, rowHeight = 22, left = 110;
+  const venues = [...new Set(rects.map((r) => r.venue))];
+  const band = positions.length * rowHeight;
+  const height = venues.length * (band + 24);
+  const x = (day) => left + ((Math.min(day, end) - start) / Math.max(1, end - start)) * (width - left - 10);
+  const y = (position) => positions.indexOf(position) * rowHeight;
+  const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": `Stage history of ${history.name}` });
+  const hatch = svgEl("pattern", { id: "possible-hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse",
+    patternTransform: "rotate(45)" }, svgEl("rect", { width: 6, height: 6, fill: "white" }),
+    svgEl("line", { x1: 0, y1: 0, x2: 0, y2: 6, stroke: "#555", "stroke-width": 2 }));
+  svg.append(svgEl("defs", {}, hatch));
+  venues.forEach((venue, v) => {
+    const top = v * (band + 24) + 18;
+    svg.append(svgEl("text", { x: 0, y: top - 4, class: "history-venue" }, venue));
+    positions.forEach((position) => svg.append(svgEl("text", { x: 0, y: top + y(position) + 15, class: "history-axis" },
+      `known @${position}`)));
+    // Possible rows first, certain ones on top: where both hold, the stage certainly held.
+    for (const r of [...rects].sort((a, b) => a.certain - b.certain)) {
+      if (r.venue !== venue) continue;
+      const x1 = x(dayNumber(r.valid_from));
+      const x2 = r.valid_to ? x(dayNumber(r.valid_to)) : x(end);
+      const y1 = top + y(r.known_from.position);
+      const y2 = r.known_to ? top + y(r.known_to.position) : top + band;
+      const colour = STAGE_COLOURS[STAGES.indexOf(r.stage)] || "#999";
+      const shape = svgEl("rect", { x: x1, y: y1, width: Math.max(1, x2 - x1), height: Math.max(2, y2 - y1 - 2),
+        fill: r.certain ? colour : "url(#possible-hatch)", stroke: colour, "stroke-width": 2,
+        class: r.certain ? "certain" : "possible", "data-venue": r.venue, "data-stage": r.stage },
+      svgEl("title", {}, `${r.stage} on ${r.venue} from ${r.valid_from}${r.valid_to ? ` to ${r.valid_to}` : ""}` +
+        `, believed from position ${r.known_from.position}` + (r.known_to ? ` to ${r.known_to.position}` : " on") +
+        `, public from ${r.public_from}${r.certain ? "" : " (only possibly)"}`));
+      svg.append(shape);
+    }
+  });
+  $("company-history").replaceChildren(svg);
+}
+
 $("company").addEventListener("close", () => { state.company = ""; writeState(); });
 setUpControls();
-refresh().then(() => { if (state.company) openCompany(state.company); });
+refresh().then(() => {
+  if (state.company) openCompany(state.company);
+  showRevisions().then(rememberVisit);
+});

@@ -6,9 +6,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
-from tests.e2e.conftest import ROOT
+from tests.e2e.conftest import ROOT, TOKEN
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 SHOTS = ROOT / "test-output" / "browser"
@@ -158,3 +159,76 @@ def test_the_search_box_suggests_companies_and_opens_the_chosen_one(browser, ser
         )
     )
     driver.save_screenshot(str(SHOTS / "search-moore-threads.png"))
+
+
+def test_what_changed_since_a_knowledge_time_lists_the_moves_with_their_causes_and_the_history_picture(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    feed = httpx.get(f"{server}/feed", params={"after": 0, "limit": 1000}).json()
+    after = 0
+    while True:  # the position before the seed corrections
+        page = httpx.get(f"{server}/feed", params={"after": after, "limit": 1000}).json()
+        corrected = [e["position"] for e in page["events"] if e["type"] == "Fact.Corrected"]
+        if corrected:
+            since = corrected[0] - 1
+            break
+        assert page["events"], feed
+        after = page["next_after"]
+    driver.get(f"{server}/?as_of=2025-06-30&since={since}")
+    items = WebDriverWait(driver, 15).until(
+        lambda d: (
+            [li for li in d.find_elements(By.CSS_SELECTOR, "#revisions .revision") if "Zhaoxin" in li.text] or False
+        )
+    )
+    assert any("corrected" in item.text and "SSE-STAR" in item.text for item in items)
+    links = items[0].find_elements(By.CSS_SELECTOR, ".causes a")
+    assert links
+    assert "/facts/" in links[0].get_attribute("href")
+    assert f"since={since}" in driver.current_url
+    driver.save_screenshot(str(SHOTS / "what-changed-2025-06-30.png"))
+
+    items[0].find_element(By.CSS_SELECTOR, "button.link").click()
+    shapes = WebDriverWait(driver, 15).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#company-history svg rect[data-venue]") or False
+    )
+    venues = {shape.get_attribute("data-venue") for shape in shapes}
+    assert {"CN-A", "SSE-STAR"} <= venues  # the correction moved the acceptance: both rows are drawn
+    assert any("possible" in (shape.get_attribute("class") or "") for shape in shapes)
+    driver.save_screenshot(str(SHOTS / "company-history-zhaoxin.png"))
+    driver.find_element(By.CSS_SELECTOR, "#company form.close button").click()
+
+
+def test_since_my_last_visit_asks_what_changed_since_the_head_this_browser_last_saw(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    driver.get(f"{server}/?as_of=2026-01-31")
+    WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script("return localStorage.getItem('timeline:last-seen-position')")
+    )
+    written = httpx.post(
+        f"{server}/companies", headers={"Authorization": f"Bearer {TOKEN}"}, json={"name": "Visit Check Robotics"}
+    ).json()
+    httpx.post(
+        f"{server}/facts",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        json={
+            "kind": "accepted",
+            "company": "Visit Check Robotics",
+            "venue": "SSE-STAR",
+            "date": "2026-01-15",
+            "sources": [{"document": "visit.txt", "published": "2026-01-16", "quote": "accepted"}],
+        },
+    )
+    assert written["position"]
+    driver.get(f"{server}/?as_of=2026-01-31")
+    driver.find_element(By.ID, "since-last-visit").click()
+    WebDriverWait(driver, 15).until(
+        lambda d: any(
+            "Visit Check Robotics" in li.text for li in d.find_elements(By.CSS_SELECTOR, "#revisions .revision")
+        )
+    )
+    assert "since=" in driver.current_url
