@@ -168,6 +168,7 @@ class ApplicationContract:
         assert topics == {
             "domain.companies:Company.Registered",
             "domain.companies:CompanyName.Claimed",
+            "domain.companies:NameIdentityClaim.Claimed",
             "domain.companies:Company.FactAttached",
             "domain.facts:Fact.Recorded",
         }
