@@ -25,11 +25,7 @@ Claim = CompanyName | NameIdentityClaim
 
 def identity_claims(name: str) -> list[tuple[UUID, str, str]]:
     """(claim id, kind, key) of each identity ``name`` takes: its read key and its skeleton."""
-    identity = identity_of(name)
-    return [
-        (NameIdentityClaim.create_id(kind, key), kind, key)
-        for kind, key in (("read", identity.read_key), ("skeleton", identity.skeleton))
-    ]
+    return [(NameIdentityClaim.create_id(kind, key), kind, key) for kind, key in identity_of(name).claims()]
 
 
 def names_of(company: Company) -> list[str]:

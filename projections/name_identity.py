@@ -33,13 +33,20 @@ class NameIdentity:
     """What two names must not share when they belong to two companies."""
 
     read_key: str  # what reads look names up by
-    skeleton: str  # the read key as it looks (TR39 skeleton)
+    skeleton: str  # the read key as it looks in small letters (TR39 skeleton)
+    capitals_skeleton: str  # and in capitals: "ΜΕΤΑΧ" in Greek capitals looks like "METAX", "μεταχ" not like "metax"
+
+    def claims(self) -> list[tuple[str, str]]:
+        """(kind, key) of each key another company's name may not share."""
+        return [("read", self.read_key), ("skeleton", self.skeleton), ("capitals-skeleton", self.capitals_skeleton)]
 
 
 def identity_of(name: str) -> NameIdentity:
-    """The read key of ``name`` and that key's confusable skeleton."""
+    """The read key of ``name`` and that key's confusable skeletons, case folded again: a skeleton keeps
+    case, and reads do not ("unis0c" has the skeleton "unisOc", which reads as "unisoc")."""
     key = match_key(name)
-    return NameIdentity(key, _spoof_checker().getSkeleton(0, key))
+    checker = _spoof_checker()
+    return NameIdentity(key, checker.getSkeleton(0, key).casefold(), checker.getSkeleton(0, key.upper()).casefold())
 
 
 def check_name_characters(name: str, field: str = "company name") -> None:
