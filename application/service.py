@@ -25,6 +25,7 @@ from domain.errors import InvalidFact, NameTaken, UnknownCompany, UnknownFact
 from domain.facts import Fact
 from domain.fuzzy_dates import FuzzyDate
 from domain.markets import Market, market_id_for
+from domain.names import clean_name
 from domain.sources import Source
 from domain.vocabulary import fact_order, parse_market, parse_venue
 from projections.name_identity import identity_of
@@ -92,6 +93,7 @@ class TimelineApplication(Application[UUID]):
         """Stop a company answering to ``name`` (and every spelling of it that reads the same), with a reason
         and sources: the name's claims are released for the company that really bears it. A name already
         retired appends nothing."""
+        name = clean_name(name)
         found = self._company(company)
         wanted = identity_of(name).read_key
         spellings = tuple(own for own in names_of(found) if identity_of(own).read_key == wanted)
