@@ -14,7 +14,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.companies import Company, CompanyName, NameIdentityClaim
-from domain.errors import NameTaken
+from domain.errors import InvalidFact, NameTaken
 from domain.names import normalise_name
 from projections.name_identity import check_name_characters, identity_of
 
@@ -89,3 +89,25 @@ def released_claims(read: Reader, company: Company, retired: Iterable[str]) -> l
                 claim.release()
                 released[claim_id] = claim
     return list(released.values())
+
+
+def older_claims(read: Reader, companies: Iterable[Company]) -> tuple[list[Claim], list[str]]:
+    """The identity claims that ``companies``, registered before names had them, still lack; and the
+    names they cannot take because another company holds them (or a name now refused), described."""
+    taken: dict[UUID, Claim] = {}
+    shared = []
+    for company in companies:
+        for name in names_of(company):
+            try:
+                wanted = wanted_claims(company.id, name)
+            except InvalidFact as error:
+                shared.append(f"{name!r} of company {company.id}: {error}")
+                continue
+            for claim_id, make, taken_by in wanted:
+                claim = taken.get(claim_id) or read(claim_id)
+                if claim is None:
+                    taken[claim_id] = make()
+                elif claim.company_id not in (None, company.id):
+                    shared.append(f"{name!r} of company {company.id} {taken_by} company {claim.company_id}")
+                    break
+    return list(taken.values()), shared

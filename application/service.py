@@ -12,14 +12,14 @@ from eventsourcing.persistence import ApplicationRecorder, Recording, Transcoder
 from application import bulk
 from application.commands import company_candidates, distinct_aliases, new_fact
 from application.event_table import EventTable
-from application.name_claims import claims_for, holds_name, names_of, released_claims
+from application.name_claims import claims_for, holds_name, names_of, older_claims, released_claims
 from application.storage import creating_tables, event_table_for
 from application.transcoder import timeline_transcoder
 from application.views import company_view, fact_view
 from application.writes import DEFAULT_MAX_ATTEMPTS, Written, retried
 
 __all__ = ["TimelineApplication", "Written"]
-from domain.companies import Company, CompanyName, NameIdentityClaim, company_id_for
+from domain.companies import Company, CompanyName, NameIdentityClaim, OlderNamesClaimed, company_id_for
 from domain.date_parsing import parse_date
 from domain.errors import InvalidFact, NameTaken, UnknownCompany, UnknownFact
 from domain.facts import Fact
@@ -29,6 +29,8 @@ from domain.names import clean_name
 from domain.sources import Source
 from domain.vocabulary import fact_order, parse_market, parse_venue
 from projections.name_identity import identity_of
+
+REGISTERED_TOPIC = "domain.companies:Company.Registered"
 
 
 class TimelineApplication(Application[UUID]):
@@ -102,6 +104,20 @@ class TimelineApplication(Application[UUID]):
         found.retire_names(name, spellings, reason, list(sources))
         released = released_claims(self._read, found, spellings)
         return self._written(found.id, self.save(found, *released))
+
+    @retried
+    def claim_older_names(self) -> list[str]:
+        """Once per store: take the identity claims of every company registered before names had them,
+        so later names are checked against the older ones too. Answers the names another company already
+        holds (left unclaimed: reads report them as ambiguous until one is retired); [] when done before."""
+        if self._read(OlderNamesClaimed.create_id()) is not None:
+            return []
+        companies: list[Company] = [self.repository.get(company_id) for company_id in self._registered_companies()]
+        if not companies:
+            return []  # an empty store: nothing older to claim (the first start with companies marks it)
+        claims, shared = older_claims(self._read, companies)
+        self.save(*claims, OlderNamesClaimed(shared=tuple(shared)))
+        return shared
 
     def resolve_company(self, name_or_id: str | UUID) -> UUID:
         """Any name (any language, any case), the company key, or its id -> the company id."""
@@ -214,6 +230,15 @@ class TimelineApplication(Application[UUID]):
 
     def _claims(self, company_id: UUID, names: Iterable[str]) -> list[CompanyName | NameIdentityClaim]:
         return claims_for(self._read, company_id, names, self._holder)
+
+    def _registered_companies(self) -> list[UUID]:
+        """Every company's id, in the order they were registered."""
+        ids: list[UUID] = []
+        start = 1
+        while page := self.recorder.select_notifications(start, 10_000, topics=[REGISTERED_TOPIC]):
+            ids += [UUID(str(notification.originator_id)) for notification in page]
+            start = page[-1].id + 1
+        return ids
 
     def _read(self, aggregate_id: UUID) -> Any:
         try:

@@ -140,3 +140,16 @@ class NameIdentityClaim(Aggregate):
     @event("ClaimedAgain")
     def claim_again(self, company_id: UUID) -> None:
         self.company_id = company_id
+
+
+class OlderNamesClaimed(Aggregate):
+    """Marks a store whose companies registered before names had identity claims have had them taken,
+    with the names two companies were found to share (left unclaimed, for a retirement to settle)."""
+
+    @staticmethod
+    def create_id() -> UUID:
+        return uuid5(IDENTITY_NAMESPACE, "older names claimed")
+
+    @event("Recorded")
+    def __init__(self, shared: tuple[str, ...]) -> None:
+        self.shared = list(shared)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 
+import jsonschema_rs
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.composition import build_services
 from api.settings import Settings
+from domain.companies import Company, CompanyName
 
 TOKEN = "names-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -184,6 +186,9 @@ class NameIdentityContract:
             ("delta robotics", ["Delta Robotics"], "given to the wrong company")
         ]
         assert alpha["retired_names"][0]["sources"][0]["document"] == "registry-check"
+        spec = client.get("/openapi.json").json()  # the answer with a retired name fits what OpenAPI declares
+        declared = spec["paths"]["/companies/{name}"]["get"]["responses"]["200"]["content"]["application/json"]
+        jsonschema_rs.validate({**declared["schema"], "components": spec["components"]}, alpha)
         feed = client.get("/feed", params={"after": 0, "limit": 1000}).json()["events"]
         assert [e["name"] for e in feed if e["type"] == "Company.NameRetired"] == ["delta robotics"]
 
@@ -216,6 +221,16 @@ class NameIdentityContract:
         unsourced = {"name": "沐曦", "reason": "wrong", "sources": []}
         assert client.post("/companies/MetaX/names/retire", headers=AUTH, json=unsourced).status_code == 422
         assert client.post("/companies/MetaX/names/retire", json=retirement).status_code == 401
+
+    def test_a_server_taking_writes_claims_the_names_of_a_store_written_before_name_identities(self, settings):
+        services = build_services(settings)
+        company = Company.register("MetaX", ("沐曦",))  # as companies were registered before: spellings only
+        services.app.save(company, *(CompanyName(name=name, company_id=company.id) for name in company.names))
+        with TestClient(create_app(settings, services)) as client:
+            response = client.post("/companies", headers=AUTH, json={"name": "MetaX Inc."})
+            assert response.status_code == 409, response.text
+            assert "MetaX" in response.json()["detail"]
+        services.close()
 
     # Item 2: invisible and look-alike characters --------------------------------------------
 

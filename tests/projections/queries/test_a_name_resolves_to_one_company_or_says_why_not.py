@@ -9,8 +9,8 @@ import pytest
 
 from api.composition import build_services
 from api.settings import Settings
-from domain.date_parsing import parse_date
 from domain.companies import Company
+from domain.date_parsing import parse_date
 from domain.errors import AmbiguousName, NameTaken, UnknownCompany
 from domain.sources import Source
 
