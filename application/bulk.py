@@ -42,6 +42,8 @@ class Loading(Protocol):
 
     def save(self, *objects: Any) -> list[Recording[UUID]]: ...
 
+    def first_company_marks(self) -> list[Any]: ...
+
     def position(self) -> int: ...
 
     def register_company(
@@ -92,7 +94,7 @@ def register_companies(app: Loading, companies: Sequence[Mapping[str, Any]]) -> 
             continue
         owners.update((claim_id, company) for claim_id in mine)
         new += [company, *(make() for _name, make, _taken in mine.values())]
-    recordings = app.save(*new)
+    recordings = app.save(*new, *app.first_company_marks()) if new else []
     position = max(r.notification.id for r in recordings) if recordings else app.position()
     return [
         app.register_company(**alone[index]) if index in alone else Written(company.id, True, position)

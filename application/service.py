@@ -19,7 +19,7 @@ from application.views import company_view, fact_view
 from application.writes import DEFAULT_MAX_ATTEMPTS, Written, retried
 
 __all__ = ["TimelineApplication", "Written"]
-from domain.companies import Company, CompanyName, NameIdentityClaim, OlderNamesClaimed, company_id_for
+from domain.companies import Company, CompanyName, NameClaimsComplete, NameIdentityClaim, company_id_for
 from domain.date_parsing import parse_date
 from domain.errors import InvalidFact, NameTaken, UnknownCompany, UnknownFact
 from domain.facts import Fact
@@ -62,7 +62,7 @@ class TimelineApplication(Application[UUID]):
             existing: Company = self.repository.get(company.id)
         except AggregateNotFoundError:
             claims = self._claims(company.id, names_of(company))
-            return self._written(company.id, self.save(company, *claims))
+            return self._written(company.id, self.save(company, *claims, *self.first_company_marks()))
         if not holds_name(existing, company.name):
             raise NameTaken(
                 f"key {company.key!r} belongs to {self._holder(existing.id)}, which is not called {company.name!r}; "
@@ -110,14 +110,22 @@ class TimelineApplication(Application[UUID]):
         """Once per store: take the identity claims of every company registered before names had them,
         so later names are checked against the older ones too. Answers the names another company already
         holds (left unclaimed: reads report them as ambiguous until one is retired); [] when done before."""
-        if self._read(OlderNamesClaimed.create_id()) is not None:
+        if self._read(NameClaimsComplete.create_id()) is not None:
             return []
         companies: list[Company] = [self.repository.get(company_id) for company_id in self._registered_companies()]
         if not companies:
-            return []  # an empty store: nothing older to claim (the first start with companies marks it)
+            return []  # an empty store: its first company marks it
         claims, shared = older_claims(self._read, companies)
-        self.save(*claims, OlderNamesClaimed(shared=tuple(shared)))
+        self.save(*claims, NameClaimsComplete(shared=tuple(shared)))
         return shared
+
+    def first_company_marks(self) -> list[NameClaimsComplete]:
+        """The mark to save with a new company when it is the store's first (see claim_older_names)."""
+        if self._read(NameClaimsComplete.create_id()) is not None:
+            return []
+        if self.recorder.select_notifications(1, 1, topics=[REGISTERED_TOPIC]):
+            return []  # companies from before identity claims: claim_older_names marks the store
+        return [NameClaimsComplete(shared=())]
 
     def resolve_company(self, name_or_id: str | UUID) -> UUID:
         """Any name (any language, any case), the company key, or its id -> the company id."""

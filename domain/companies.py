@@ -142,14 +142,15 @@ class NameIdentityClaim(Aggregate):
         self.company_id = company_id
 
 
-class OlderNamesClaimed(Aggregate):
-    """Marks a store whose companies registered before names had identity claims have had them taken,
-    with the names two companies were found to share (left unclaimed, for a retirement to settle)."""
+class NameClaimsComplete(Aggregate):
+    """Marks a store where every company holds the identity claims of its names: written with the first
+    company of an empty store, or once the names of companies registered before identity claims existed
+    were claimed, with the names two of them were found to share (left unclaimed for a retirement)."""
 
     @staticmethod
     def create_id() -> UUID:
-        return uuid5(IDENTITY_NAMESPACE, "older names claimed")
+        return uuid5(IDENTITY_NAMESPACE, "name claims complete")
 
-    @event("Recorded")
+    @event("Marked")
     def __init__(self, shared: tuple[str, ...]) -> None:
         self.shared = list(shared)

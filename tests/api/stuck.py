@@ -81,8 +81,7 @@ class StuckProjectionContract:
             feed = client.get("/feed", params={"after": stuck_at - 1, "limit": 5}).json()["events"]
             assert feed[0]["position"] == stuck_at
             assert "a_type_from_the_future" in feed[0]["undecodable"]
-            # The feed goes on past it: the start-up's claim of older names, then the write above.
-            assert [event["type"] for event in feed[1:3]] == ["OlderNamesClaimed.Recorded", "Company.Registered"]
+            assert feed[1]["type"] == "Company.Registered"
         services.close()
 
     @pytest.mark.slow  # runs `timeline rebuild` as a process

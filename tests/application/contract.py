@@ -169,6 +169,7 @@ class ApplicationContract:
             "domain.companies:Company.Registered",
             "domain.companies:CompanyName.Claimed",
             "domain.companies:NameIdentityClaim.Claimed",
+            "domain.companies:NameClaimsComplete.Marked",
             "domain.companies:Company.FactAttached",
             "domain.facts:Fact.Recorded",
         }
