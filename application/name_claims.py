@@ -1,7 +1,7 @@
 """Which names a company may take, and the claims that hold them in the store.
 
 Every name claims its exact spelling (``CompanyName``, keyed as names have always been) and its
-identity (``NameIdentityClaim``: the key reads look it up by, and that key's look-alike skeleton;
+identity (``NameIdentityClaim``: the key reads look it up by, and that key's look-alike skeletons;
 projections/name_identity.py). A claim another company holds refuses the write, naming the holder,
 so no read can find two companies under one name. Claims are saved with the company's own events:
 two writers racing for one identity conflict in the store, and the retry sees the winner.
@@ -24,7 +24,7 @@ Claim = CompanyName | NameIdentityClaim
 
 
 def identity_claims(name: str) -> list[tuple[UUID, str, str]]:
-    """(claim id, kind, key) of each identity ``name`` takes: its read key and its skeleton."""
+    """(claim id, kind, key) of each identity ``name`` takes: its read key and its two skeletons."""
     return [(NameIdentityClaim.create_id(kind, key), kind, key) for kind, key in identity_of(name).claims()]
 
 
