@@ -2,9 +2,9 @@
 stock codes in their usual spellings, and ranked suggestions for partial or misspelled queries.
 
 Writes claim every name under ``match_key`` too (name_identity.py, application/name_claims.py), so
-that no key here ever fits two companies: making it more forgiving makes the stored claims coarser
-than they were taken, and needs them taken again. ``domain.names`` keeps the strict spelling that
-names the ids of the older claims, and never changes.
+that no key here ever fits two companies: changing it leaves the claims stored under the old keys,
+which must then be taken again. ``domain.names`` keeps the strict spelling that names the ids of the
+spelling claims, and never changes.
 """
 
 from __future__ import annotations
