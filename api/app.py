@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -40,6 +41,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = services is None
         app.state.services = services or build_services(settings)
+        if settings.tokens:
+            await asyncio.to_thread(_claim_older_names, app.state.services, logger)
         if settings.catch_up_on_write:
             # Resume from the tracked positions. A stuck projection does not stop start-up (reads are
             # served stale and /healthz says why); nor does a database that is busy right now.
@@ -81,6 +84,18 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.add_middleware(WriteGate, settings=settings)
     app.add_middleware(HttpEdge, metrics=app.state.metrics, logger=logger)
     return app
+
+
+def _claim_older_names(services: Services, logger: logging.Logger) -> None:
+    """A process taking writes first makes sure the names of companies registered before names had identity
+    claims hold them (once per store), so a new name is checked against those too; never stops start-up."""
+    try:
+        shared = services.app.claim_older_names()
+    except services.store.unavailable_errors as error:
+        logger.warning("claiming older names deferred", extra={"fields": {"error": type(error).__name__}})
+        return
+    for name in shared:
+        logger.warning("a name two companies share", extra={"fields": {"name": name}})
 
 
 class TimelineAPI(FastAPI):

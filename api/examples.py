@@ -45,6 +45,7 @@ COMPANY: dict[str, Any] = {
     "aliases": ["Moore Threads Technology Co. Ltd.", "摩尔线程", "摩尔线程智能科技(北京)股份有限公司"],
     "sector": "semiconductors",
     "names": [{"name": "Moore Threads", "source": None}, {"name": "Moore Threads Technology Co. Ltd.", "source": None}],
+    "retired_names": [],
     "codes": [{"venue": "SSE-STAR", "code": "688795"}],
     "as_of": "2025-07-01",
     "venues": [

@@ -102,3 +102,9 @@ class CompanyWrittenOut(WrittenOut):
 class RetractionIn(_Strict):
     reason: str = Field(min_length=1, max_length=2000, examples=["the source misreported the company"])
     sources: list[SourceIn] = Field(min_length=1, max_length=20)
+
+
+class NameRetirementIn(_Strict):
+    name: str = Field(min_length=1, max_length=200, examples=["MetaX Inc."], description="The name to retire")
+    reason: str = Field(min_length=1, max_length=2000, examples=["registered for the wrong company"])
+    sources: list[SourceIn] = Field(min_length=1, max_length=20)

@@ -16,6 +16,7 @@ from eventsourcing.persistence import Mapper, Recording
 
 from application.commands import company_candidates, distinct_aliases, new_fact
 from application.event_table import EventTable, stored_events_of, stored_originators
+from application.name_claims import names_of, wanted_claims
 from application.writes import Written
 from domain.companies import Company, CompanyName, company_id_for
 from domain.errors import DomainError, NameTaken
@@ -41,6 +42,8 @@ class Loading(Protocol):
 
     def save(self, *objects: Any) -> list[Recording[UUID]]: ...
 
+    def first_company_marks(self) -> list[Any]: ...
+
     def position(self) -> int: ...
 
     def register_company(
@@ -56,10 +59,11 @@ def register_companies(app: Loading, companies: Sequence[Mapping[str, Any]]) -> 
     """Register many companies in one transaction (bulk loads); each item takes register_company's
     arguments, and the answers come in the items' order.
 
-    One read of the log finds which companies and names are stored already. A company that is
-    stored, or named twice in the batch, is registered by itself after the batch (new aliases
-    only). A name that belongs to another company, stored or earlier in the batch, refuses the
-    whole batch with NameTaken before anything is written.
+    One read of the log finds which companies and name claims (spellings and identities,
+    name_claims.py) are stored already. A company that is stored, named twice in the batch, or
+    taking a claim stored already, is registered by itself after the batch. A name that reads or
+    looks like another company's, stored or earlier in the batch, refuses the whole batch with
+    NameTaken before anything is written.
     """
     built = [
         Company.register(
@@ -70,30 +74,46 @@ def register_companies(app: Loading, companies: Sequence[Mapping[str, Any]]) -> 
         )
         for item in companies
     ]
-    claims = [[CompanyName(name=name, company_id=company.id) for name in company.names] for company in built]
-    everything = {c.id for c in built} | {claim.id for mine in claims for claim in mine}
+    wanted = [_wanted_claims(company) for company in built]
+    everything = {c.id for c in built} | {claim_id for mine in wanted for claim_id in mine}
     stored = stored_originators(app.event_table, everything)
-    owners: dict[UUID, UUID] = {}  # name claimed in this batch -> its company
-    new: list[Company | CompanyName] = []
+    owners: dict[UUID, Company] = {}  # claim taken in this batch -> its company
+    new: list[Any] = []
     alone: dict[int, Mapping[str, Any]] = {}
-    for index, (item, company, mine) in enumerate(zip(companies, built, claims, strict=True)):
-        for claim in mine:
-            owner = owners.get(claim.id)
-            if owner is None and claim.id in stored:
-                owner = app.repository.get(claim.id).company_id
-            if owner is not None and owner != company.id:
-                raise NameTaken(f"name {claim.name!r} already belongs to company {owner}")
-        if company.id in stored or any(claim.id in stored or claim.id in owners for claim in mine):
+    for index, (item, company, mine) in enumerate(zip(companies, built, wanted, strict=True)):
+        for claim_id, (name, _make, taken) in mine.items():
+            earlier = owners.get(claim_id)
+            if earlier is not None and earlier.id != company.id:
+                raise NameTaken(f"name {name!r} {taken} company {earlier.name!r} ({earlier.id})")
+            if earlier is None and claim_id in stored:
+                holder: UUID | None = app.repository.get(claim_id).company_id
+                if holder is not None and holder != company.id:
+                    raise NameTaken(f"name {name!r} {taken} {_described(app, holder)}")
+        if company.id in stored or any(claim_id in stored or claim_id in owners for claim_id in mine):
             alone[index] = item
             continue
-        owners.update((claim.id, company.id) for claim in mine)
-        new += [company, *mine]
-    recordings = app.save(*new)
+        owners.update((claim_id, company) for claim_id in mine)
+        new += [company, *(make() for _name, make, _taken in mine.values())]
+    recordings = app.save(*new, *app.first_company_marks()) if new else []
     position = max(r.notification.id for r in recordings) if recordings else app.position()
     return [
         app.register_company(**alone[index]) if index in alone else Written(company.id, True, position)
         for index, company in enumerate(built)
     ]
+
+
+def _wanted_claims(company: Company) -> dict[UUID, tuple[str, Callable[[], Any], str]]:
+    """Each claim a new company takes: id -> (the name taking it, how to make it, what a refusal says)."""
+    wanted: dict[UUID, tuple[str, Callable[[], Any], str]] = {}
+    for name in names_of(company):
+        for claim_id, make, taken in wanted_claims(company.id, name):
+            wanted.setdefault(claim_id, (name, make, taken))
+    return wanted
+
+
+def _described(app: Loading, company_id: UUID) -> str:
+    found: Company = app.repository.get(company_id)
+    return f"company {found.name!r} ({company_id})"
 
 
 def record_facts(app: Loading, facts: Sequence[Mapping[str, Any]]) -> list[Written]:

@@ -73,8 +73,8 @@ class LogReplay:
         """Check the references between aggregates; the number of aggregates replayed."""
         companies = {i: a for i, a in self._aggregates.items() if isinstance(a, Company)}
         for claim_id, claim in self._aggregates.items():
-            if not isinstance(claim, CompanyName):
-                continue
+            if not isinstance(claim, CompanyName) or claim.company_id is None:
+                continue  # a released claim (its name retired) holds no company
             owner = companies.get(claim.company_id)
             if owner is None or not owner.knows_name(claim.name):
                 raise RefusedEvent(

@@ -12,6 +12,7 @@ from eventsourcing.persistence import ApplicationRecorder, Mapper, Recording, Tr
 from application import bulk
 from application.commands import company_candidates, distinct_aliases, new_fact
 from application.event_table import EventTable
+from application.name_claims import claims_for, holds_name, names_of, older_claims, released_claims
 from application.storage import creating_tables, event_table_for
 from application.topics import AllowListMapper
 from application.transcoder import timeline_transcoder
@@ -19,14 +20,18 @@ from application.views import company_view, fact_view
 from application.writes import DEFAULT_MAX_ATTEMPTS, Written, retried
 
 __all__ = ["TimelineApplication", "Written"]
-from domain.companies import Company, CompanyName, company_id_for
+from domain.companies import Company, CompanyName, NameClaimsComplete, NameIdentityClaim, company_id_for
 from domain.date_parsing import parse_date
 from domain.errors import InvalidFact, NameTaken, UnknownCompany, UnknownFact
 from domain.facts import Fact
 from domain.fuzzy_dates import FuzzyDate
 from domain.markets import Market, market_id_for
+from domain.names import clean_name
 from domain.sources import Source
 from domain.vocabulary import fact_order, parse_market, parse_venue
+from projections.name_identity import identity_of
+
+REGISTERED_TOPIC = "domain.companies:Company.Registered"
 
 
 class TimelineApplication(Application[UUID]):
@@ -53,17 +58,25 @@ class TimelineApplication(Application[UUID]):
     def register_company(
         self, name: str, aliases: Iterable[str] = (), sector: str | None = None, key: str | None = None
     ) -> Written:
-        """Register a company under all its names; registering again adds only new aliases."""
+        """Register a company under all its names; registering again adds only new aliases. A name
+        (or key) that reads or looks like another company's name is NameTaken, naming the holder; a key
+        merges only into the company that already holds ``name``."""
         company = Company.register(name, distinct_aliases(aliases, name), sector, key)
         try:
             existing: Company = self.repository.get(company.id)
         except AggregateNotFoundError:
-            claims = self._claims(company.id, company.names)
-            return self._written(company.id, self.save(company, *claims))
+            claims = self._claims(company.id, names_of(company))
+            return self._written(company.id, self.save(company, *claims, *self.first_company_marks()))
+        if not holds_name(existing, company.name):
+            raise NameTaken(
+                f"key {company.key!r} belongs to {self._holder(existing.id)}, which is not called {company.name!r}; "
+                "give the company a key of its own"
+            )
         new_names = [alias for alias in company.names if not existing.knows_name(alias)]
+        claims = self._claims(existing.id, new_names)
         for alias in new_names:
             existing.add_alias(alias)
-        return self._written(existing.id, self.save(existing, *self._claims(existing.id, new_names)))
+        return self._written(existing.id, self.save(existing, *claims))
 
     @retried
     def register_companies(self, companies: Sequence[Mapping[str, Any]]) -> list[Written]:
@@ -77,8 +90,46 @@ class TimelineApplication(Application[UUID]):
         found = self._company(company)
         if found.knows_name(alias):
             return self._written(found.id, [])
+        claims = self._claims(found.id, [alias])
         found.add_alias(alias, source)
-        return self._written(found.id, self.save(found, *self._claims(found.id, [alias])))
+        return self._written(found.id, self.save(found, *claims))
+
+    @retried
+    def retire_name(self, company: str | UUID, name: str, *, reason: str, sources: Sequence[Source]) -> Written:
+        """Stop a company answering to ``name`` (and every spelling of it that reads the same), with a reason
+        and sources: the name's claims are released for the company that really bears it. A name already
+        retired appends nothing."""
+        name = clean_name(name)
+        found = self._company(company)
+        wanted = identity_of(name).read_key
+        spellings = tuple(own for own in names_of(found) if identity_of(own).read_key == wanted)
+        if not spellings and any(identity_of(old).read_key == wanted for old in found.retired):
+            return self._written(found.id, [])
+        found.retire_names(name, spellings, reason, list(sources))
+        released = released_claims(self._read, found, spellings)
+        return self._written(found.id, self.save(found, *released))
+
+    @retried
+    def claim_older_names(self) -> list[str]:
+        """Once per store: take the identity claims of every company registered before names had them,
+        so later names are checked against the older ones too. Answers the names another company already
+        holds (left unclaimed: reads report them as ambiguous until one is retired); [] when done before."""
+        if self._read(NameClaimsComplete.create_id()) is not None:
+            return []
+        companies: list[Company] = [self.repository.get(company_id) for company_id in self._registered_companies()]
+        if not companies:
+            return []  # an empty store: its first company marks it
+        claims, shared = older_claims(self._read, companies)
+        self.save(*claims, NameClaimsComplete(shared=tuple(shared)))
+        return shared
+
+    def first_company_marks(self) -> list[NameClaimsComplete]:
+        """The mark to save with a new company when it is the store's first (see claim_older_names)."""
+        if self._read(NameClaimsComplete.create_id()) is not None:
+            return []
+        if self.recorder.select_notifications(1, 1, topics=[REGISTERED_TOPIC]):
+            return []  # companies from before identity claims: claim_older_names marks the store
+        return [NameClaimsComplete(shared=())]
 
     def resolve_company(self, name_or_id: str | UUID) -> UUID:
         """Any name (any language, any case), the company key, or its id -> the company id."""
@@ -189,33 +240,55 @@ class TimelineApplication(Application[UUID]):
             return Written(aggregate_id, False, self.position() if position is None else position)
         return Written(aggregate_id, False, self.position())
 
-    def _claims(self, company_id: UUID, names: Iterable[str]) -> list[CompanyName]:
-        claims = []
-        for name in names:
-            claim = CompanyName(name=name, company_id=company_id)
-            try:
-                owner: CompanyName = self.repository.get(claim.id)
-            except AggregateNotFoundError:
-                claims.append(claim)
-                continue
-            if owner.company_id != company_id:
-                raise NameTaken(f"name {name!r} already belongs to company {owner.company_id}")
-        return claims
+    def _claims(self, company_id: UUID, names: Iterable[str]) -> list[CompanyName | NameIdentityClaim]:
+        return claims_for(self._read, company_id, names, self._holder)
+
+    def _registered_companies(self) -> list[UUID]:
+        """Every company's id, in the order they were registered."""
+        ids: list[UUID] = []
+        start = 1
+        while page := self.recorder.select_notifications(start, 10_000, topics=[REGISTERED_TOPIC]):
+            ids += [UUID(str(notification.originator_id)) for notification in page]
+            start = page[-1].id + 1
+        return ids
+
+    def _read(self, aggregate_id: UUID) -> Any:
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+
+    def _holder(self, company_id: UUID) -> str:
+        """A company as an error names it: its name and id."""
+        found = self._read(company_id)
+        return f"company {found.name!r} ({company_id})" if isinstance(found, Company) else f"company {company_id}"
 
     def _company(self, name_or_id: str | UUID, known: Mapping[UUID, Any] | None = None) -> Company:
+        """The company a name means: its exact spelling's claim, else the company with that key, else the
+        company holding the name's read key (traditional or simplified, legal form ...); retired names
+        and keys find nothing."""
         candidates, normalised = company_candidates(name_or_id)
+        by_key: UUID | None = None
         if normalised is not None:
             try:
                 claim: CompanyName = self._get(CompanyName.create_id(normalised), known)
-                candidates.append(claim.company_id)
+                if claim.company_id is not None:
+                    candidates.append(claim.company_id)
             except AggregateNotFoundError:
-                candidates.append(company_id_for(normalised))
+                by_key = company_id_for(normalised)
+                candidates.append(by_key)
         for candidate in candidates:
             try:
                 found: Company = self._get(candidate, known)
             except AggregateNotFoundError:
                 continue
+            if candidate == by_key and found.key in found.retired:
+                continue
             return found
+        if normalised is not None:
+            holder = self._read(NameIdentityClaim.create_id("read", identity_of(str(name_or_id)).read_key))
+            if holder is not None and holder.company_id is not None:
+                return self._get(holder.company_id, known)  # type: ignore[no-any-return]
         raise UnknownCompany(f"no company is called {name_or_id!r}")
 
     def _get(self, aggregate_id: UUID, known: Mapping[UUID, Any] | None) -> Any:

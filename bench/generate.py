@@ -25,7 +25,9 @@ EXITS = ["withdrawn", "terminated", "rejected"]
 SECTORS = ["semiconductors", "ai", "robotics", "biotech", "medtech", "materials", "energy"]
 START, END = date(2019, 1, 1), date(2026, 6, 30)
 EVENTS_PER_FACT = 2  # Fact.Recorded and the subject's FactAttached
-EVENTS_PER_COMPANY = 3  # Registered and two names claimed
+# Registered, and each of its three names (key, name, alias) claimed by spelling and by identity (read
+# key and two look-alike skeletons: application/name_claims.py)
+EVENTS_PER_COMPANY = 13
 
 
 @dataclass(frozen=True)

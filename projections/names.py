@@ -1,8 +1,10 @@
 """Finding companies the way people write them: keys that fold what does not tell companies apart,
 stock codes in their usual spellings, and ranked suggestions for partial or misspelled queries.
 
-The write side keeps its own strict name identity (``domain.names``: it makes the ids of name
-claims, so it never changes); this module is the read side's, free to grow more forgiving.
+Writes claim every name under ``match_key`` too (name_identity.py, application/name_claims.py), so
+that no key here ever fits two companies: changing it leaves the claims stored under the old keys,
+which must then be taken again. ``domain.names`` keeps the strict spelling that names the ids of the
+spelling claims, and never changes.
 """
 
 from __future__ import annotations

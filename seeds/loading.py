@@ -33,6 +33,7 @@ def load_seeds(
 ) -> LoadReport:
     """Check every file first, then record; loading the same files again appends nothing."""
     seeds = read_seeds(directory)
+    app.claim_older_names()  # a store from before names had identity claims: check seed names against it all
     _check_names_against_store(app, seeds)
     appended = 0
     companies = [{"name": c.name, "aliases": c.aliases, "sector": c.sector, "key": c.key} for c in seeds.companies]

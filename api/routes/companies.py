@@ -1,4 +1,4 @@
-"""Companies: state as of a day, and registration."""
+"""Companies: state as of a day, registration, and retiring a name registered by mistake."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from api import inputs
 from api.deps import ClocksDep, Fresh, PublishedBy, ReplyDep, ServicesDep, Writer, parse_day, word
 from api.examples import COMPANY, example
 from api.responses import READ_ERRORS, OrjsonResponse, written
-from api.routes.writes import after_write
-from api.schemas import CompanyIn, CompanyWrittenOut
+from api.routes.writes import after_write, company_for_write
+from api.schemas import CompanyIn, CompanyWrittenOut, NameRetirementIn, sources_of
 from projections.queries.answers import Company, CompanyHistory
 
 router = APIRouter(tags=["companies"])
@@ -72,4 +72,28 @@ def company_history(
 def register_company(services: ServicesDep, body: CompanyIn) -> dict[str, Any]:
     """Register a company under all its names (registering again adds only new aliases)."""
     written = services.app.register_company(body.name, body.aliases, body.sector, key=body.key)
+    return after_write(services, written, company_id=str(written.id))
+
+
+CompanyRef = Annotated[
+    str,
+    Path(description="The company: any of its names, a stock code, or its id", examples=["MetaX"], max_length=200),
+]
+
+
+@router.post(
+    "/companies/{company}/names/retire",
+    status_code=201,
+    dependencies=[Writer],
+    responses=written(
+        "The name, retired (or found retired already)", {"GetCompany": ("company", "name", "company_id")}
+    ),
+    response_model=CompanyWrittenOut,
+    operation_id="retire_name",
+)
+def retire_name(services: ServicesDep, company: CompanyRef, body: NameRetirementIn) -> dict[str, Any]:
+    """Stop a company answering to a name registered by mistake, with a reason and sources (a new event)."""
+    written = services.app.retire_name(
+        company_for_write(services, company), body.name, reason=body.reason, sources=sources_of(body.sources)
+    )
     return after_write(services, written, company_id=str(written.id))

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path
 
 from api.deps import Fresh, KnownAt, ReplyDep, ServicesDep, Writer, parse_known_at
 from api.responses import READ_ERRORS, OrjsonResponse, written
-from api.routes.writes import after_write
+from api.routes.writes import after_write, company_for_write
 from api.schemas import CorrectionIn, FactIn, FactWrittenOut, RetractionIn, sources_of
 from projections.queries.answers import FactWithHistory
 
@@ -49,7 +49,7 @@ def record_fact(services: ServicesDep, body: FactIn) -> dict[str, Any]:
     """Record a fact with its sources; the same fact again appends nothing or only new sources."""
     written = services.app.record_fact(
         kind=body.kind,
-        company=body.company,
+        company=company_for_write(services, body.company) if body.company is not None else None,
         market=body.market,
         venue=body.venue,
         date=body.date,

@@ -151,6 +151,15 @@ class NameUse(TypedDict):
     source: Source | None  # null: given when the company was registered
 
 
+class RetiredName(TypedDict):
+    name: str  # as the retirement gave it
+    names: list[str]  # every spelling (or key) of it the company stopped answering to
+    reason: str
+    sources: list[Source]
+    position: int
+    recorded_at: str
+
+
 class StockCode(TypedDict):
     venue: str
     code: str
@@ -166,6 +175,7 @@ class CompanyRecord(TypedDict):
 
 class Company(CompanyRecord):
     names: list[NameUse]
+    retired_names: list[RetiredName]
     codes: list[StockCode]
     as_of: str
     venues: list[VenueState]

@@ -11,7 +11,7 @@ from domain.errors import AmbiguousName, UnknownCompany
 from domain.text import refused_character
 from projections.names import Candidate, NameRow, match_key, parse_code, ranked, sharing_words
 from projections.queries import rows_to_answers
-from projections.queries.answers import CompanyRecord, NameUse, SearchHit, StockCode
+from projections.queries.answers import CompanyRecord, NameUse, RetiredName, SearchHit, StockCode
 from projections.store.read_store import ReadStore
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
@@ -26,6 +26,8 @@ class Companies:
         self._by_id = f"SELECT {rows_to_answers.COMPANY_COLUMNS} FROM rm_companies c WHERE c.company_id = {p}"
         self._codes = f"SELECT company_id, code, venue, exchange FROM rm_codes WHERE code_key = {p} ORDER BY company_id"
         self._names_of = f"SELECT DISTINCT name, source FROM rm_names WHERE company_id = {p} ORDER BY name"
+        self._retired_of = f"""SELECT name, names, reason, sources, position, recorded_at FROM rm_retired_names
+            WHERE company_id = {p} ORDER BY position"""
         self._codes_of = f"SELECT DISTINCT venue, code FROM rm_codes WHERE company_id = {p} ORDER BY venue, code"
         self._names_cache: tuple[int, list[NameRow]] = (-1, [])
 
@@ -85,6 +87,20 @@ class Companies:
         """Every name of a company with the source that uses it (none: given when it was registered)."""
         rows = self.store.query(self._names_of, (company_id,))
         return [{"name": name, "source": orjson.loads(source) if source else None} for name, source in rows]
+
+    def retired_names_of(self, company_id: str) -> list[RetiredName]:
+        """The names a company stopped answering to, each with its reason and sources, oldest first."""
+        return [
+            {
+                "name": name,
+                "names": orjson.loads(names),
+                "reason": reason,
+                "sources": orjson.loads(sources),
+                "position": int(position),
+                "recorded_at": recorded_at,
+            }
+            for name, names, reason, sources, position, recorded_at in self.store.query(self._retired_of, (company_id,))
+        ]
 
     def codes_of(self, company_id: str) -> list[StockCode]:
         return [{"venue": venue, "code": code} for venue, code in self.store.query(self._codes_of, (company_id,))]

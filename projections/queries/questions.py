@@ -124,6 +124,7 @@ class Queries:
         return {
             **record,
             "names": self.companies.names_of(company_id),
+            "retired_names": self.companies.retired_names_of(company_id),
             "codes": self.companies.codes_of(company_id),
             "as_of": clocks.as_of.isoformat(),
             "venues": venues,

@@ -51,6 +51,8 @@ class BatchRows(TableReads):
         self.log_rows: list[tuple[int, str]] = []
         self.stored_aliases: dict[str, list[str]] = {}
         self.names: list[tuple[str, str, str, str | None]] = []
+        self.unnamed: list[tuple[str, str]] = []  # (company_id, name) no longer its name
+        self.retirements: list[tuple[str, int, str, str, str, str, str]] = []
         self.markets: list[tuple[str, str]] = []
         self.new_versions: list[Version] = []
         self.closed_versions: list[tuple[int, int]] = []  # (rec_to, version_id) of stored versions
@@ -89,6 +91,11 @@ class BatchRows(TableReads):
 
     def name(self, name_key: str, company_id: str, name: str, source: str | None) -> None:
         self.names.append((name_key, company_id, name, source))
+
+    def retire_names(self, company_id: str, names: list[str]) -> None:
+        """The company no longer answers to ``names``: rows stored before the batch or added in it."""
+        self.names = [row for row in self.names if not (row[1] == company_id and row[2] in names)]
+        self.unnamed += [(company_id, name) for name in names]
 
     def market(self, market_id: str, code: str) -> None:
         self.markets.append((market_id, code))
@@ -144,6 +151,9 @@ class BatchRows(TableReads):
             f"UPDATE rm_companies SET aliases = {p} WHERE company_id = {p}",
             [(_dumps(aliases), company_id) for company_id, aliases in self.stored_aliases.items()],
         )
+        # Deleted first: a name retired and given again in one batch was inserted after its retirement.
+        self.executemany(f"DELETE FROM rm_names WHERE company_id = {p} AND name = {p}", self.unnamed)
+        insert("rm_retired_names", "company_id, position, name, names, reason, sources, recorded_at", self.retirements)
         self.executemany(
             f"""INSERT INTO rm_names (name_key, company_id, name, source) {values(p, 4)}
                ON CONFLICT (name_key, company_id, name) DO NOTHING""",

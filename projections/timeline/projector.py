@@ -43,8 +43,8 @@ class TimelineProjector:
     # 4: surrogate keys numbered by the projector (PostgreSQL's identity sequences no longer advance, so
     # an older projector would collide with them), rm_incarnation; 5: rm_board, rm_board_counts; 6: a fact's
     # versions each public from the day the statement that made it was (the publication clock holds for
-    # corrections and retractions)
-    version = 6
+    # corrections and retractions); 7: rm_retired_names
+    version = 7
 
     def __init__(self) -> None:
         self._memory = CarriedState()
@@ -134,6 +134,15 @@ class _Batch:
         self.rows.name(
             match_key(event.alias), company_id, event.alias, _dumps(plain(source)) if source is not None else None
         )
+
+    def names_retired(self, position: int, stamp: str, event: Any) -> None:
+        company_id = str(event.originator_id)
+        names = list(event.names)
+        aliases = self.rows.aliases(company_id)
+        aliases[:] = [alias for alias in aliases if alias not in names]
+        self.rows.retire_names(company_id, names)
+        sources = _dumps(plain(list(event.sources)))
+        self.rows.retirements.append((company_id, position, event.name, _dumps(names), event.reason, sources, stamp))
 
     def market_opened(self, _position: int, _stamp: str, event: Any) -> None:
         self.rows.market(str(event.originator_id), event.code)
@@ -254,6 +263,7 @@ def _first_public(sources: list[dict[str, Any]]) -> int:
 _HANDLERS: dict[str, Callable[[_Batch, int, str, Any], None]] = {
     "Company.Registered": _Batch.company_registered,
     "Company.AliasAdded": _Batch.alias_added,
+    "Company.NameRetired": _Batch.names_retired,
     "Market.Opened": _Batch.market_opened,
     "Fact.Recorded": _Batch.fact_recorded,
     "Fact.Corroborated": _Batch.fact_corroborated,

@@ -16,6 +16,7 @@ TABLES = (
     "rm_log",
     "rm_companies",
     "rm_names",
+    "rm_retired_names",
     "rm_codes",
     "rm_markets",
     "rm_fact_versions",
@@ -39,6 +40,10 @@ _COMMON = [
     """CREATE TABLE IF NOT EXISTS rm_names (
         name_key TEXT NOT NULL, company_id TEXT NOT NULL, name TEXT NOT NULL, source TEXT,
         PRIMARY KEY (name_key, company_id, name))""",
+    # Names a company stopped answering to (Company.NameRetired), with the reason and sources: its history.
+    """CREATE TABLE IF NOT EXISTS rm_retired_names (
+        company_id TEXT NOT NULL, position BIGINT NOT NULL, name TEXT NOT NULL, names TEXT NOT NULL,
+        reason TEXT NOT NULL, sources TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (company_id, position))""",
     # Stock codes from listing facts as currently believed: digits without leading zeros + exchange.
     """CREATE TABLE IF NOT EXISTS rm_codes (
         fact_id TEXT PRIMARY KEY, code_key TEXT NOT NULL, exchange TEXT, code TEXT NOT NULL, venue TEXT NOT NULL,

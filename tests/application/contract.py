@@ -168,6 +168,8 @@ class ApplicationContract:
         assert topics == {
             "domain.companies:Company.Registered",
             "domain.companies:CompanyName.Claimed",
+            "domain.companies:NameIdentityClaim.Claimed",
+            "domain.companies:NameClaimsComplete.Marked",
             "domain.companies:Company.FactAttached",
             "domain.facts:Fact.Recorded",
         }

@@ -199,6 +199,20 @@ class BulkLoadContract:
         with pytest.raises(UnknownCompany):
             self.app.resolve_company("Cambricon")
 
+    @pytest.mark.parametrize(
+        ("batch", "holder"),
+        [
+            ([{"name": "Cambricon"}, {"name": "Moore Threads Inc."}], "Moore Threads"),  # reads as a stored name
+            ([{"name": "Cambricon"}, {"name": "Moorish", "aliases": ["摩爾線程"]}], "Moore Threads"),  # traditional
+            ([{"name": "Cambricon"}, {"name": "Carnbricon Labs", "aliases": ["Carnbricon"]}], "Cambricon"),  # looks
+        ],
+    )
+    def test_a_name_that_reads_or_looks_like_another_companys_refuses_the_batch_naming_the_holder(self, batch, holder):
+        position = self.app.position()
+        with pytest.raises(NameTaken, match=f"like '[^']+', a name of company '{holder}'"):
+            self.app.register_companies(batch)
+        assert self.app.position() == position
+
     # All or nothing --------------------------------------------------------------------
 
     @pytest.mark.parametrize(

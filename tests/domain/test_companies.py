@@ -4,9 +4,9 @@ from uuid import uuid4
 
 import pytest
 
-from domain.companies import MAX_SECTOR_CHARS, Company, CompanyName, company_id_for
+from domain.companies import MAX_SECTOR_CHARS, Company, CompanyName, NameIdentityClaim, company_id_for
 from domain.date_parsing import parse_date
-from domain.errors import InvalidFact
+from domain.errors import InvalidFact, UnknownCompany
 from domain.sources import Source
 
 
@@ -108,3 +108,60 @@ def test_a_name_index_entry_has_one_id_per_name_whatever_its_spelling_and_apart_
     assert entry.id == CompanyName.create_id("moore  THREADS")
     assert entry.id != company.id
     assert (entry.name, entry.company_id) == ("Moore Threads", company.id)
+
+
+RETIREMENT_SOURCE = Source("registry.txt", parse_date("2025-12-02"), "not this company's name")
+
+
+def test_a_retired_name_is_no_longer_one_of_the_companys_names_and_the_event_keeps_why() -> None:
+    company = Company.register("Alpha Robotics", aliases=("Delta Robotics", "阿尔法"))
+    company.retire_names("delta robotics", ("Delta Robotics",), " given to the wrong company ", [RETIREMENT_SOURCE])
+    assert company.names == ["Alpha Robotics", "阿尔法"]
+    assert not company.knows_name("Delta Robotics")
+    retired = company.collect_events()[-1]
+    assert type(retired).__name__ == "NameRetired"
+    assert (retired.name, retired.names, retired.reason) == (
+        "delta robotics",
+        ("Delta Robotics",),
+        "given to the wrong company",
+    )
+    assert retired.sources == (RETIREMENT_SOURCE,)
+
+
+def test_a_companys_registered_name_and_key_can_be_retired_and_taken_again() -> None:
+    company = Company.register("Epsilon Chips")
+    company.retire_names("Epsilon Chips", ("Epsilon Chips",), "no such company", [RETIREMENT_SOURCE])
+    assert company.names == []
+    company.add_alias("Epsilon Chips")
+    assert company.names == ["Epsilon Chips"]
+    assert company.aliases == []
+
+
+@pytest.mark.parametrize(
+    ("spellings", "reason", "sources", "error", "message"),
+    [
+        (("Gamma",), "wrong", [RETIREMENT_SOURCE], UnknownCompany, "is not called 'Gamma'"),
+        ((), "wrong", [RETIREMENT_SOURCE], UnknownCompany, "is not called"),
+        (("Delta Robotics",), " ", [RETIREMENT_SOURCE], InvalidFact, "needs a reason"),
+        (("Delta Robotics",), "wrong", [], InvalidFact, "needs at least one source"),
+    ],
+)
+def test_retiring_needs_a_name_the_company_has_a_reason_and_a_source(spellings, reason, sources, error, message):
+    company = Company.register("Alpha Robotics", aliases=("Delta Robotics",))
+    with pytest.raises(error, match=message):
+        company.retire_names("Gamma" if spellings == ("Gamma",) else "Delta Robotics", spellings, reason, sources)
+    assert company.names == ["Alpha Robotics", "Delta Robotics"]
+
+
+def test_a_released_name_claim_belongs_to_no_company_until_claimed_again() -> None:
+    owner, other = uuid4(), uuid4()
+    claim = NameIdentityClaim(kind="read", key="delta robotics", company_id=owner)
+    assert claim.id == NameIdentityClaim.create_id("read", "delta robotics")
+    claim.release()
+    assert claim.company_id is None
+    claim.claim_again(other)
+    assert claim.company_id == other
+    spelling = CompanyName(name="Delta Robotics", company_id=owner)
+    spelling.release()
+    spelling.claim_again(other)
+    assert spelling.company_id == other

@@ -3,7 +3,7 @@
 import pytest
 
 from domain.errors import InvalidFact
-from domain.text import check_text
+from domain.text import check_text, refused_character
 
 
 def test_refusing_one_line_text_names_the_field_and_the_character_and_nothing_more() -> None:
@@ -22,3 +22,10 @@ def test_refusing_long_text_says_that_newlines_and_tabs_would_have_been_fine() -
 
 def test_accepted_text_comes_back_unchanged() -> None:
     assert check_text("  Moore Threads  ", "name") == "  Moore Threads  "
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_a_tag_character_is_refused_in_any_text_naming_it(multiline: bool) -> None:
+    with pytest.raises(InvalidFact, match=r"^quote contains the tag character U\+E0069 TAG LATIN SMALL LETTER I, "):
+        check_text("hidden\U000e0069text", "quote", multiline=multiline)
+    assert refused_character("a\U000e007fb") == "U+E007F"

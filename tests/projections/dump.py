@@ -10,7 +10,8 @@ _ORDERED_COLUMNS = {
     "rm_tracking": "name, position",
     "rm_log": "position, recorded_at",
     "rm_companies": "company_id, key, name, aliases, sector, rec_from",
-    "rm_names": "name_key, company_id",
+    "rm_names": "name_key, company_id, name",
+    "rm_retired_names": "company_id, position, name, names, reason, sources, recorded_at",
     "rm_markets": "market_id, code",
     "rm_fact_versions": "fact_id, rec_from, rec_to, subject_type, subject_id, kind, category, venue, date_text, "
     "date_raw, earliest, latest, fields, sources, summary, published",

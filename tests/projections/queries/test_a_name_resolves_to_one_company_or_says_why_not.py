@@ -9,8 +9,9 @@ import pytest
 
 from api.composition import build_services
 from api.settings import Settings
+from domain.companies import Company
 from domain.date_parsing import parse_date
-from domain.errors import AmbiguousName, UnknownCompany
+from domain.errors import AmbiguousName, NameTaken, UnknownCompany
 from domain.sources import Source
 
 
@@ -117,7 +118,10 @@ def test_one_name_written_for_two_companies_is_an_ambiguity_even_of_describing_w
     services = build_services(Settings(TIMELINE_DATABASE_URL=sqlite_url))
     try:
         services.app.register_company("Shanghai Technology Co., Ltd.")
-        services.app.register_company("Shanghai Technology Holdings")
+        with pytest.raises(NameTaken):  # the application no longer lets two companies share a read key ...
+            services.app.register_company("Shanghai Technology Holdings")
+        # ... but a log written before it did may hold such a pair, saved here without the claims.
+        services.app.save(Company.register("Shanghai Technology Holdings"))
         services.catch_up()
         ids = {
             name: services.queries.resolve(services.app.resolve_company(name).hex)["company_id"]
