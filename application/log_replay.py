@@ -25,8 +25,9 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper, MapperDeserialisationError, StoredEvent
 
 from application.commands import distinct_aliases
+from application.name_claims import identity_claims, names_of
 from application.topics import AGGREGATE_OF, CREATED_BY, EVENT_CLASSES, ForeignTopic
-from domain.companies import Company, CompanyName
+from domain.companies import Company, CompanyName, NameClaimsComplete, NameIdentityClaim
 from domain.date_parsing import parse_date
 from domain.errors import DomainError
 from domain.fact_fields import FactFields
@@ -35,7 +36,7 @@ from domain.field_values import MAX_COUNT, build_fields
 from domain.fuzzy_dates import FuzzyDate
 from domain.markets import Market, market_id_for
 from domain.money import Money
-from domain.names import clean_name
+from domain.names import clean_name, normalise_name
 from domain.sources import Source, require_sources
 from domain.text import check_text
 from domain.vocabulary import FactKind, Venue, parse_market
@@ -76,7 +77,7 @@ class LogReplay:
             if not isinstance(claim, CompanyName) or claim.company_id is None:
                 continue  # a released claim (its name retired) holds no company
             owner = companies.get(claim.company_id)
-            if owner is None or not owner.knows_name(claim.name):
+            if owner is None or normalise_name(claim.name) not in {normalise_name(n) for n in names_of(owner)}:
                 raise RefusedEvent(
                     self._created_at[claim_id],
                     f"claims the name {claim.name!r} for company {claim.company_id}, which has no such name",
@@ -89,6 +90,17 @@ class LogReplay:
                         self._created_at[company_id],
                         f"company {company.name!r} has the name {name!r}, but no claim of that name is its own",
                     )
+        for claim_id, identity in self._aggregates.items():
+            if not isinstance(identity, NameIdentityClaim) or identity.company_id is None:
+                continue
+            holder = companies.get(identity.company_id)
+            wanted = (identity.kind, identity.key)
+            if holder is None or not any(wanted in identity_of_name(name) for name in names_of(holder)):
+                raise RefusedEvent(
+                    self._created_at[claim_id],
+                    f"claims the {identity.kind} {identity.key!r} for company {identity.company_id}, "
+                    "none of whose names reads or looks like it",
+                )
         for fact_id, fact in self._aggregates.items():
             if not isinstance(fact, Fact):
                 continue
@@ -197,6 +209,49 @@ def _claimed(event: Any, _: None) -> None:
     )
 
 
+def identity_of_name(name: str) -> list[tuple[str, str]]:
+    return [(kind, key) for _claim_id, kind, key in identity_claims(name)]
+
+
+def _names_retired(event: Any, company: Company) -> None:
+    what = f"retirement of the name {event.name!r}"
+    _check_sources(event.sources, what)
+    _same(what, [("reason", event.reason, check_reason(event.reason, what))])
+    held = {*company.names, company.key}
+    names = list(event.names) if isinstance(event.names, (list, tuple)) else None
+    if not names or any(not isinstance(name, str) or name not in held for name in names):
+        raise DomainError(f"{what} retires names company {company.name!r} does not hold")
+
+
+def _released(_event: Any, claim: CompanyName | NameIdentityClaim) -> None:
+    if claim.company_id is None:
+        raise DomainError(f"releases claim {claim.id}, which no company holds")
+
+
+def _claimed_again(event: Any, claim: CompanyName | NameIdentityClaim) -> None:
+    if not isinstance(event.company_id, UUID):
+        raise DomainError("company_id is not a UUID")
+    if claim.company_id is not None:
+        raise DomainError(f"claims {claim.id} again while company {claim.company_id} holds it")
+
+
+def _identity_claimed(event: Any, _: None) -> None:
+    if not isinstance(event.company_id, UUID):
+        raise DomainError("company_id is not a UUID")
+    if event.kind not in ("read", "skeleton", "capitals-skeleton") or not isinstance(event.key, str):
+        raise DomainError(f"an identity claim of kind {_short(event.kind)}")
+    _same(
+        f"identity claim of {event.key!r}",
+        [("id", event.originator_id, NameIdentityClaim.create_id(event.kind, event.key))],
+    )
+
+
+def _marked(event: Any, _: None) -> None:
+    _same("name claims marker", [("id", event.originator_id, NameClaimsComplete.create_id())])
+    if not all(isinstance(text, str) for text in event.shared):
+        raise DomainError("name claims marker: shared names are not texts")
+
+
 def _opened(event: Any, _: None) -> None:
     code = parse_market(event.code)
     _same(
@@ -267,7 +322,14 @@ _RULES: dict[str, Callable[[Any, Any], None]] = {
     "Company.Registered": _registered,
     "Company.AliasAdded": _alias_added,
     "Company.FactAttached": _fact_attached,
+    "Company.NameRetired": _names_retired,
     "CompanyName.Claimed": _claimed,
+    "CompanyName.Released": _released,
+    "CompanyName.ClaimedAgain": _claimed_again,
+    "NameIdentityClaim.Claimed": _identity_claimed,
+    "NameIdentityClaim.Released": _released,
+    "NameIdentityClaim.ClaimedAgain": _claimed_again,
+    "NameClaimsComplete.Marked": _marked,
     "Market.Opened": _opened,
     "Market.FactAttached": _fact_attached,
     "Fact.Recorded": _recorded,

@@ -17,14 +17,16 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing.utils import get_topic
 
-from domain.companies import Company, CompanyName
+from domain.companies import Company, CompanyName, NameClaimsComplete, NameIdentityClaim
 from domain.facts import Fact
 from domain.markets import Market
 
 # Each aggregate with the events it raises; the first is the one that creates it.
 _EVENTS: dict[type[Aggregate], tuple[str, ...]] = {
-    Company: ("Registered", "AliasAdded", "FactAttached"),
-    CompanyName: ("Claimed",),
+    Company: ("Registered", "AliasAdded", "NameRetired", "FactAttached"),
+    CompanyName: ("Claimed", "Released", "ClaimedAgain"),
+    NameIdentityClaim: ("Claimed", "Released", "ClaimedAgain"),
+    NameClaimsComplete: ("Marked",),
     Market: ("Opened", "FactAttached"),
     Fact: ("Recorded", "Corroborated", "Corrected", "Retracted"),
 }

@@ -26,7 +26,7 @@ def target_url(request):
 
 def imported_positions(url: str, path: Path) -> tuple[list[int], list[int], str]:
     """Import ``path`` into ``url``: the positions stored, the store exported again, and the positions of
-    a write made afterwards (a company and the claim of its name)."""
+    a write made afterwards (a company and the claims of its name)."""
     target = build_services(Settings(TIMELINE_DATABASE_URL=url))
     try:
         import_log(target.log, path)
@@ -52,7 +52,8 @@ def test_an_export_with_gaps_imports_at_the_same_positions(seeded, tmp_path, tar
 
     positions, again, after = imported_positions(target_url, gapped)
     assert positions == [event["position"] for event in events]
-    assert after == [positions[-1] + 1, positions[-1] + 2]
+    assert after == list(range(positions[-1] + 1, positions[-1] + 1 + len(after)))  # right after the head
+    assert len(after) >= 2
     assert again == gapped.read_text(encoding="utf-8")
 
 
@@ -81,5 +82,6 @@ def test_a_postgres_log_with_sequence_gaps_imports_at_the_same_positions(postgre
 
     positions, again, after = imported_positions(target_url, exported)
     assert positions == source_positions
-    assert after == [positions[-1] + 1, positions[-1] + 2]
+    assert after == list(range(positions[-1] + 1, positions[-1] + 1 + len(after)))  # right after the head
+    assert len(after) >= 2
     assert again == exported.read_text(encoding="utf-8")
