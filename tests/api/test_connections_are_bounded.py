@@ -25,15 +25,11 @@ def serving(tmp_path, http: str, descriptors: int | None = None, **settings: str
     port = free_port()
     env = server_env(tmp_path, port, **settings)
 
-    def limit_descriptors() -> None:
-        if descriptors is not None:
-            resource.setrlimit(resource.RLIMIT_NOFILE, (descriptors, descriptors))
-
     command = [sys.executable, "-m", "api", "serve", "--http", http]
     log = (tmp_path / "server.log").open("wb")
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=limit_descriptors
-    )
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    if descriptors is not None:  # Linux's prlimit: in place long before the server accepts its first connection
+        resource.prlimit(process.pid, resource.RLIMIT_NOFILE, (descriptors, descriptors))
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
