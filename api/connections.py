@@ -10,7 +10,8 @@ help, as it runs only once the head is parsed. So here:
   ``TIMELINE_REQUEST_TIMEOUT`` seconds to deliver the whole request, head and body; then the
   connection is closed. The deadline ends once the request is received: a slow answer or a long
   ``/feed/stream`` is never cut by it.
-- past ``TIMELINE_MAX_CONNECTIONS`` open connections in the process, each new one closes the
+- past ``TIMELINE_MAX_CONNECTIONS`` open connections in the process (or the descriptor limit less
+  a reserve, if lower), each new one closes the
   connection that has waited longest for a request (a partial head, or idle between requests);
   when every other connection is busy with a received request, the newcomer itself is closed.
   So held connections cannot use up the descriptors, and a client that sends its request
@@ -27,6 +28,7 @@ per connection from a class (with ``--workers`` it hands that class to each work
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from functools import cache
 from typing import Any
@@ -37,11 +39,24 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from api.settings import Settings
 
+# Descriptors the process keeps for itself beyond its connections: the listening socket, the database
+# (SQLite files and journals, or the PostgreSQL pool), logs, the loop's own pipes.
+RESERVED_DESCRIPTORS = 64
+
 
 @cache
 def _limits() -> tuple[float, int]:
+    """The request deadline in seconds, and the cap: TIMELINE_MAX_CONNECTIONS, or fewer if the process may not
+    open that many descriptors (past that, accept() fails and a new client is reset, the very thing to avoid)."""
     settings = Settings()
-    return settings.request_timeout, settings.max_connections
+    cap = settings.max_connections
+    if sys.platform != "win32":  # Windows has no such limit to read
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft != resource.RLIM_INFINITY:
+            cap = max(1, min(cap, soft - RESERVED_DESCRIPTORS))
+    return settings.request_timeout, cap
 
 
 class RequestDeadline(asyncio.Protocol):
