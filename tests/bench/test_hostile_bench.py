@@ -1,0 +1,24 @@
+"""The hostile-client benchmark at a tiny length: both trees are served and measured in one run, and this tree
+closes the stalled connections and answers a new client (no timing targets here)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bench.hostile import measure, table
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("git") is None, reason="the baseline tree comes from git archive")
+def test_both_trees_are_measured_under_the_same_flood_and_stall(monkeypatch):
+    monkeypatch.setenv("TIMELINE_REQUEST_TIMEOUT", "1")
+    result = measure(requests=20, pad=1000, stalled=30)
+    for tree in ("this_tree", "as_before"):
+        assert result[tree]["flood_answered"] == 20
+        assert result[tree]["rss_after_flood_mb"] > 0
+        assert result[tree]["opened"] == 30
+    assert result["this_tree"]["new_client"].startswith("yes")
+    assert result["this_tree"]["held_after_timeout"] == 0
+    assert "as before (0abe251, same run)" in table(result)
