@@ -44,6 +44,13 @@ from api.settings import Settings
 RESERVED_DESCRIPTORS = 64
 
 
+MAX_HEAD_BYTES = 16 * 1024  # the longest head uvicorn's h11 protocol takes (h11's default incomplete-event size)
+HEAD_TOO_LARGE = (
+    b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain; charset=utf-8\r\n"
+    b"content-length: 24\r\nconnection: close\r\n\r\nRequest head too large.\n"
+)
+
+
 @cache
 def _limits() -> tuple[float, int]:
     """The request deadline in seconds, and the cap: TIMELINE_MAX_CONNECTIONS, or fewer if the process may not
@@ -114,15 +121,32 @@ class RequestDeadline(asyncio.Protocol):
 
 
 class HttpToolsWithDeadline(RequestDeadline, HttpToolsProtocol):
-    """httptools (llhttp): a request begins at its first byte and ends when its message is complete."""
+    """httptools (llhttp): a request begins at its first byte and ends when its message is complete.
+
+    llhttp sets no limit on the size of a head and uvicorn keeps the URL and headers as they come, so
+    a head past ``MAX_HEAD_BYTES`` (h11's own limit in uvicorn) is refused with 431 and the connection
+    closed; without this, each connection could buffer whatever it sends within the deadline.
+    """
+
+    _head_bytes: int | None = None  # bytes received since the current head began; None once it is complete
 
     def data_received(self, data: bytes) -> None:
         self._expect_request()  # bytes where no request was awaited: the head of the next one (or junk)
         super().data_received(data)
+        if self._head_bytes is not None and not self.transport.is_closing():
+            self._head_bytes += len(data)
+            if self._head_bytes > MAX_HEAD_BYTES:
+                self.transport.write(HEAD_TOO_LARGE)
+                self.transport.close()
 
     def on_message_begin(self) -> None:
         self._expect_request()
+        self._head_bytes = 0
         super().on_message_begin()
+
+    def on_headers_complete(self) -> None:
+        self._head_bytes = None
+        super().on_headers_complete()
 
     def on_message_complete(self) -> None:
         self._request_received()
