@@ -34,6 +34,7 @@ from functools import cache
 from typing import Any
 
 import h11
+from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -49,6 +50,26 @@ HEAD_TOO_LARGE = (
     b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain; charset=utf-8\r\n"
     b"content-length: 24\r\nconnection: close\r\n\r\nRequest head too large.\n"
 )
+
+
+class HeadLimit:
+    """The app behind a check of the request head's size as parsed (target and headers): past MAX_HEAD_BYTES,
+    431 and the connection closed. h11 refuses a head past it only while the head is incomplete, and
+    httptools not at all, so a whole head that arrives in one read is checked here, for either parser."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            size = len(scope["raw_path"]) + len(scope["query_string"])
+            size += sum(len(name) + len(value) for name, value in scope["headers"])
+            if size > MAX_HEAD_BYTES:
+                headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close")]
+                await send({"type": "http.response.start", "status": 431, "headers": headers})
+                await send({"type": "http.response.body", "body": b"Request head too large.\n"})
+                return
+        await self.app(scope, receive, send)
 
 
 @cache
@@ -76,6 +97,12 @@ class RequestDeadline(asyncio.Protocol):
     _deadline: asyncio.TimerHandle | None = None
     # When this connection began to wait for a request (opened, or idle after an answer); None while one is served.
     waiting_since: float | None = None
+
+    app: ASGIApp
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.app = HeadLimit(self.app)
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
@@ -124,25 +151,30 @@ class HttpToolsWithDeadline(RequestDeadline, HttpToolsProtocol):
     """httptools (llhttp): a request begins at its first byte and ends when its message is complete.
 
     llhttp sets no limit on the size of a head and uvicorn keeps the URL and headers as they come, so
-    a head past ``MAX_HEAD_BYTES`` (h11's own limit in uvicorn) is refused with 431 and the connection
-    closed; without this, each connection could buffer whatever it sends within the deadline.
+    a head still arriving past ``MAX_HEAD_BYTES`` is answered 431 at once and the connection closed.
     """
 
-    _head_bytes: int | None = None  # bytes received since the current head began; None once it is complete
+    _head_bytes: int | None = None  # URL and header bytes of the current head; None once it is complete
 
     def data_received(self, data: bytes) -> None:
         self._expect_request()  # bytes where no request was awaited: the head of the next one (or junk)
         super().data_received(data)
-        if self._head_bytes is not None and not self.transport.is_closing():
-            self._head_bytes += len(data)
-            if self._head_bytes > MAX_HEAD_BYTES:
-                self.transport.write(HEAD_TOO_LARGE)
-                self.transport.close()
+        if self._head_bytes is not None and self._head_bytes > MAX_HEAD_BYTES and not self.transport.is_closing():
+            self.transport.write(HEAD_TOO_LARGE)
+            self.transport.close()
 
     def on_message_begin(self) -> None:
         self._expect_request()
         self._head_bytes = 0
         super().on_message_begin()
+
+    def on_url(self, url: bytes) -> None:
+        self._head_bytes = (self._head_bytes or 0) + len(url)
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._head_bytes = (self._head_bytes or 0) + len(name) + len(value)
+        super().on_header(name, value)
 
     def on_headers_complete(self) -> None:
         self._head_bytes = None
