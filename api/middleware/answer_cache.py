@@ -18,6 +18,7 @@ projection is stuck (those carry ``X-Read-Models-Stale``) or whose status is not
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections import OrderedDict
 from typing import Any
@@ -51,6 +52,7 @@ class AnswerCache:
         self._bytes = 0
         self._basis: Basis | None = None
         self._declared: dict[str, frozenset[str]] = {}  # route template -> query parameters its operation declares
+        self._positions: PositionReads | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self.max_bytes or not _cacheable(scope):
@@ -60,8 +62,10 @@ class AnswerCache:
         if services.stuck_if_known() != []:  # stuck, or not checked this second: answer afresh
             await self.app(scope, receive, send)
             return
+        if self._positions is None:
+            self._positions = PositionReads(services)
         try:
-            position = await anyio.to_thread.run_sync(services.read_position)
+            position = await self._positions.read()
         except services.store.unavailable_errors:
             await _unavailable(send)
             return
@@ -133,6 +137,44 @@ class AnswerCache:
         while self._bytes > self.max_bytes:
             _, dropped = self._answers.popitem(last=False)
             self._bytes -= dropped[3]
+
+
+class PositionReads:
+    """The read models' position, read in a worker thread, one read at a time: a request waits for the next
+    read that starts after it arrived (so it sees every write acknowledged before it asked), and every
+    request arriving while one read runs shares the next. Under load that is one thread hop for many
+    requests instead of one each, which halved the req/s of cache hits."""
+
+    def __init__(self, services: Any) -> None:
+        self.services = services
+        self._next: asyncio.Future[int] | None = None
+        self._reader: asyncio.Task[None] | None = None
+
+    async def read(self) -> int:
+        if self._next is None:
+            self._next = asyncio.get_running_loop().create_future()
+            self._next.add_done_callback(_retrieved)
+        upcoming = self._next
+        if self._reader is None:
+            self._reader = asyncio.create_task(self._read_while_asked())
+        return await asyncio.shield(upcoming)
+
+    async def _read_while_asked(self) -> None:
+        try:
+            while self._next is not None:
+                asked, self._next = self._next, None
+                try:
+                    asked.set_result(await anyio.to_thread.run_sync(self.services.read_position))
+                except Exception as error:  # not handled here: each request waiting on this read raises it
+                    asked.set_exception(error)
+        finally:
+            self._reader = None
+
+
+def _retrieved(future: asyncio.Future[int]) -> None:
+    """Marks an error as seen even when every request that waited for it has gone (no warning in the log)."""
+    if not future.cancelled():
+        future.exception()
 
 
 def _cacheable(scope: Scope) -> bool:
