@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import sys
 import threading
@@ -12,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.composition import build_services
-from api.middleware.answer_cache import AnswerCache
+from api.middleware.answer_cache import AnswerCache, PositionReads
 from api.settings import Settings
 
 TOKEN = "cache-token"
@@ -227,3 +228,36 @@ def test_an_answer_larger_than_an_eighth_of_the_budget_or_not_200_or_of_another_
     cache._keep(key, basis, {"status": 200, "headers": [(b"x-read-models-stale", b"yes")]}, b"x", None)
     cache._keep(key, (0, "2026-01-01"), {"status": 200, "headers": []}, b"x", None)
     assert not cache._answers
+
+
+def test_requests_arriving_during_a_position_read_share_the_next_read_and_never_an_earlier_one():
+    class Log:
+        """Positions that move with every read, the first read held until released."""
+
+        def __init__(self):
+            self.reads = 0
+            self.first_started = threading.Event()
+            self.release = threading.Event()
+
+        def read_position(self) -> int:
+            self.reads += 1
+            if self.reads == 1:
+                self.first_started.set()
+                self.release.wait(30)
+            return self.reads
+
+    async def scenario(log):
+        positions = PositionReads(log)
+        first = asyncio.ensure_future(positions.read())
+        while not log.first_started.is_set():
+            await asyncio.sleep(0.01)
+        later = [asyncio.ensure_future(positions.read()) for _ in range(5)]  # arrive while read 1 runs
+        await asyncio.sleep(0.05)
+        log.release.set()
+        return await first, await asyncio.gather(*later)
+
+    log = Log()
+    first, later = asyncio.run(scenario(log))
+    assert first == 1
+    assert later == [2] * 5  # the read after their arrival, one for all five
+    assert log.reads == 2
