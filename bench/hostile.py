@@ -4,10 +4,13 @@ Two servers run in the same run on copies of one seeded SQLite store: this tree,
 ``BASELINE`` (the commit before the answer cache was bounded and slow clients were closed),
 extracted with `git archive` and served by the same interpreter. Each process gets the same
 descriptor limit, 1,024 (a common `ulimit -n`), so the slow-client figures show what happens at
-the limit rather than how much memory 20,000 sockets take. Against each, in turn:
+the limit rather than how much memory 20,000 sockets take. First, what a prompt client pays:
+wrk on a cached answer, the two trees interleaved (the position read now leaves the event loop).
+Then against each server in turn:
 
-1. a flood of padded query strings: ``/search?q=x&pad=<n><60 KB>`` (unknown parameter, unique
-   key), then one write and one read; the server's RSS before, after the flood and after the write;
+1. floods of padded query strings: ``/search?q=x&pad=<n><60 KB>`` (the issue's: unknown
+   parameter, unique key, now past the head limit) and the same with 8 KB (reaching the answer
+   cache), then one write and one read; the server's RSS before, after each flood and after the write;
 2. stalled clients: connections that send part of a request head and nothing more; how many the
    server still holds a few seconds later, whether a new client is answered while they are held,
    and how many it still holds after the request timeout.
@@ -20,6 +23,7 @@ import http.client
 import resource
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,7 +36,7 @@ from typing import Any
 
 import orjson
 
-from bench.http import free_port, seeded_env, wait_until_up
+from bench.http import REPORT, Server, free_port, seeded_env, wait_until_up, wrk
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = "0abe251"  # fix-bounds started here: cache budget on bodies only, no request deadline, no connection cap
@@ -40,6 +44,7 @@ DESCRIPTORS = 1024
 TOKEN = "hostile-bench"
 # The issue's flood (60 KB: past the head limit now, refused at the edge), then one that reaches the answer cache.
 PADS = (60_000, 8_000)
+HIT = "/companies/MiniMax?as_of=2026-01-09"  # a cached answer, for what a hit costs
 PARTIAL_HEAD = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: stalled"
 
 
@@ -149,6 +154,25 @@ def stall(base: str, connections: int, timeout: float) -> dict[str, Any]:
     return {"opened": len(opened), "held": held, "new_client": served, "held_after_timeout": held_later}
 
 
+def cache_hits(servers: dict[str, tuple[str, int]], seconds: float, rounds: int = 3) -> dict[str, dict[str, Any]]:
+    """What a cache hit costs each tree (a prompt client's price for the position read leaving the event loop):
+    wrk on one cached answer, the trees interleaved round by round; median req/s and server CPU µs per request."""
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
+    with tempfile.TemporaryDirectory() as scratch:
+        script = Path(scratch) / "report.lua"
+        script.write_text(REPORT)
+        for _ in range(rounds):
+            for name, (base, pid) in servers.items():
+                runs[name].append(wrk(Server(base, pid), HIT, seconds, 16, 1, script))
+    return {
+        name: {
+            "hit_rps": statistics.median(run["rps"] for run in found),
+            "hit_cpu_us": statistics.median(run["cpu_us"] for run in found),
+        }
+        for name, found in runs.items()
+    }
+
+
 def measure_one(
     base: str, pid: int, requests: int, pads: tuple[int, int], stalled: int, timeout: float
 ) -> dict[str, Any]:
@@ -162,7 +186,11 @@ def measure_one(
 
 
 def measure(
-    requests: int = 3000, pads: tuple[int, int] = PADS, stalled: int = 2000, baseline: str = BASELINE
+    requests: int = 3000,
+    pads: tuple[int, int] = PADS,
+    stalled: int = 2000,
+    baseline: str = BASELINE,
+    hit_seconds: float = 5,
 ) -> dict[str, Any]:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < stalled + 64:
@@ -176,12 +204,16 @@ def measure(
         env = {**seeded_env(workdir), "TIMELINE_API_TOKEN": TOKEN, "LOG_LEVEL": "WARNING"}
         timeout = float(env.get("TIMELINE_REQUEST_TIMEOUT", "10"))
         results: dict[str, Any] = {}
-        for name, tree in (("this_tree", ROOT), ("as_before", old)):
-            store = workdir / f"{name}.db"
-            shutil.copy(workdir / "timeline.db", store)
-            tree_env = {**env, "TIMELINE_DATABASE_URL": f"sqlite:///{store}"}
-            with serving(tree, tree_env, workdir / f"{name}.log") as (base, pid):
-                results[name] = measure_one(base, pid, requests, pads, stalled, timeout)
+        with ExitStack() as stack:
+            servers = {}
+            for name, tree in (("this_tree", ROOT), ("as_before", old)):
+                store = workdir / f"{name}.db"
+                shutil.copy(workdir / "timeline.db", store)
+                tree_env = {**env, "TIMELINE_DATABASE_URL": f"sqlite:///{store}"}
+                servers[name] = stack.enter_context(serving(tree, tree_env, workdir / f"{name}.log"))
+            hits = cache_hits(servers, hit_seconds) if hit_seconds and shutil.which("wrk") else {}
+            for name, (base, pid) in servers.items():  # one at a time: each flood and stall has the machine
+                results[name] = {**measure_one(base, pid, requests, pads, stalled, timeout), **hits.get(name, {})}
         load = (
             f"{requests:,} GET /search?q=x&pad=<n><{pads[0]:,} bytes>, as many with {pads[1]:,} bytes, then a write "
             f"and a read; {stalled:,} connections sending a partial head; {DESCRIPTORS} descriptors per server"
@@ -195,7 +227,11 @@ def rows(pads: list[int]) -> list[tuple[str, Callable[[dict[str, Any]], str]]]:
     def after(pad: int) -> Callable[[dict[str, Any]], str]:
         return lambda r: f"{r[f'rss_after_flood_{pad}_mb']:.0f} MB ({r[f'flood_{pad}']})"
 
+    def hit(r: dict[str, Any]) -> str:
+        return f"{r['hit_rps']:,.0f} req/s, {r['hit_cpu_us']:.0f} µs CPU/req" if "hit_rps" in r else "not measured"
+
     return [
+        ("cache hit `" + HIT + "` (wrk -c16)", hit),
         ("RSS at start", lambda r: f"{r['rss_start_mb']:.0f} MB"),
         *((f"RSS after the flood padded with {pad:,} bytes (answers)", after(pad)) for pad in pads),
         ("RSS after a write and a read", lambda r: f"{r['rss_after_write_mb']:.0f} MB"),
@@ -224,9 +260,10 @@ def main() -> None:
     parser.add_argument("--pads", type=int, nargs=2, default=PADS, help="bytes of padding per query string, per flood")
     parser.add_argument("--stalled", type=int, default=2000, help="connections sending a partial head")
     parser.add_argument("--baseline", default=BASELINE, help="the commit to measure beside this tree")
+    parser.add_argument("--hit-seconds", type=float, default=5, help="per wrk run on a cache hit; 0 skips it")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
-    result = measure(args.requests, tuple(args.pads), args.stalled, args.baseline)
+    result = measure(args.requests, tuple(args.pads), args.stalled, args.baseline, args.hit_seconds)
     print(table(result), flush=True)
     if args.json:
         args.json.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))

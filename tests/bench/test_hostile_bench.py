@@ -14,7 +14,7 @@ from bench.hostile import measure, table
 @pytest.mark.skipif(shutil.which("git") is None, reason="the baseline tree comes from git archive")
 def test_both_trees_are_measured_under_the_same_flood_and_stall(monkeypatch):
     monkeypatch.setenv("TIMELINE_REQUEST_TIMEOUT", "1")
-    result = measure(requests=20, pads=(20_000, 1000), stalled=30)
+    result = measure(requests=20, pads=(20_000, 1000), stalled=30, hit_seconds=0)
     for tree in ("this_tree", "as_before"):
         assert result[tree]["flood_1000"] == "20 × 200"
         assert result[tree]["rss_after_flood_1000_mb"] > 0
