@@ -131,11 +131,11 @@ def test_a_body_that_never_arrives_is_closed_and_the_write_is_not_made(quick_tim
 @pytest.mark.slow
 @pytest.mark.parametrize("http", ["httptools", "h11"])
 def test_a_prompt_client_is_served_while_more_stalled_connections_than_descriptors_are_open(tmp_path, http):
-    # 200 descriptors for the whole process, a cap of 64 connections, and 300 stalled connections held for
+    # 512 descriptors for the whole process, a cap of 64 connections, and 600 stalled connections held for
     # longer than the test: only the cap keeps descriptors free for the newcomer.
     settings = {"TIMELINE_MAX_CONNECTIONS": "64", "TIMELINE_REQUEST_TIMEOUT": "300"}
-    with serving(tmp_path, http, descriptors=200, **settings) as base, ExitStack() as stack:
-        connections = [stack.enter_context(stalled(base)) for _ in range(300)]
+    with serving(tmp_path, http, descriptors=512, **settings) as base, ExitStack() as stack:
+        connections = [stack.enter_context(stalled(base)) for _ in range(600)]
         answer = httpx.get(f"{base}/healthz", timeout=WAIT)
         assert answer.status_code == 200
         deadline = time.monotonic() + WAIT
