@@ -152,3 +152,12 @@ def test_a_head_over_16_kib_is_refused_and_closed_and_one_under_it_is_served(qui
     with stalled(quick_timeout, b"GET /search?q=x&pad=" + b"p" * 40_000) as connection:
         answer = read_until_closed(connection)  # the head is not even complete: refused as it grows
     assert answer.split(b" ", 2)[1] in {b"431", b"400"}  # httptools says 431; uvicorn's h11 says 400
+
+
+@pytest.mark.slow
+def test_the_deadline_ends_once_the_request_is_in_so_a_stream_outlives_it(quick_timeout):
+    request = b"GET /feed/stream?after=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+    with stalled(quick_timeout, request) as connection:
+        assert connection.recv(4096).startswith(b"HTTP/1.1 200")
+        time.sleep(3)  # three times TIMELINE_REQUEST_TIMEOUT
+        assert not closed_by_server(connection)
