@@ -1,4 +1,5 @@
-"""uvicorn's HTTP protocols with the two bounds it lacks: a deadline to receive a request, and a cap on connections.
+"""uvicorn's HTTP protocols with the bounds it lacks: a deadline to receive a request, a size limit on its
+head, and a cap on open connections.
 
 uvicorn closes an idle keep-alive connection after ``timeout_keep_alive``, but any byte received
 cancels that timer and nothing re-arms it until a response is sent, so a client that sends part
@@ -10,12 +11,13 @@ help, as it runs only once the head is parsed. So here:
   ``TIMELINE_REQUEST_TIMEOUT`` seconds to deliver the whole request, head and body; then the
   connection is closed. The deadline ends once the request is received: a slow answer or a long
   ``/feed/stream`` is never cut by it.
+- a head (target and headers) past ``MAX_HEAD_BYTES`` is answered 431 and the connection closed,
+  with httptools as soon as it grows past it, so no connection buffers more head than that.
 - past ``TIMELINE_MAX_CONNECTIONS`` open connections in the process (or the descriptor limit less
-  a reserve, if lower), each new one closes the
-  connection that has waited longest for a request (a partial head, or idle between requests);
-  when every other connection is busy with a received request, the newcomer itself is closed.
-  So held connections cannot use up the descriptors, and a client that sends its request
-  promptly is served even while many others stall.
+  a reserve, if lower), each new one closes the connection that has waited longest for a request
+  (a partial head, or idle between requests); when every other connection is busy with a
+  received request, the newcomer itself is closed. So held connections cannot use up the
+  descriptors, and a client that sends its request promptly is served even while many others stall.
 
 Not covered: a client that sends its request and then reads the answer slowly (the kernel's send
 buffer and flow control hold that), and many sockets that never finish the TCP handshake (the
@@ -44,7 +46,6 @@ from api.settings import Settings
 # pipes, and the database; on SQLite one connection per worker thread, each holding the file and its WAL
 # (126 descriptors in all after wrk on five routes, 111 of them SQLite's, so twice that for safety).
 RESERVED_DESCRIPTORS = 256
-
 
 MAX_HEAD_BYTES = 16 * 1024  # the longest head uvicorn's h11 protocol takes (h11's default incomplete-event size)
 HEAD_TOO_LARGE = (

@@ -82,14 +82,18 @@ class AnswerCache:
             return
         start: Message = {}
         chunks: list[bytes] = []
+        room = self.max_bytes // 8  # body bytes worth copying: a longer answer is never kept (see _keep)
 
         async def keeping(message: Message) -> None:
-            nonlocal start
+            nonlocal start, room
             if message["type"] == "http.response.start":
                 start = message
-            elif message["type"] == "http.response.body":
+            elif message["type"] == "http.response.body" and room >= 0 and start.get("status") == 200:
                 chunks.append(message.get("body", b""))
-                if not message.get("more_body", False) and self._declares(scope, key[1]):
+                room -= len(chunks[-1])
+                if room < 0:
+                    chunks.clear()
+                elif not message.get("more_body", False) and self._declares(scope, key[1]):
                     self._keep(key, basis, start, b"".join(chunks), scope.get("route"))
             await send(message)
 
