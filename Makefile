@@ -57,10 +57,12 @@ clean:
 SIZE ?= S
 DB   ?= sqlite
 # In-process figures for SIZE and DB, then HTTP driven by wrk against the real `timeline serve`
-# beside a hello-world app served the same way (SQLite, seed data), in the same run.
+# beside a hello-world app served the same way (SQLite, seed data), in the same run; then hostile
+# clients (padded query strings, stalled connections) against this tree and the code before its bounds.
 bench: $(STAMP) wrk
 	$(BIN)/python -m bench.run --size $(SIZE) --db $(DB)
 	$(BIN)/python -m bench.http --json bench/results/http.json
+	$(BIN)/python -m bench.hostile --json bench/results/hostile.json
 
 # Serving shapes compared: workers, event loop, HTTP parser (docs/serving.md).
 bench-http: $(STAMP) wrk

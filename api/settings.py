@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, validation_alias="TIMELINE_WORKERS")
     loop: Literal["auto", "uvloop", "asyncio"] = Field(default="auto", validation_alias="TIMELINE_LOOP")
     http: Literal["auto", "httptools", "h11"] = Field(default="auto", validation_alias="TIMELINE_HTTP")
+    # Bounds on connections, enforced by the HTTP protocol (api/connections.py): seconds a client has to send a
+    # whole request (head and body) from its first byte, and open connections per process.
+    request_timeout: float = Field(default=10.0, gt=0, validation_alias="TIMELINE_REQUEST_TIMEOUT")
+    max_connections: int = Field(default=1000, ge=1, validation_alias="TIMELINE_MAX_CONNECTIONS")
     # Read answers kept per process while the read models stay at one position (api/middleware/answer_cache.py); 0: off.
     answer_cache_mb: int = Field(default=64, ge=0, le=4096, validation_alias="TIMELINE_ANSWER_CACHE_MB")
 

@@ -95,6 +95,8 @@ def serve(
     """Serve the HTTP API (uvicorn); docs/serving.md gives the measured shape."""
     import uvicorn
 
+    from api.connections import protocol_for
+
     settings = Settings()
     host, port = host or settings.host, port or settings.port
     err_console.print(f"docs:   http://{host}:{port}/docs")
@@ -106,7 +108,8 @@ def serve(
         port=port,
         workers=workers or settings.workers,
         loop=loop or settings.loop,
-        http=http or settings.http,
+        # uvicorn's parser with a deadline to receive each request and a cap on open connections (api/connections.py).
+        http=protocol_for(http or settings.http),
         # Requests are logged by the app (api.middleware.observability); uvicorn's access log would log each twice.
         access_log=False,
     )
