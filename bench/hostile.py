@@ -1,6 +1,6 @@
 """`python -m bench.hostile`: what hostile clients cost the real `timeline serve`, beside the code as it was.
 
-Two servers run in the same run on copies of one seeded SQLite store: this tree, and the tree at
+Two servers run in the same run, each on a SQLite store seeded by its own code: this tree, and the tree at
 ``BASELINE`` (the commit before the answer cache was bounded and slow clients were closed),
 extracted with `git archive` and served by the same interpreter. Each process gets the same
 descriptor limit, 1,024 (a common `ulimit -n`), so the slow-client figures show what happens at
@@ -207,9 +207,12 @@ def measure(
         with ExitStack() as stack:
             servers = {}
             for name, tree in (("this_tree", ROOT), ("as_before", old)):
+                # Each tree seeds its own store: a log written by newer code holds events older code cannot read.
                 store = workdir / f"{name}.db"
-                shutil.copy(workdir / "timeline.db", store)
-                tree_env = {**env, "TIMELINE_DATABASE_URL": f"sqlite:///{store}"}
+                tree_env = {**env, "TIMELINE_DATABASE_URL": f"sqlite:///{store}", "PYTHONPATH": str(tree)}
+                subprocess.run(
+                    [sys.executable, "-m", "api", "seed"], cwd=tree, env=tree_env, check=True, capture_output=True
+                )
                 servers[name] = stack.enter_context(serving(tree, tree_env, workdir / f"{name}.log"))
             hits = cache_hits(servers, hit_seconds) if hit_seconds and shutil.which("wrk") else {}
             for name, (base, pid) in servers.items():  # one at a time: each flood and stall has the machine
