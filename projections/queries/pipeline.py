@@ -206,14 +206,18 @@ class PipelineQueries:
             # 2**62 rows stand for "no limit": SQLite has no OFFSET without LIMIT, and both read it the same.
             page = f" LIMIT {p} OFFSET {p}"
             params += [limit if limit is not None else 2**62, offset]
+        # The aliases as believed at known_at: an answer pinned to a past position stays the same after
+        # a later alias (the latest ones are in rm_companies, which the board reads).
+        columns = _ENTRY_COLUMNS.replace("c.aliases", "COALESCE(a.aliases, c.aliases)")
         return self.store.query(
-            f"""SELECT {_ENTRY_COLUMNS}
+            f"""SELECT {columns}
                 FROM {source}
                 JOIN rm_companies c ON c.company_id = r.company_id
                 JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND {_version_at(p)}
+                LEFT JOIN rm_alias_versions a ON a.company_id = r.company_id AND a.rec_from <= {p} AND a.rec_to > {p}
                 WHERE {where}
                 ORDER BY {", ".join(_ORDER)}{page}""",
-            [*_version_params(clocks), *params],
+            [*_version_params(clocks), clocks.known_at, clocks.known_at, *params],
         )
 
     def changes(

@@ -50,6 +50,9 @@ class BatchRows(TableReads):
         self.recorded_at = str(recorded_at or "")
         self.log_rows: list[tuple[int, str]] = []
         self.stored_aliases: dict[str, list[str]] = {}
+        # The alias list of a company as of each change, for answers pinned to a past position:
+        # (company_id, aliases as JSON, from position); the version each replaces is closed there.
+        self.alias_versions: list[tuple[str, str, int]] = []
         self.names: list[tuple[str, str, str, str | None]] = []
         self.unnamed: list[tuple[str, str]] = []  # (company_id, name) no longer its name
         self.retirements: list[tuple[str, int, str, str, str, str, str]] = []
@@ -75,6 +78,11 @@ class BatchRows(TableReads):
 
     def company(self, company_id: str, key: str, name: str, aliases: list[str], sector: str | None, at: int) -> None:
         self.companies[company_id] = [company_id, key, name, aliases, sector, at]
+        self.aliases_changed(company_id, at)
+
+    def aliases_changed(self, company_id: str, at: int) -> None:
+        """The company's aliases as they stand now are its aliases from position ``at``."""
+        self.alias_versions.append((company_id, _dumps(self.aliases(company_id)), at))
 
     def aliases(self, company_id: str) -> list[str]:
         """The company's aliases, to extend in place."""
@@ -159,6 +167,7 @@ class BatchRows(TableReads):
                ON CONFLICT (name_key, company_id, name) DO NOTHING""",
             self.names,
         )
+        self._write_alias_versions()
         insert("rm_markets", "market_id, code", self.markets)
         self.executemany(f"UPDATE rm_fact_versions SET rec_to = {p} WHERE version_id = {p}", self.closed_versions)
         insert(
@@ -199,6 +208,23 @@ class BatchRows(TableReads):
         )
         self._write_stage_rows()
         self._remember()
+
+    def _write_alias_versions(self) -> None:
+        """Each change opens a version of the alias list and ends the one before, stored or of this batch."""
+        opened: dict[str, list[Any]] = {}  # company -> the row this batch opened last
+        rows: list[list[Any]] = []
+        closing: list[tuple[int, str, int]] = []
+        for company_id, aliases, at in self.alias_versions:
+            before = opened.get(company_id)
+            if before is not None:
+                before[3] = at
+            else:
+                closing.append((at, company_id, MAX_POSITION))
+            opened[company_id] = [company_id, aliases, at, MAX_POSITION]
+            rows.append(opened[company_id])
+        p = self.p
+        self.executemany(f"UPDATE rm_alias_versions SET rec_to = {p} WHERE company_id = {p} AND rec_to = {p}", closing)
+        self.insert("rm_alias_versions", "company_id, aliases, rec_from, rec_to", [tuple(row) for row in rows])
 
     def _write_stage_rows(self) -> None:
         self.executemany(f"UPDATE rm_stage_rows SET rec_to = {self.p} WHERE row_id = {self.p}", self.closed_rows)

@@ -43,8 +43,9 @@ class TimelineProjector:
     # 4: surrogate keys numbered by the projector (PostgreSQL's identity sequences no longer advance, so
     # an older projector would collide with them), rm_incarnation; 5: rm_board, rm_board_counts; 6: a fact's
     # versions each public from the day the statement that made it was (the publication clock holds for
-    # corrections and retractions); 7: rm_retired_names
-    version = 7
+    # corrections and retractions); 7: rm_retired_names; 8: rm_alias_versions (answers pinned to a past
+    # position name a company's aliases as they were then)
+    version = 8
 
     def __init__(self) -> None:
         self._memory = CarriedState()
@@ -127,9 +128,10 @@ class _Batch:
         for name in (event.key, event.name, *event.aliases):
             self.rows.name(match_key(name), company_id, name, None)
 
-    def alias_added(self, _position: int, _stamp: str, event: Any) -> None:
+    def alias_added(self, position: int, _stamp: str, event: Any) -> None:
         company_id = str(event.originator_id)
         self.rows.aliases(company_id).append(event.alias)
+        self.rows.aliases_changed(company_id, position)
         source = getattr(event, "source", None)
         self.rows.name(
             match_key(event.alias), company_id, event.alias, _dumps(plain(source)) if source is not None else None
@@ -140,6 +142,7 @@ class _Batch:
         names = list(event.names)
         aliases = self.rows.aliases(company_id)
         aliases[:] = [alias for alias in aliases if alias not in names]
+        self.rows.aliases_changed(company_id, position)
         self.rows.retire_names(company_id, names)
         sources = _dumps(plain(list(event.sources)))
         self.rows.retirements.append((company_id, position, event.name, _dumps(names), event.reason, sources, stamp))

@@ -17,6 +17,7 @@ TABLES = (
     "rm_companies",
     "rm_names",
     "rm_retired_names",
+    "rm_alias_versions",
     "rm_codes",
     "rm_markets",
     "rm_fact_versions",
@@ -41,6 +42,10 @@ _COMMON = [
         name_key TEXT NOT NULL, company_id TEXT NOT NULL, name TEXT NOT NULL, source TEXT,
         PRIMARY KEY (name_key, company_id, name))""",
     # Names a company stopped answering to (Company.NameRetired), with the reason and sources: its history.
+    # A company's aliases as believed between two log positions (rm_companies holds the latest).
+    """CREATE TABLE IF NOT EXISTS rm_alias_versions (
+        company_id TEXT NOT NULL, aliases TEXT NOT NULL, rec_from BIGINT NOT NULL, rec_to BIGINT NOT NULL,
+        PRIMARY KEY (company_id, rec_from))""",
     """CREATE TABLE IF NOT EXISTS rm_retired_names (
         company_id TEXT NOT NULL, position BIGINT NOT NULL, name TEXT NOT NULL, names TEXT NOT NULL,
         reason TEXT NOT NULL, sources TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (company_id, position))""",

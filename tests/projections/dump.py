@@ -12,9 +12,10 @@ _ORDERED_COLUMNS = {
     "rm_companies": "company_id, key, name, aliases, sector, rec_from",
     "rm_names": "name_key, company_id, name",
     "rm_retired_names": "company_id, position, name, names, reason, sources, recorded_at",
+    "rm_alias_versions": "company_id, aliases, rec_from, rec_to",
     "rm_markets": "market_id, code",
     "rm_fact_versions": "fact_id, rec_from, rec_to, subject_type, subject_id, kind, category, venue, date_text, "
-    "date_raw, earliest, latest, fields, sources, summary, published",
+    "date_raw, earliest, latest, fields, sources, summary, published, pub_to, step, revised",
     "rm_fact_history": "fact_id, position, step, recorded_at, detail",
     "rm_stage_rows": "company_id, venue, mode, rec_from, rec_to, valid_from, valid_to, pub_from, pub_to, stage, "
     "suspended, fact_id",
