@@ -27,6 +27,9 @@ class EventTable(Protocol):
     def rows_of(self, columns: str, originator_ids: Collection[UUID], order: str = "") -> list[tuple[Any, ...]]:
         """``columns`` (our own constant text) of the stored events of these aggregates, in one query."""
 
+    def newest_position(self, cursor: Any) -> int:
+        """The newest log position, read on the caller's cursor (a health probe's, bounded in time)."""
+
 
 class SQLiteEventTable:
     def __init__(self, recorder: Any) -> None:
@@ -51,6 +54,10 @@ class SQLiteEventTable:
         with self.recorder.datastore.transaction(commit=False) as cursor:
             cursor.execute(statement, (_json_hex(originator_ids),))
             return [tuple(row) for row in cursor.fetchall()]
+
+    def newest_position(self, cursor: Any) -> int:
+        cursor.execute(self.recorder.select_max_notification_id_statement)
+        return int(cursor.fetchone()[0] or 0)
 
 
 class PostgresEventTable:
@@ -83,6 +90,10 @@ class PostgresEventTable:
         with self.recorder.datastore.transaction(commit=False) as cursor:
             cursor.execute(query, (list(originator_ids),))
             return [tuple(row.values()) for row in cursor.fetchall()]
+
+    def newest_position(self, cursor: Any) -> int:
+        cursor.execute(self.recorder.max_notification_id_statement)
+        return int(cursor.fetchone()[0] or 0)
 
 
 def stored_originators(table: EventTable, originator_ids: Collection[UUID]) -> set[UUID]:

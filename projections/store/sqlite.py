@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,6 +87,26 @@ class SQLiteStore(Sessions):
             yield cursor
         finally:
             connection.rollback()
+
+    @contextmanager
+    def probing(self, timeout: float, write: bool = False) -> Iterator[None]:
+        # A connection of its own: the thread's shared one may be inside a write waiting for the lock.
+        connection = sqlite3.connect(str(self.path), isolation_level=None, timeout=timeout, check_same_thread=False)
+        deadline = time.monotonic() + timeout
+        # Returning non-zero from the progress handler interrupts the statement (OperationalError: interrupted).
+        connection.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+        try:
+            cursor = connection.cursor()
+            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            self._local.session = cursor
+            try:
+                yield
+            finally:
+                self._local.session = None
+            if write:
+                cursor.execute("COMMIT")
+        finally:
+            connection.close()
 
     # The stage-point index -------------------------------------------------------------------
 
