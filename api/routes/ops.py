@@ -8,6 +8,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from api.deps import ServicesDep
 from api.health import Health
+from api.unavailable import HEADERS
 from api.responses import OrjsonResponse
 
 router = APIRouter(tags=["operations"])
@@ -27,7 +28,7 @@ router = APIRouter(tags=["operations"])
 async def healthz(services: ServicesDep) -> Response:
     """Database reachable, log head, read-model positions and lag; 503 ``unavailable`` or ``degraded`` saying why."""
     status, body = await services.health.check()
-    return OrjsonResponse(body, status)
+    return OrjsonResponse(body, status, headers=HEADERS if body["status"] == "unavailable" else None)
 
 
 @router.get("/metrics", response_class=PlainTextResponse)
