@@ -8,8 +8,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from api.deps import ServicesDep
 from api.health import Health
-from api.unavailable import HEADERS
 from api.responses import OrjsonResponse
+from api.unavailable import HEADERS
 
 router = APIRouter(tags=["operations"])
 
