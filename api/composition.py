@@ -38,7 +38,6 @@ class Services:
     catch_up_on_write: bool = True
     stale_after: int = 100  # reads from read models this many events behind the log say so
     _stuck_cache: tuple[float, list[Stuck]] = field(default=(0.0, []), repr=False)
-    _lag_cache: tuple[float, int] = field(default=(0.0, 0), repr=False)  # (checked at, events behind)
 
     @property
     def projection(self) -> ProjectionRunner:
@@ -74,16 +73,14 @@ class Services:
         """(newest log position, events the slowest read model has yet to apply), read now."""
         head = self.app.position()
         lag = head - self.lowest_position()
-        self._lag_cache = (time.monotonic(), lag)
         self.health.seen_behind(head - lag, lag)
         return head, lag
 
     def stale_lag(self) -> int | None:
-        """Events the read models were behind at the last look (within a second), if that is ``stale_after``
-        or more; None if not, or not looked at lately."""
-        checked_at, lag = self._lag_cache
-        fresh = time.monotonic() - checked_at <= STUCK_CHECK_SECONDS
-        return lag if fresh and lag >= self.stale_after else None
+        """Events the read models were behind at the last look, if that is ``stale_after`` or more. Reads look
+        again with ``stuck`` once the last look is a second old, so the figure is never older than that."""
+        lag = self.health.lag
+        return lag if lag >= self.stale_after else None
 
     def stuck_if_known(self) -> list[Stuck] | None:
         """The stuck projections as checked within the last second, or None if that is longer ago

@@ -59,6 +59,7 @@ class HealthProbe:
         self.lag_grace = LAG_GRACE_SECONDS
         self._write_failure: str | None = None
         self._behind: tuple[int, float] | None = None  # (lowest position, when first seen lagging there)
+        self.lag = 0  # events the read models were behind the log at the last look (any look: health, reads, follower)
         self._guard = threading.Lock()
         self._running: tuple[asyncio.AbstractEventLoop, asyncio.Future[tuple[int, Health]]] | None = None
         with store.schema_transaction() as cursor:
@@ -82,6 +83,7 @@ class HealthProbe:
         """Seconds the read models have lagged at this position, as this process saw it (0 when not lagging)."""
         now = time.monotonic()
         with self._guard:
+            self.lag = lag
             if lag <= 0:
                 self._behind = None
                 return 0.0
