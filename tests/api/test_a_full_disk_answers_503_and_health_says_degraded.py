@@ -8,6 +8,7 @@ import errno
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from fastapi.testclient import TestClient
@@ -36,12 +37,16 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 def fill(disk: Path) -> Path:
     filler = disk / "filler"
-    with filler.open("wb") as out, pytest.raises(OSError) as full:
-        while True:
-            out.write(b"\0" * 65536)
-            out.flush()
+    with filler.open("wb") as out, pytest.raises(OSError, match="No space left") as full:
+        _write_forever(out)
     assert full.value.errno == errno.ENOSPC
     return filler
+
+
+def _write_forever(out: BinaryIO) -> None:
+    while True:
+        out.write(b"\0" * 65536)
+        out.flush()
 
 
 def test_writes_on_a_full_disk_answer_503_and_health_says_degraded_until_there_is_room(small_disk):
