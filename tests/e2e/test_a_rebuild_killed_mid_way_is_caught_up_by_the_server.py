@@ -1,0 +1,128 @@
+"""`timeline rebuild` in another process, frozen and then SIGKILLed half way, under a running server: while it
+lives the server leaves it alone and says its answers are stale (how many events behind); once it is dead the
+server notices by itself (no write, no restart) and catches up, to the very rows a clean rebuild makes."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api.composition import read_store
+from application.service import TimelineApplication
+from application.storage import environment_for
+from projections.indexes.daily_counts import daily_counts_projection
+from projections.timeline.projector import timeline_projection
+from tests.e2e.conftest import ROOT, free_port, server_env, start_server
+from tests.projections.dump import dump
+
+pytestmark = pytest.mark.slow
+
+QUESTIONS = [
+    ("/pipeline", {"as_of": "2025-06-30"}),
+    ("/pipeline", {"as_of": "2026-01-31", "venue": "HKEX-MAIN"}),
+    ("/companies/Moore Threads", {"as_of": "2026-01-09"}),
+    ("/stats/pipeline-counts", {"from": "2025-01-01", "to": "2025-12-31"}),
+]
+
+
+def answers(base: str) -> list[object]:
+    return [httpx.get(f"{base}{path}", params=params, timeout=10).json() for path, params in QUESTIONS]
+
+
+def until(condition, what: str, seconds: float = 60):
+    """Poll ``condition`` until it returns something truthy; fail naming ``what`` after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.02)
+    raise AssertionError(f"not within {seconds:g} s: {what}")
+
+
+def rows_of_a_clean_rebuild(database: Path, tmp_path: Path) -> dict:
+    copy = tmp_path / "clean.db"
+    with sqlite3.connect(database) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    app = TimelineApplication(environment_for(f"sqlite:///{copy}"))
+    store = read_store(app)
+    for runner in (
+        timeline_projection(store, app.recorder, app.mapper),
+        daily_counts_projection(store, app.recorder, app.mapper),
+    ):
+        runner.rebuild()
+    rows = dump(store, daily_counts=True)
+    store.close()
+    app.close()
+    return rows
+
+
+def test_a_rebuild_killed_half_way_leaves_answers_marked_stale_and_the_server_catches_up_by_itself(tmp_path):
+    port = free_port()
+    env = server_env(tmp_path, port, TIMELINE_ANSWER_CACHE_MB="0")  # every answer computed afresh
+    subprocess.run([sys.executable, "-m", "api", "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
+    server = start_server(env, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        clean = answers(base)
+        head = httpx.get(f"{base}/healthz").json()["log_position"]
+
+        rebuild = subprocess.Popen(
+            [sys.executable, "-m", "api", "rebuild", "--batch-size", "5"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            until(
+                lambda: 0 < httpx.get(f"{base}/healthz").json()["projections"]["timeline"]["position"] < head // 2,
+                "the rebuild half way",
+            )
+            rebuild.send_signal(signal.SIGSTOP)
+            stale = until(
+                lambda: (
+                    (r := httpx.get(f"{base}/pipeline", params={"as_of": "2025-06-30"})).headers.get(
+                        "x-read-models-stale"
+                    )
+                    and r
+                ),
+                "a read saying it is stale",
+            )
+            assert "events behind the log" in stale.headers["x-read-models-stale"]
+            assert stale.json()["total"] != clean[0]["total"]  # answered from half-built read models
+            health = httpx.get(f"{base}/healthz").json()
+            assert health["projection_lag"] > 0
+            assert health["catching_up"] is True  # the frozen rebuild still holds its lease: left alone
+        finally:
+            rebuild.send_signal(signal.SIGKILL)
+            rebuild.wait()
+
+        until(
+            lambda: (
+                httpx.get(f"{base}/healthz").json() | {"projections": None, "log_position": None}
+                == {
+                    "status": "ok",
+                    "database": "reachable",
+                    "log_position": None,
+                    "projection_position": head,
+                    "projection_lag": 0,
+                    "projections": None,
+                }
+            ),
+            "the server caught up by itself",
+        )
+        assert answers(base) == clean
+        assert "x-read-models-stale" not in httpx.get(f"{base}/pipeline", params={"as_of": "2025-06-30"}).headers
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    database = tmp_path / "timeline.db"
+    app = TimelineApplication(environment_for(f"sqlite:///{database}"))
+    served = dump(read_store(app), daily_counts=True)
+    app.close()
+    assert served == rows_of_a_clean_rebuild(database, tmp_path)
