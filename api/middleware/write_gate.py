@@ -147,6 +147,7 @@ class WriteGate:
             claim = await asyncio.to_thread(store.peek, key, print_)
             if claim.outcome == "free":
                 claim = await asyncio.to_thread(store.claim, key, print_)
+        self._settled.pop(key, None)  # waking is a shortcut only: a waiter left without one still looks again
         return claim
 
 
