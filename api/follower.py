@@ -28,10 +28,14 @@ async def follow(services: Services, poll: float) -> None:
             if not troubled:
                 logger.warning("background catch-up: the database refused", extra={"fields": {"error": repr(error)}})
             troubled = True
-        else:
-            if troubled:
-                logger.info("background catch-up: the database answers again")
-            troubled = False
+            continue
+        except Exception:
+            # A fault of this code, not of the database: say so, and keep following (the next look may pass).
+            logger.exception("background catch-up failed")
+            continue
+        if troubled:
+            logger.info("background catch-up: the database answers again")
+        troubled = False
 
 
 def look_and_catch_up(services: Services) -> int:
