@@ -49,10 +49,11 @@ class SQLiteStore(Sessions):
         self._local = threading.local()
 
     def close(self) -> None:
-        connection = getattr(self._local, "connection", None)
-        if connection is not None:
-            connection.close()
-            self._local.connection = None
+        for name in ("connection", "probe"):
+            connection = getattr(self._local, name, None)
+            if connection is not None:
+                connection.close()
+                setattr(self._local, name, None)
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
@@ -90,13 +91,17 @@ class SQLiteStore(Sessions):
 
     @contextmanager
     def probing(self, timeout: float, write: bool = False) -> Iterator[None]:
-        # A connection of its own: the thread's shared one may be inside a write waiting for the lock.
-        connection = sqlite3.connect(str(self.path), isolation_level=None, timeout=timeout, check_same_thread=False)
+        # A connection of its own per thread: the thread's shared one may be inside a write waiting for the lock.
+        connection: sqlite3.Connection | None = getattr(self._local, "probe", None)
+        if connection is None:
+            connection = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+            self._local.probe = connection
         deadline = time.monotonic() + timeout
+        connection.execute(f"PRAGMA busy_timeout = {max(1, int(timeout * 1000))}")
         # Returning non-zero from the progress handler interrupts the statement (OperationalError: interrupted).
         connection.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+        cursor = connection.cursor()
         try:
-            cursor = connection.cursor()
             cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             self._local.session = cursor
             try:
@@ -106,7 +111,9 @@ class SQLiteStore(Sessions):
             if write:
                 cursor.execute("COMMIT")
         finally:
-            connection.close()
+            if connection.in_transaction:
+                connection.rollback()
+            connection.set_progress_handler(None, 0)
 
     # The stage-point index -------------------------------------------------------------------
 
