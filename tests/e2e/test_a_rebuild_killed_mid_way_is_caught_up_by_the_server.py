@@ -5,11 +5,9 @@ server notices by itself (no write, no restart) and catches up, to the very rows
 from __future__ import annotations
 
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -47,26 +45,34 @@ def until(condition, what: str, seconds: float = 60):
     raise AssertionError(f"not within {seconds:g} s: {what}")
 
 
-def rows_of_a_clean_rebuild(database: Path, tmp_path: Path) -> dict:
-    copy = tmp_path / "clean.db"
-    with sqlite3.connect(database) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-    app = TimelineApplication(environment_for(f"sqlite:///{copy}"))
+def served_rows_equal_a_clean_rebuild(database_url: str) -> None:
+    app = TimelineApplication(environment_for(database_url))
     store = read_store(app)
-    for runner in (
+    runners = [
         timeline_projection(store, app.recorder, app.mapper),
         daily_counts_projection(store, app.recorder, app.mapper),
-    ):
+    ]
+    served = dump(store, daily_counts=True)
+    for runner in runners:
         runner.rebuild()
-    rows = dump(store, daily_counts=True)
+    assert dump(store, daily_counts=True) == served
     store.close()
     app.close()
-    return rows
 
 
-def test_a_rebuild_killed_half_way_leaves_answers_marked_stale_and_the_server_catches_up_by_itself(tmp_path):
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    if request.param == "postgres":
+        return request.getfixturevalue("postgres_url")
+    return f"sqlite:///{tmp_path / 'timeline.db'}"
+
+
+def test_a_rebuild_killed_half_way_leaves_answers_marked_stale_and_the_server_catches_up_by_itself(
+    database_url, tmp_path
+):
     port = free_port()
-    env = server_env(tmp_path, port, TIMELINE_ANSWER_CACHE_MB="0")  # every answer computed afresh
+    # Every answer computed afresh, not replayed from the answer cache.
+    env = server_env(tmp_path, port, TIMELINE_DATABASE_URL=database_url, TIMELINE_ANSWER_CACHE_MB="0")
     subprocess.run([sys.executable, "-m", "api", "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
     server = start_server(env, port)
     base = f"http://127.0.0.1:{port}"
@@ -121,8 +127,4 @@ def test_a_rebuild_killed_half_way_leaves_answers_marked_stale_and_the_server_ca
     finally:
         server.terminate()
         server.wait(timeout=30)
-    database = tmp_path / "timeline.db"
-    app = TimelineApplication(environment_for(f"sqlite:///{database}"))
-    served = dump(read_store(app), daily_counts=True)
-    app.close()
-    assert served == rows_of_a_clean_rebuild(database, tmp_path)
+    served_rows_equal_a_clean_rebuild(database_url)
