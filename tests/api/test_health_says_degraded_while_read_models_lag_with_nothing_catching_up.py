@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -13,9 +14,14 @@ TOKEN = "lag-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
-def test_read_models_left_behind_make_health_degraded_and_reads_say_stale(sqlite_url):
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, sqlite_url):
+    return request.getfixturevalue("postgres_url") if request.param == "postgres" else sqlite_url
+
+
+def test_read_models_left_behind_make_health_degraded_and_reads_say_stale(database_url):
     settings = Settings(
-        TIMELINE_DATABASE_URL=sqlite_url,
+        TIMELINE_DATABASE_URL=database_url,
         TIMELINE_API_TOKEN=TOKEN,
         TIMELINE_CATCH_UP_ON_WRITE="false",  # nobody here catches up, and no worker runs
         TIMELINE_STALE_AFTER_EVENTS="4",
