@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from projections.processes import alive
 from projections.store.read_store import Cursor, ReadStore, values
 
-#: How long a holder that cannot be checked directly (another machine) counts as alive after its last beat.
+#: How long after its last beat a holder not known dead counts as catching up: one on another machine, whose
+#: process cannot be looked at from here, and one frozen or hung here stop counting then.
 LEASE_SECONDS = 10.0
 
 DDL = (
@@ -40,12 +41,14 @@ class Lease:
 
 
 def beat(store: ReadStore, cursor: Cursor, name: str, holder: str, rebuilding: bool) -> None:
-    """Renew ``holder``'s lease in the caller's transaction; a rebuild's lease is only taken over by ``abandon``."""
+    """Renew ``holder``'s lease in the caller's transaction. A rebuild takes the lease whoever held it (it is
+    dropping the tables anyway); a catch-up never takes a rebuild's, which only ``release`` ends."""
     p = store.p
+    kept = "" if rebuilding else " WHERE rm_catch_up.rebuilding = 0 OR rm_catch_up.holder = excluded.holder"
     cursor.execute(
         f"""INSERT INTO rm_catch_up (name, holder, rebuilding, beat) {values(p, 4)}
            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, rebuilding = excluded.rebuilding,
-           beat = excluded.beat WHERE rm_catch_up.rebuilding = 0 OR rm_catch_up.holder = excluded.holder""",
+           beat = excluded.beat{kept}""",
         (name, holder, int(rebuilding), time.time()),
     )
 
