@@ -22,6 +22,7 @@ from tests.projections.dump import dump
 
 pytestmark = pytest.mark.slow
 
+FILLER_COMPANIES = 1500
 QUESTIONS = [
     ("/pipeline", {"as_of": "2025-06-30"}),
     ("/pipeline", {"as_of": "2026-01-31", "venue": "HKEX-MAIN"}),
@@ -34,15 +35,16 @@ def answers(base: str) -> list[object]:
     return [httpx.get(f"{base}{path}", params=params, timeout=10).json() for path, params in QUESTIONS]
 
 
-def until(condition, what: str, seconds: float = 60):
-    """Poll ``condition`` until it returns something truthy; fail naming ``what`` after ``seconds``."""
+def until(condition, what, seconds: float = 60):
+    """Poll ``condition`` until it returns something truthy; fail naming ``what`` (text, or a function giving
+    it then) after ``seconds``."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         found = condition()
         if found:
             return found
         time.sleep(0.02)
-    raise AssertionError(f"not within {seconds:g} s: {what}")
+    raise AssertionError(f"not within {seconds:g} s: {what() if callable(what) else what}")
 
 
 def served_rows_equal_a_clean_rebuild(database_url: str) -> None:
@@ -73,6 +75,10 @@ def test_a_rebuild_killed_half_way_leaves_answers_marked_stale_and_the_server_ca
     port = free_port()
     # Every answer computed afresh, not replayed from the answer cache.
     env = server_env(tmp_path, port, TIMELINE_DATABASE_URL=database_url, TIMELINE_ANSWER_CACHE_MB="0")
+    # Companies nobody asks about first, so that a rebuild takes a while and its first half holds no fact.
+    filler = TimelineApplication(environment_for(database_url))
+    filler.register_companies([{"name": f"Filler Works {n:04d}"} for n in range(FILLER_COMPANIES)])
+    filler.close()
     subprocess.run([sys.executable, "-m", "api", "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
     server = start_server(env, port)
     base = f"http://127.0.0.1:{port}"
@@ -80,14 +86,20 @@ def test_a_rebuild_killed_half_way_leaves_answers_marked_stale_and_the_server_ca
         clean = answers(base)
         head = httpx.get(f"{base}/healthz").json()["log_position"]
 
+        said = (tmp_path / "rebuild.log").open("wb")
         rebuild = subprocess.Popen(
-            [sys.executable, "-m", "api", "rebuild", "--batch-size", "5"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [sys.executable, "-m", "api", "rebuild", "--batch-size", "2"], cwd=ROOT, env=env, stdout=said, stderr=said
+        )
+        seen: list[object] = []
+
+        def half_way() -> bool:
+            health = until(lambda: (h := httpx.get(f"{base}/healthz").json()).get("projections") and h, "a report")
+            seen.append(health.get("projections", health))
+            return "projections" in health and 0 < health["projections"]["timeline"]["position"] < head // 2
+
         try:
             until(
-                lambda: 0 < httpx.get(f"{base}/healthz").json()["projections"]["timeline"]["position"] < head // 2,
-                "the rebuild half way",
+                half_way, lambda: f"the rebuild half way (seen {seen[-3:]}, {(tmp_path / 'rebuild.log').read_text()})"
             )
             rebuild.send_signal(signal.SIGSTOP)
             stale = until(
@@ -101,7 +113,7 @@ def test_a_rebuild_killed_half_way_leaves_answers_marked_stale_and_the_server_ca
             )
             assert "events behind the log" in stale.headers["x-read-models-stale"]
             assert stale.json()["total"] != clean[0]["total"]  # answered from half-built read models
-            health = httpx.get(f"{base}/healthz").json()
+            health = until(lambda: (h := httpx.get(f"{base}/healthz").json()).get("projections") and h, "a report")
             assert health["projection_lag"] > 0
             assert health["catching_up"] is True  # the frozen rebuild still holds its lease: left alone
         finally:
