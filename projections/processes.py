@@ -33,7 +33,10 @@ def _start_time(pid: int) -> str | None:
     except OSError:
         return "-"
     # The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
-    return stat.rsplit(")", 1)[1].split()[19]
+    fields = stat.rsplit(")", 1)[1].split()
+    if fields[0] in ("Z", "X"):
+        return None  # exited, not yet reaped by its parent: dead all the same
+    return fields[19]
 
 
 def this_process() -> str:
