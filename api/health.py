@@ -75,10 +75,6 @@ class HealthProbe:
     def write_went_through(self) -> None:
         self._write_failure = None
 
-    @property
-    def write_failure(self) -> str | None:
-        return self._write_failure
-
     def seen_behind(self, lowest: int, lag: int) -> float:
         """Seconds the read models have lagged at this position, as this process saw it (0 when not lagging)."""
         now = time.monotonic()
