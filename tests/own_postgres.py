@@ -1,5 +1,6 @@
 """A PostgreSQL cluster of a test's own, to stop and start at will: initdb into a temporary directory, its own
-port and socket directory, run as the ``postgres`` user. Outage tests use it, never the machine's server."""
+port and socket directory, run as the ``postgres`` user when the tests run as root (PostgreSQL refuses root),
+else as the tests' own user. Outage tests use it, never the machine's server."""
 
 from __future__ import annotations
 
@@ -26,15 +27,22 @@ def unavailable_reason() -> str | None:
     bindir = _bindir()
     if bindir is None or not (bindir / "initdb").exists():
         return "no PostgreSQL server binaries (pg_config --bindir with initdb)"
-    if os.geteuid() != 0 or shutil.which("runuser") is None:
-        return "running a cluster as the postgres user needs root and runuser"
+    if os.geteuid() != 0:
+        return None
+    if shutil.which("runuser") is None:
+        return "running a cluster as root needs runuser, to run it as the postgres user"
     try:
         import pwd
 
         pwd.getpwnam("postgres")
     except KeyError:
-        return "no postgres user"
+        return "running a cluster as root needs a postgres user to run it as"
     return None
+
+
+def _as_owner() -> list[str]:
+    """The prefix that runs a command as the cluster's owner."""
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
 
 def _free_port() -> int:
@@ -53,22 +61,22 @@ class OwnCluster:
         self.port = _free_port()
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
-    def _as_postgres(self, *command: str) -> None:
-        subprocess.run(["runuser", "-u", "postgres", "--", *command], check=True, capture_output=True, timeout=120)
+    def _run(self, *command: str) -> None:
+        subprocess.run([*_as_owner(), *command], check=True, capture_output=True, timeout=120)
 
     def create(self) -> None:
-        self._as_postgres(
+        self._run(
             str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync"
         )
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
         log = str(self.directory / "server.log")
-        self._as_postgres(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
 
     def stop(self) -> None:
         """Stop at once, as a crash or a network cut would: clients' connections break mid-session."""
-        self._as_postgres(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
     def running(self) -> bool:
         return (self.data / "postmaster.pid").exists()
@@ -78,7 +86,8 @@ class OwnCluster:
 def own_cluster() -> Iterator[OwnCluster]:
     """A started cluster, stopped and deleted afterwards."""
     directory = Path(tempfile.mkdtemp(prefix="timeline-own-pg-"))
-    shutil.chown(directory, "postgres", "postgres")
+    if os.geteuid() == 0:
+        shutil.chown(directory, "postgres", "postgres")
     cluster = OwnCluster(directory)
     try:
         cluster.create()
