@@ -65,9 +65,7 @@ class OwnCluster:
         subprocess.run([*_as_owner(), *command], check=True, capture_output=True, timeout=120)
 
     def create(self) -> None:
-        self._run(
-            str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync"
-        )
+        self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync")
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
