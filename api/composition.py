@@ -71,7 +71,10 @@ class Services:
 
     def behind(self) -> tuple[int, int]:
         """(newest log position, events the slowest read model has yet to apply), read now."""
-        head = self.app.position()
+        # Through the read store, not the recorder: eventsourcing retries a recorder's call ten times when the
+        # database is down, and this look (every second, and on the read path) should fail at once instead.
+        with self.store.reading() as cursor:
+            head = self.app.event_table.newest_position(cursor)
         lag = head - self.lowest_position()
         self.health.seen_behind(head - lag, lag)
         return head, lag
