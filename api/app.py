@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-import psycopg
-import psycopg_pool
-from eventsourcing.persistence import OperationalError
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
 
 from api.composition import Services, build_services
+from api.follower import follow
 from api.inputs import InputError, clip
 from api.middleware.answer_cache import AnswerCache
 from api.middleware.observability import HttpEdge, Metrics, configure_logging
@@ -25,6 +22,7 @@ from api.responses import OrjsonResponse, render_json
 from api.routes import companies, facts, feed, ops, pipeline, revisions, search, stats, timeline, web
 from api.routes.feed import OpenStreams
 from api.settings import Settings
+from api.unavailable import DATABASE_ERRORS, DETAIL, HEADERS
 from application.errors import ConcurrencyConflict
 from domain.errors import AmbiguousName, DomainError, FactRetracted, NameTaken, UnknownCompany, UnknownFact
 
@@ -49,10 +47,19 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             caught_up = await asyncio.to_thread(app.state.services.catch_up_after_write)
             if not caught_up:
                 logger.warning("start-up catch-up deferred: the database refused; the next write or read retries")
-        for stuck in app.state.services.stuck(fresh=True):
-            logger.error("started degraded", extra={"fields": {"problem": stuck.describe()}})
+        try:
+            for stuck in await asyncio.to_thread(app.state.services.stuck, True):
+                logger.error("started degraded", extra={"fields": {"problem": stuck.describe()}})
+        except DATABASE_ERRORS as error:
+            logger.warning("started without the database", extra={"fields": {"error": type(error).__name__}})
+        following = None
+        if settings.catch_up_on_write and settings.catch_up_poll > 0:
+            following = asyncio.create_task(follow(app.state.services, settings.catch_up_poll))
         logger.info("started", extra={"fields": {"writes": "enabled" if settings.tokens else "disabled"}})
         yield
+        if following is not None:
+            following.cancel()
+            await asyncio.gather(following, return_exceptions=True)
         if owned:
             app.state.services.close()
 
@@ -180,10 +187,7 @@ def _error_handlers(app: FastAPI) -> None:
         (ConcurrencyConflict, 409),
         (DomainError, 422),
         (InputError, 422),
-        (OperationalError, 503),
-        (sqlite3.OperationalError, 503),
-        (psycopg.OperationalError, 503),
-        (psycopg_pool.PoolTimeout, 503),
+        *((error_type, 503) for error_type in DATABASE_ERRORS),
     ]
     for error_type, status in statuses:
         app.add_exception_handler(error_type, _handler(status))
@@ -217,11 +221,15 @@ def _echo(value: object) -> object:
 
 
 def _handler(status: int) -> Callable[[Request, Exception], Awaitable[Response]]:
-    async def handle(_request: Request, error: Exception) -> Response:
+    async def handle(request: Request, error: Exception) -> Response:
+        if status == 503:
+            if request.method != "GET":
+                request.app.state.services.write_failed(error)  # /healthz says degraded until writes go through
+            return OrjsonResponse({"detail": DETAIL}, status_code=503, headers=HEADERS)
         if status == 422:  # the shape FastAPI gives its own validation errors
             detail: object = [{"loc": ["body"], "msg": str(error)[:MAX_MESSAGE_CHARS], "type": "value_error"}]
         else:
-            detail = str(error)[:MAX_MESSAGE_CHARS] if status != 503 else "the database is unavailable; retry shortly"
+            detail = str(error)[:MAX_MESSAGE_CHARS]
         return OrjsonResponse({"detail": detail}, status_code=status)
 
     return handle

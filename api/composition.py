@@ -9,6 +9,7 @@ from pathlib import Path
 
 from eventsourcing.sqlite import SQLiteDatastore
 
+from api.health import HealthProbe
 from api.middleware.idempotency import IdempotencyStore
 from api.settings import Settings
 from application.log import EventLog
@@ -33,7 +34,9 @@ class Services:
     queries: Queries
     idempotency: IdempotencyStore
     log: EventLog
+    health: HealthProbe
     catch_up_on_write: bool = True
+    stale_after: int = 100  # reads from read models this many events behind the log say so
     _stuck_cache: tuple[float, list[Stuck]] = field(default=(0.0, []), repr=False)
 
     @property
@@ -55,8 +58,32 @@ class Services:
             self.catch_up()
         except self.store.unavailable_errors as error:
             logger.warning("catch-up after a write failed", extra={"fields": {"error": f"{type(error).__name__}"}})
+            self.health.write_failed(error)
             return False
         return True
+
+    def write_failed(self, error: BaseException) -> None:
+        """A write (or its catch-up) met database trouble: /healthz says degraded until writes go through."""
+        self.health.write_failed(error)
+
+    def write_went_through(self) -> None:
+        self.health.write_went_through()
+
+    def behind(self) -> tuple[int, int]:
+        """(newest log position, events the slowest read model has yet to apply), read now."""
+        # Through the read store, not the recorder: eventsourcing retries a recorder's call ten times when the
+        # database is down, and this look (every second, and on the read path) should fail at once instead.
+        with self.store.reading() as cursor:
+            head = self.app.event_table.newest_position(cursor)
+        lag = head - self.lowest_position()
+        self.health.seen_behind(head - lag, lag)
+        return head, lag
+
+    def stale_lag(self) -> int | None:
+        """Events the read models were behind at the last look, if that is ``stale_after`` or more. Reads look
+        again with ``stuck`` once the last look is a second old, so the figure is never older than that."""
+        lag = self.health.lag
+        return lag if lag >= self.stale_after else None
 
     def stuck_if_known(self) -> list[Stuck] | None:
         """The stuck projections as checked within the last second, or None if that is longer ago
@@ -70,6 +97,7 @@ class Services:
         now = time.monotonic()
         if fresh or now - checked_at > STUCK_CHECK_SECONDS:
             known = [s for s in (runner.stuck() for runner in self.projections.values()) if s is not None]
+            self.behind()  # in the same look, so a read can say how far behind it is as well
             self._stuck_cache = (now, known)
         return known
 
@@ -125,5 +153,7 @@ def build_services(settings: Settings) -> Services:
         Queries(store),
         IdempotencyStore(store),
         EventLog(app, app.event_table),
+        HealthProbe(app, store, projections),
         settings.catch_up_on_write,
+        settings.stale_after_events,
     )

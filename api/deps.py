@@ -89,15 +89,18 @@ async def wait_for_position(
 ) -> None:
     """Read your writes: hold the read until the projection reaches ``min_position``.
 
-    A read answered while a projection is stuck says so in the ``X-Read-Models-Stale`` header.
+    A read answered while a projection is stuck, or from read models far behind the log, says so in the
+    ``X-Read-Models-Stale`` header.
     """
     stuck = services.stuck_if_known()
     if stuck is None:
         stuck = await asyncio.to_thread(services.stuck)
-    if stuck:
-        response.headers[STALE_HEADER] = "; ".join(
-            f"{s.name} stopped before position {s.position} since {s.since}" for s in stuck
-        )
+    stale = [f"{s.name} stopped before position {s.position} since {s.since}" for s in stuck]
+    lag = services.stale_lag()
+    if lag is not None:
+        stale.append(f"{lag} events behind the log")
+    if stale:
+        response.headers[STALE_HEADER] = "; ".join(stale)
     if min_position is None:
         return
     blocking = [s for s in stuck if s.position <= min_position]
@@ -274,6 +277,9 @@ async def clocks(
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
 ) -> Clocks:
+    if known_at is not None and not known_at.strip().isdigit():
+        # A system time is looked up in the read models: off the event loop, which a slow database would block.
+        return await asyncio.to_thread(clocks_for, services, "as_of", as_of, known_at, published_by, certain_only)
     return clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
 
 

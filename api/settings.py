@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     api_tokens: SecretStr = Field(default=SecretStr(""), validation_alias="TIMELINE_API_TOKEN")
     max_body_bytes: int = Field(default=64 * 1024, validation_alias="TIMELINE_MAX_BODY_BYTES")
     catch_up_on_write: bool = Field(default=True, validation_alias="TIMELINE_CATCH_UP_ON_WRITE")
+    # Seconds between a serving process's looks at how far its read models lag the log (api/follower.py).
+    catch_up_poll: float = Field(default=1.0, ge=0, validation_alias="TIMELINE_CATCH_UP_POLL")
+    stale_after_events: int = Field(default=100, ge=1, validation_alias="TIMELINE_STALE_AFTER_EVENTS")
     min_position_timeout: float = Field(default=5.0, validation_alias="TIMELINE_MIN_POSITION_TIMEOUT")
     log_level: str = Field(default="INFO", validation_alias="LOG_LEVEL")
     max_streams: int = Field(default=32, ge=0, validation_alias="TIMELINE_MAX_STREAMS")

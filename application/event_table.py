@@ -28,6 +28,9 @@ class EventTable(Protocol):
     def rows_of(self, columns: str, originator_ids: Collection[UUID], order: str = "") -> list[tuple[Any, ...]]:
         """``columns`` (our own constant text) of the stored events of these aggregates, in one query."""
 
+    def newest_position(self, cursor: Any) -> int:
+        """The newest log position, read on the caller's cursor (a health probe's, bounded in time)."""
+
     def insert_at_positions(self, events: Iterable[tuple[int, StoredEvent]]) -> int:
         """Store (position, event) pairs at exactly those positions, gaps kept, in one transaction,
         into an empty table only (else StoreNotEmpty); the next write goes after the last of them.
@@ -100,6 +103,10 @@ class SQLiteEventTable:
                 count += len(batch)
         return count
 
+    def newest_position(self, cursor: Any) -> int:
+        cursor.execute(self.recorder.select_max_notification_id_statement)
+        return int(cursor.fetchone()[0] or 0)
+
 
 class PostgresEventTable:
     def __init__(self, recorder: Any) -> None:
@@ -164,6 +171,10 @@ class PostgresEventTable:
                 )
                 cursor.execute(SQL("NOTIFY {channel}").format(channel=Identifier(self.recorder.channel_name)))
         return count
+
+    def newest_position(self, cursor: Any) -> int:
+        cursor.execute(self.recorder.max_notification_id_statement)
+        return int(cursor.fetchone()[0] or 0)
 
 
 def stored_originators(table: EventTable, originator_ids: Collection[UUID]) -> set[UUID]:

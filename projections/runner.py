@@ -14,6 +14,9 @@ An event the projector cannot apply stops this projection at that event, never s
 skipped: the failure is kept in ``rm_failures`` (so every process's health check sees it;
 a row counts only while the tracked position is still before it) and every later catch-up
 tries again, so a fix deployed and restarted resumes by itself.
+
+Every batch also beats the projection's lease (``leases.py``): catch-ups leave a live rebuild in
+another process alone, and take over one whose process died, building the indexes it left undone.
 """
 
 from __future__ import annotations
@@ -27,11 +30,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
+from projections import leases
+from projections.processes import this_process
 from projections.store.read_store import Cursor, ReadStore, is_transient, values
 
 DEFAULT_BATCH = 1000
 _RACED = -1
 MAX_ERROR_CHARS = 500
+# Rebuilds running in this process, by projection: another runner here (another Services) sees this
+# process named on the lease and must tell a rebuild still running from one that failed to end its lease.
+_REBUILDS_HERE: dict[str, int] = {}
 logger = logging.getLogger("timeline.projections")
 
 
@@ -88,7 +96,9 @@ class ProjectionRunner:
         self.decoder = decoder
         self.projector = projector
         self._lock = threading.Lock()  # one catch-up per process at a time; others wait, then find little to do
+        self._rebuilding = False
         with store.schema_transaction() as cursor:
+            cursor.execute(leases.DDL)
             cursor.execute("CREATE TABLE IF NOT EXISTS rm_tracking (name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
             cursor.execute(
                 "CREATE TABLE IF NOT EXISTS rm_failures "
@@ -122,6 +132,11 @@ class ProjectionRunner:
     def name(self) -> str:
         return self.projector.name
 
+    @property
+    def busy(self) -> bool:
+        """Whether this process is applying events to this projection right now."""
+        return self._lock.locked()
+
     def position(self) -> int:
         p = self.store.p
         rows = self.store.query(f"SELECT position FROM rm_tracking WHERE name = {p}", (self.name,))
@@ -139,35 +154,74 @@ class ProjectionRunner:
 
     def rebuild(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Drop this projection's tables and tracking in one transaction, then fold the whole log again."""
-        p = self.store.p
         with self._lock:
-            with self.store.schema_transaction() as cursor:
-                self._locked_position(cursor)
-                self.projector.drop_tables(self.store, cursor)
-                cursor.execute(f"UPDATE rm_tracking SET position = 0 WHERE name = {p}", (self.name,))
-                cursor.execute(f"DELETE FROM rm_failures WHERE name = {p}", (self.name,))
-            if not isinstance(self.projector, IndexesLater):
-                self.projector.create_tables(self.store)
-                applied = self._catch_up(batch_size, progress)
-                self.store.refresh_statistics()
-                return applied
-            # If this process dies before the indexes are built, the next one to start builds them.
-            self.projector.create_tables(self.store, indexes=False)
+            self._rebuilding = True
+            _REBUILDS_HERE[self.name] = _REBUILDS_HERE.get(self.name, 0) + 1
             try:
-                applied = self._catch_up(batch_size, progress)
+                return self._rebuild(batch_size, progress)
             finally:
-                self.projector.create_indexes(self.store)
+                _REBUILDS_HERE[self.name] -= 1
+                self._rebuilding = False
+                self._end_rebuild_lease()
+
+    def _rebuild(self, batch_size: int, progress: Callable[[int], None] | None) -> int:
+        p = self.store.p
+        with self.store.schema_transaction() as cursor:
+            self._locked_position(cursor)
+            self.projector.drop_tables(self.store, cursor)
+            cursor.execute(f"UPDATE rm_tracking SET position = 0 WHERE name = {p}", (self.name,))
+            cursor.execute(f"DELETE FROM rm_failures WHERE name = {p}", (self.name,))
+            leases.beat(self.store, cursor, self.name, this_process(), rebuilding=True)
+        if not isinstance(self.projector, IndexesLater):
+            self.projector.create_tables(self.store)
+            applied = self._catch_up(batch_size, progress)
             self.store.refresh_statistics()
             return applied
+        # If this process dies before the indexes are built, the next catch-up (or process to start) builds them.
+        self.projector.create_tables(self.store, indexes=False)
+        try:
+            applied = self._catch_up(batch_size, progress)
+        finally:
+            self.projector.create_indexes(self.store)
+        self.store.refresh_statistics()
+        return applied
+
+    def _end_rebuild_lease(self) -> None:
+        try:
+            with self.store.transaction() as cursor:
+                leases.release(self.store, cursor, self.name, this_process())
+        except self.store.unavailable_errors:
+            logger.warning("could not end the rebuild lease; it lapses", extra={"fields": {"projection": self.name}})
 
     def catch_up(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Apply every event after the tracked position; returns how many were applied.
 
         Stops early, without raising, at an event the projector cannot apply (see ``stuck``).
         Errors of the database itself (locked, unreachable) are raised: they say nothing about the event.
+        Applies nothing while another process rebuilds this projection (see ``leases.py``).
         """
         with self._lock:
+            if self._rebuild_elsewhere():
+                return 0
             return self._catch_up(batch_size, progress)
+
+    def _rebuild_elsewhere(self) -> bool:
+        """Whether a live rebuild holds this projection; a dead one's lease is taken over here."""
+        lease = leases.lease_of(self.store, self.name)
+        if lease is None or not lease.rebuilding:
+            return False
+        if lease.live() if lease.holder != this_process() else _REBUILDS_HERE.get(self.name, 0) > 0:
+            return True
+        # Its process died mid-rebuild (or, here, failed to end its lease): the tables it was filling hold
+        # everything up to their tracked position, but not the indexes it meant to build at the end.
+        logger.warning(
+            "taking over a rebuild that stopped",
+            extra={"fields": {"projection": self.name, "holder": lease.holder, "position": self.position()}},
+        )
+        self.projector.create_tables(self.store)
+        with self.store.transaction() as cursor:
+            leases.release(self.store, cursor, self.name, lease.holder)
+        return False
 
     def _catch_up(self, batch_size: int, progress: Callable[[int], None] | None) -> int:
         applied = 0
@@ -187,6 +241,8 @@ class ProjectionRunner:
                 self._record_failure(failing[0].id if failing else start + 1, error)
                 return applied
             if count == _RACED:
+                if not self._rebuilding and self._rebuild_elsewhere():
+                    return applied  # a rebuild began meanwhile: leave the tables to it
                 continue
             if count == 0:
                 return applied
@@ -209,6 +265,7 @@ class ProjectionRunner:
                 return _RACED  # another process applied these meanwhile; read again from its position
             self.projector.apply(self.store, cursor, events)
             cursor.execute(f"UPDATE rm_tracking SET position = {p} WHERE name = {p}", (notifications[-1].id, self.name))
+            leases.beat(self.store, cursor, self.name, this_process(), self._rebuilding)
             return len(notifications)
 
     def _locked_position(self, cursor: Cursor) -> int:

@@ -14,6 +14,7 @@ import pytest
 from api.composition import Services, build_services
 from api.settings import Settings
 from seeds.loading import load_seeds
+from tests.own_postgres import OwnCluster, own_cluster, unavailable_reason
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -70,6 +71,18 @@ def class_postgres_url(postgres_available: None) -> Iterator[str]:
     """A fresh schema shared by one test class (for classes that load the seeds once)."""
     with fresh_schema() as url:
         yield url
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[OwnCluster]:
+    """A PostgreSQL cluster of this test's own (its own directory and port), for tests that stop it."""
+    reason = unavailable_reason()
+    if reason is not None:
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"REQUIRE_POSTGRES=1 but {reason}", pytrace=False)
+        pytest.skip(f"{reason}; set REQUIRE_POSTGRES=1 to make this a failure")
+    with own_cluster() as cluster:
+        yield cluster
 
 
 ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -10,6 +10,8 @@ import orjson
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.unavailable import DATABASE_ERRORS, answer_unavailable
+
 
 class JsonFormatter(logging.Formatter):
     """One JSON object per line; extra fields given as ``extra={"fields": {...}}``."""
@@ -83,6 +85,9 @@ class HttpEdge:
     FastAPI's Swagger page, which loads its assets from a CDN, so the CSP is not global.
 
     The log line has method, path, route, status and time, never headers (they may carry the write token).
+
+    Database trouble that escapes the layers inside (the routes' handlers answer their own) is a 503 with
+    ``Retry-After`` here, never a 500, as long as no answer has started.
     """
 
     def __init__(self, app: ASGIApp, metrics: Metrics, logger: logging.Logger) -> None:
@@ -101,16 +106,21 @@ class HttpEdge:
         path: str = scope["path"]
         extra = VIEWER_HEADERS if path == "/" or path.startswith("/static/") else COMMON_HEADERS
         status = 500
+        answering = False
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal status
+            nonlocal status, answering
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, answering = message["status"], True
                 message = {**message, "headers": [*message.get("headers", ()), *extra]}
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_headers)
+        except DATABASE_ERRORS:
+            if answering:
+                raise
+            await answer_unavailable(send_with_headers)
         finally:
             self._observe(scope, status, time.perf_counter() - started)
 

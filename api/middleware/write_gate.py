@@ -6,12 +6,16 @@
 4. JSON the store can keep: no NaN or Infinity, integers within signed 64 bits, nesting within
    orjson's depth, no lone surrogates; else a 422 naming the problem;
 5. Idempotency-Key: a retry replays the first answer (see ``api.middleware.idempotency``).
+
+Database trouble met here (claiming a key) is a 503 with ``Retry-After``, like anywhere else.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import logging
 import time
 from typing import Any
 
@@ -21,10 +25,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.deps import token_problem
 from api.middleware.idempotency import KEY_PATTERN, Claim, IdempotencyStore, fingerprint
 from api.settings import Settings
+from api.unavailable import DATABASE_ERRORS, answer_unavailable
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 INT64 = (-(2**63), 2**63 - 1)
-POLL_SECONDS = 0.05
+# A retry waiting for the first request with its key looks again after these many seconds, doubling up to the
+# last; a request of this process that finishes with the key wakes it at once.
+FIRST_LOOK_SECONDS, LAST_LOOK_SECONDS = 0.05, 1.0
+logger = logging.getLogger("timeline")
 
 
 class BodyRefused(Exception):
@@ -39,6 +47,7 @@ class WriteGate:
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         self.settings = settings
+        self._settled: dict[str, asyncio.Event] = {}  # keys retries here wait on, set when their request ends
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in WRITE_METHODS:
@@ -94,12 +103,14 @@ class WriteGate:
                 return b"".join(chunks)
 
     async def _idempotent(self, scope: Scope, receive: Receive, send: Send, key: str, print_: str) -> None:
-        store: IdempotencyStore = scope["app"].state.services.idempotency
-        deadline = time.monotonic() + self.settings.idempotency_wait
-        claim = await asyncio.to_thread(store.claim, key, print_)
-        while claim.outcome == "pending" and time.monotonic() < deadline:
-            await asyncio.sleep(POLL_SECONDS)
-            claim = await asyncio.to_thread(store.claim, key, print_)
+        services = scope["app"].state.services
+        store: IdempotencyStore = services.idempotency
+        try:
+            claim = await self._claimed(store, key, print_)
+        except DATABASE_ERRORS as error:
+            services.write_failed(error)
+            await answer_unavailable(send)
+            return
         if claim.outcome != "run":
             await _settled(send, key, claim)
             return
@@ -107,10 +118,37 @@ class WriteGate:
         try:
             await self.app(scope, receive, captured.send)
         finally:
-            if 200 <= captured.status < 300:
-                await asyncio.to_thread(store.finish, key, claim.owner, captured.status, captured.text())
-            else:
-                await asyncio.to_thread(store.release, key, claim.owner)
+            try:
+                if 200 <= captured.status < 300:
+                    await asyncio.to_thread(store.finish, key, claim.owner, captured.status, captured.text())
+                else:
+                    await asyncio.to_thread(store.release, key, claim.owner)
+            except DATABASE_ERRORS as error:
+                # The answer is sent; the claim stays behind, owned by a request no longer running, which
+                # the next request with this key takes over.
+                logger.warning("idempotency claim not settled", extra={"fields": {"error": type(error).__name__}})
+            waiting = self._settled.pop(key, None)
+            if waiting is not None:
+                waiting.set()
+
+    async def _claimed(self, store: IdempotencyStore, key: str, print_: str) -> Claim:
+        """Claim the key, or wait for the request holding it: one write, then reads until it is settled."""
+        deadline = time.monotonic() + self.settings.idempotency_wait
+        claim = await asyncio.to_thread(store.claim, key, print_)
+        pause = FIRST_LOOK_SECONDS
+        while claim.outcome == "pending":
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return claim
+            settled = self._settled.setdefault(key, asyncio.Event())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(settled.wait(), min(pause, remaining))
+            pause = min(pause * 2, LAST_LOOK_SECONDS)
+            claim = await asyncio.to_thread(store.peek, key, print_)
+            if claim.outcome == "free":
+                claim = await asyncio.to_thread(store.claim, key, print_)
+        self._settled.pop(key, None)  # waking is a shortcut only: a waiter left without one still looks again
+        return claim
 
 
 def check_json(body: bytes, content_type: str | None) -> None:

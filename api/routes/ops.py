@@ -2,72 +2,33 @@
 
 from __future__ import annotations
 
-from typing import NotRequired
-
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from typing_extensions import TypedDict
 
 from api.deps import ServicesDep
+from api.health import Health
 from api.responses import OrjsonResponse
+from api.unavailable import HEADERS
 
 router = APIRouter(tags=["operations"])
-
-
-class ProjectionHealth(TypedDict):
-    position: int
-    lag: int  # events recorded but not yet applied
-    stuck_at: NotRequired[int]  # the event this projection cannot apply
-    error: NotRequired[str]
-    since: NotRequired[str]
-
-
-class Health(TypedDict):
-    status: str  # ok, degraded (a projection is stuck: 503) or unavailable (503)
-    database: str
-    log_position: NotRequired[int]
-    projection_position: NotRequired[int]
-    projection_lag: NotRequired[int]
-    projections: NotRequired[dict[str, ProjectionHealth]]
-    problems: NotRequired[list[str]]
 
 
 @router.get(
     "/healthz",
     response_class=OrjsonResponse,
     response_model=Health,
-    responses={503: {"description": "Database unreachable, or a projection stuck at an event it cannot apply"}},
+    responses={
+        503: {
+            "description": "Database unavailable; or degraded: a projection stuck at an event it cannot apply, "
+            "writes failing, or read models behind the log with no catch-up running"
+        }
+    },
 )
-def healthz(services: ServicesDep) -> Response:
-    """Database reachable, log head, read-model positions and lag; 503 ``degraded`` naming a stuck projection."""
-    try:
-        head = services.app.position()
-        positions = {name: runner.position() for name, runner in services.projections.items()}
-        stuck = {s.name: s for s in services.stuck(fresh=True)}
-    except services.store.unavailable_errors as error:
-        return OrjsonResponse({"status": "unavailable", "database": f"unreachable: {type(error).__name__}"}, 503)
-    applied = min(positions.values())
-    projections: dict[str, ProjectionHealth] = {}
-    for name, position in positions.items():
-        projections[name] = {"position": position, "lag": head - position}
-        if name in stuck:
-            projections[name] |= {
-                "stuck_at": stuck[name].position,
-                "error": stuck[name].error,
-                "since": stuck[name].since,
-            }
-    body: Health = {
-        "status": "degraded" if stuck else "ok",
-        "database": "reachable",
-        "log_position": head,
-        "projection_position": applied,
-        "projection_lag": head - applied,
-        "projections": projections,
-    }
-    if stuck:
-        body["problems"] = [s.describe() for s in stuck.values()]
-    return OrjsonResponse(body, 503 if stuck else 200)
+async def healthz(services: ServicesDep) -> Response:
+    """Database reachable, log head, read-model positions and lag; 503 ``unavailable`` or ``degraded`` saying why."""
+    status, body = await services.health.check()
+    return OrjsonResponse(body, status, headers=HEADERS if body["status"] == "unavailable" else None)
 
 
 @router.get("/metrics", response_class=PlainTextResponse)

@@ -12,6 +12,7 @@ from domain.errors import UnknownCompany
 
 def after_write(services: Services, written: Written, **ids: str) -> dict[str, Any]:
     """The write is stored: answer with its position even if catching up fails (readers use min_position)."""
+    services.write_went_through()
     if services.catch_up_on_write:
         services.catch_up_after_write()
     return {**ids, "position": written.position, "appended": written.appended}

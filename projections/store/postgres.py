@@ -88,6 +88,25 @@ class PostgresStore(Sessions):
     def own_read(self) -> Any:
         return self._transaction(self._read_setup)
 
+    @contextmanager
+    def probing(self, timeout: float, write: bool = False) -> Iterator[None]:
+        # Waits for a pooled connection no longer than ``timeout`` (the pool's own wait is the connect
+        # timeout, 5 s, per call), and the server stops any statement past it.
+        milliseconds = max(1, int(timeout * 1000))
+        first = self._write_setup if write else self._read_setup
+        setup = Composed([first, SQL("; SET LOCAL statement_timeout = {}").format(milliseconds)])
+        with (
+            self.datastore.pool.connection(timeout=timeout) as connection,
+            connection.transaction(),
+            connection.cursor(row_factory=tuple_row) as cursor,
+        ):
+            cursor.execute(setup)
+            self._local.session = cursor
+            try:
+                yield
+            finally:
+                self._local.session = None
+
     # The stage-point index -------------------------------------------------------------------
 
     def create_stage_index(self, cursor: Cursor) -> None:

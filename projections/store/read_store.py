@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 
 class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+
     def execute(self, sql: str, params: Sequence[Any] = (), /) -> Any: ...
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]], /) -> Any: ...
     def fetchall(self) -> list[Any]: ...
@@ -55,6 +58,11 @@ class ReadStore(Protocol):
     def session(self) -> AbstractContextManager[None]:
         """One consistent read for every query inside (an answer's several statements see one state),
         on one connection: a round trip or two per answer instead of per statement on PostgreSQL."""
+
+    def probing(self, timeout: float, write: bool = False) -> AbstractContextManager[None]:
+        """A session like ``session()`` (a write transaction if ``write``, committed at its end) whose connection
+        wait and every statement give up after ``timeout`` seconds with one of ``unavailable_errors``: the
+        health check must answer, whatever the database does."""
 
     def close(self) -> None: ...
 

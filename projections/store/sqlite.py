@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,10 +49,11 @@ class SQLiteStore(Sessions):
         self._local = threading.local()
 
     def close(self) -> None:
-        connection = getattr(self._local, "connection", None)
-        if connection is not None:
-            connection.close()
-            self._local.connection = None
+        for name in ("connection", "probe"):
+            connection = getattr(self._local, name, None)
+            if connection is not None:
+                connection.close()
+                setattr(self._local, name, None)
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
@@ -86,6 +88,32 @@ class SQLiteStore(Sessions):
             yield cursor
         finally:
             connection.rollback()
+
+    @contextmanager
+    def probing(self, timeout: float, write: bool = False) -> Iterator[None]:
+        # A connection of its own per thread: the thread's shared one may be inside a write waiting for the lock.
+        connection: sqlite3.Connection | None = getattr(self._local, "probe", None)
+        if connection is None:
+            connection = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+            self._local.probe = connection
+        deadline = time.monotonic() + timeout
+        connection.execute(f"PRAGMA busy_timeout = {max(1, int(timeout * 1000))}")
+        # Returning non-zero from the progress handler interrupts the statement (OperationalError: interrupted).
+        connection.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+        cursor = connection.cursor()
+        try:
+            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            self._local.session = cursor
+            try:
+                yield
+            finally:
+                self._local.session = None
+            if write:
+                cursor.execute("COMMIT")
+        finally:
+            if connection.in_transaction:
+                connection.rollback()
+            connection.set_progress_handler(None, 0)
 
     # The stage-point index -------------------------------------------------------------------
 

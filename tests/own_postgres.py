@@ -1,0 +1,113 @@
+"""A PostgreSQL cluster of a test's own, to stop and start at will: initdb into a temporary directory, its own
+port and socket directory, run as the ``postgres`` user when the tests run as root (PostgreSQL refuses root),
+else as the tests' own user. Outage tests use it, never the machine's server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def _bindir() -> Path | None:
+    pg_config = shutil.which("pg_config")
+    if pg_config is None:
+        return None
+    found = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=False).stdout.strip()
+    return Path(found) if found else None
+
+
+def unavailable_reason() -> str | None:
+    """Why this machine cannot run a cluster of the test's own, or None if it can."""
+    bindir = _bindir()
+    if bindir is None or not (bindir / "initdb").exists():
+        return "no PostgreSQL server binaries (pg_config --bindir with initdb)"
+    if os.geteuid() != 0:
+        return None
+    if shutil.which("runuser") is None:
+        return "running a cluster as root needs runuser, to run it as the postgres user"
+    try:
+        import pwd
+
+        pwd.getpwnam("postgres")
+    except KeyError:
+        return "running a cluster as root needs a postgres user to run it as"
+    return None
+
+
+def _as_owner() -> list[str]:
+    """The prefix that runs a command as the cluster's owner."""
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class OwnCluster:
+    def __init__(self, directory: Path) -> None:
+        bindir = _bindir()
+        assert bindir is not None
+        self.bindir = bindir
+        self.directory = directory
+        self.data = directory / "data"
+        self.port = _free_port()
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *command: str) -> None:
+        subprocess.run([*_as_owner(), *command], check=True, capture_output=True, timeout=120)
+
+    def create(self) -> None:
+        self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync")
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+        log = str(self.directory / "server.log")
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
+
+    def stop(self) -> None:
+        """Stop at once, as a crash or a network cut would: clients' connections break mid-session."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def running(self) -> bool:
+        return (self.data / "postmaster.pid").exists()
+
+
+@contextmanager
+def own_cluster() -> Iterator[OwnCluster]:
+    """A started cluster, stopped and deleted afterwards."""
+    directory = Path(tempfile.mkdtemp(prefix="timeline-own-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(directory, "postgres", "postgres")
+    cluster = OwnCluster(directory)
+    try:
+        cluster.create()
+        cluster.start()
+        yield cluster
+    finally:
+        if cluster.running():
+            subprocess.run(
+                [
+                    "runuser",
+                    "-u",
+                    "postgres",
+                    "--",
+                    str(cluster.bindir / "pg_ctl"),
+                    "-D",
+                    str(cluster.data),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop",
+                ],
+                capture_output=True,
+                check=False,
+            )
+        shutil.rmtree(directory, ignore_errors=True)
