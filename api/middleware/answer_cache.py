@@ -28,6 +28,7 @@ import anyio.to_thread
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.basis import matches
 from api.inputs import today
 
 READ_ROUTES = ("/pipeline", "/companies/", "/timeline", "/changes", "/time-in-stage", "/search", "/stats/", "/facts/")
@@ -77,6 +78,11 @@ class AnswerCache:
             self._answers.move_to_end(key)
             headers, body, route, _ = cached
             scope["route"] = route  # for the request log and metrics, as the routed answer had it
+            if _revalidated(scope, headers):  # the client holds these bytes: say so, without them
+                kept = [(name, value) for name, value in headers if name in (b"etag", b"cache-control")]
+                await send({"type": "http.response.start", "status": 304, "headers": kept})
+                await send({"type": "http.response.body", "body": b""})
+                return
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
@@ -205,3 +211,10 @@ async def _unavailable(send: Send) -> None:
     ]
     await send({"type": "http.response.start", "status": 503, "headers": headers})
     await send({"type": "http.response.body", "body": UNAVAILABLE})
+
+
+def _revalidated(scope: Scope, headers: list[tuple[bytes, bytes]]) -> bool:
+    """Whether the request's If-None-Match names the kept answer's ETag."""
+    asked = next((value for name, value in scope.get("headers", ()) if name == b"if-none-match"), None)
+    tag = next((value for name, value in headers if name == b"etag"), None)
+    return asked is not None and tag is not None and matches(asked.decode("latin-1"), tag.decode("latin-1"))

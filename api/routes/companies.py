@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 
 from api import inputs
 from api.deps import ClocksDep, Fresh, PublishedBy, ReplyDep, ServicesDep, Writer, parse_day, word
 from api.examples import COMPANY, example
-from api.responses import READ_ERRORS, OrjsonResponse, written
+from api.responses import READ_ERRORS, written
 from api.routes.writes import after_write, company_for_write
 from api.schemas import CompanyIn, CompanyWrittenOut, NameRetirementIn, sources_of
 from projections.queries.answers import Company, CompanyHistory
@@ -33,7 +34,7 @@ Name = Annotated[
     operation_id="company",
     response_model=Company,
 )
-def company(services: ServicesDep, reply: ReplyDep, name: Name, clocks: ClocksDep) -> OrjsonResponse:
+def company(services: ServicesDep, reply: ReplyDep, name: Name, clocks: ClocksDep) -> Response:
     """A company's stage on each venue, its flags and its facts, as of a day."""
     return reply(services.queries.company(name, clocks))
 
@@ -51,7 +52,7 @@ def company_history(
     name: Name,
     venue: Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])] = None,
     published_by: PublishedBy = None,
-) -> OrjsonResponse:
+) -> Response:
     """Every stage the company held, as rectangles of valid time x knowledge time (with the day each
     became public): what was believed about when, and how each correction redrew it."""
     venue = word("venue", venue, inputs.parse_venue)

@@ -6,9 +6,10 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Path
+from fastapi.responses import Response
 
 from api.deps import Fresh, KnownAt, ReplyDep, ServicesDep, Writer, parse_known_at
-from api.responses import READ_ERRORS, OrjsonResponse, written
+from api.responses import READ_ERRORS, written
 from api.routes.writes import after_write, company_for_write
 from api.schemas import CorrectionIn, FactIn, FactWrittenOut, RetractionIn, sources_of
 from projections.queries.answers import FactWithHistory
@@ -32,7 +33,7 @@ FACT_LINKS = {
     operation_id="fact",
     response_model=FactWithHistory,
 )
-def fact(services: ServicesDep, reply: ReplyDep, fact_id: FactId, known_at: KnownAt = None) -> OrjsonResponse:
+def fact(services: ServicesDep, reply: ReplyDep, fact_id: FactId, known_at: KnownAt = None) -> Response:
     """A fact as believed at known_at, with its history: recorded, corroborated, corrected, retracted."""
     return reply(services.queries.fact(str(fact_id), parse_known_at(services, known_at)))
 

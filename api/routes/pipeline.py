@@ -22,7 +22,7 @@ from api.deps import (
     word,
 )
 from api.examples import PIPELINE, example
-from api.responses import READ_ERRORS, OrjsonResponse
+from api.responses import READ_ERRORS
 from projections.queries.answers import Pipeline
 
 router = APIRouter(tags=["pipeline"])
@@ -73,7 +73,7 @@ def pipeline(
     offset: Offset = 0,
     reported_since: ReportedSince = None,
     cursor: PageCursor = None,
-) -> OrjsonResponse:
+) -> Response:
     """Who stood at which stage on which venue on a day, with counts and how fresh each entry's sources are."""
     venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
     sector = word("sector", sector, inputs.parse_text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from api import inputs
 from api.composition import Services
@@ -25,7 +26,7 @@ from api.deps import (
     word,
 )
 from api.inputs import InputError
-from api.responses import READ_ERRORS, OrjsonResponse
+from api.responses import READ_ERRORS
 from projections.clocks import Clocks
 from projections.queries.answers import Revisions
 
@@ -74,7 +75,7 @@ def revisions(
     published_since: PublishedSince = None,
     published_until: PublishedUntil = None,
     known_at: KnownAt = None,
-) -> OrjsonResponse:
+) -> Response:
     """Every company whose entry in the pipeline on as_of differs between two knowledge times (since,
     until), before and after, with the events in between that touched it; and the counts that moved. Or,
     by the publication clock (published_since, published_until), what the public learned between two

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from api import inputs
 from api.deps import Fresh, ReplyDep, ServicesDep, word
-from api.responses import READ_ERRORS, OrjsonResponse
+from api.responses import READ_ERRORS
 from projections.queries.answers import Search
 
 router = APIRouter(tags=["companies"])
@@ -28,7 +29,7 @@ def search(
         ),
     ],
     limit: Annotated[int, Query(ge=1, le=50, description="At most this many companies")] = 10,
-) -> OrjsonResponse:
+) -> Response:
     """Companies ranked for a query: the same name, then names that start so, shared distinctive
     words, then close spellings; each with the name that matched and why."""
     query = word("q", q, inputs.parse_text) or ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from api import inputs
 from api.deps import (
@@ -21,7 +22,7 @@ from api.deps import (
     parse_days,
     word,
 )
-from api.responses import READ_ERRORS, OrjsonResponse
+from api.responses import READ_ERRORS
 from projections.queries.answers import StatsCounts
 from projections.queries.counts_over_time import counts_over_time, point_count
 
@@ -50,7 +51,7 @@ def pipeline_counts(
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
     vintage: Vintage = "latest",
-) -> OrjsonResponse:
+) -> Response:
     """Counts by stage per month end (or per day) between two days, for charts; with
     vintage=as_published each point as the public could know it on its own day."""
     start, end = parse_days("from", from_, "to", to)

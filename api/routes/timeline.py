@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from api import inputs
 from api.deps import (
@@ -23,7 +24,7 @@ from api.deps import (
     parse_days,
     word,
 )
-from api.responses import READ_ERRORS, OrjsonResponse
+from api.responses import READ_ERRORS
 from projections.clocks import Clocks
 from projections.queries.answers import Changes, TimeInStage, Timeline
 
@@ -62,7 +63,7 @@ def timeline(
     limit: Limit = 100,
     offset: Offset = 0,
     cursor: PageCursor = None,
-) -> OrjsonResponse:
+) -> Response:
     """Every fact that happened between two days, in valid-time order, with its sources."""
     start, _ = parse_days("from", from_, "to", to)
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
@@ -96,7 +97,7 @@ def changes(
     certain_only: CertainOnly = False,
     limit: Limit = 1000,
     cursor: PageCursor = None,
-) -> OrjsonResponse:
+) -> Response:
     """Which companies moved from one stage to another on any day from `from` to `to`, both counted (the
     stage on the eve of `from` against the stage on `to`); a page in (company id, venue) order, follow
     next_cursor for the rest."""
@@ -120,7 +121,7 @@ def time_in_stage(
     limit: Limit = 1000,
     cursor: PageCursor = None,
     vintage: Vintage = "latest",
-) -> OrjsonResponse:
+) -> Response:
     """Days between the stages of each listing attempt (a page of them; follow next_cursor for the rest),
     with per venue-year medians and quartiles over them all."""
     clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)

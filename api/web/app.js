@@ -202,6 +202,11 @@ async function drawBoard() {
     $("status").textContent = `Could not load the pipeline: ${error.message}`;
     return;
   }
+  // The share link pins what we knew: the answer's basis position, whatever is written afterwards.
+  const shared = new URLSearchParams(location.search);
+  shared.set("as_of", state.as_of);
+  if (!shared.get("known_at")) shared.set("known_at", String(snapshot.basis.position));
+  $("share").href = `${location.pathname}?${shared}`;
   const possible = snapshot.entries.filter((e) => !e.certain).length;
   $("status").textContent = `${snapshot.total} companies on ${state.as_of}` +
     (possible ? `, ${possible} only possibly (marked ≈)` : "") + (state.known_at ? `, as known at ${state.known_at}` : "") +

@@ -39,6 +39,13 @@ class Source(TypedDict):
     date_text: NotRequired[str]
 
 
+class LogPoint(TypedDict):
+    """A knowledge time: a log position and the system time recorded there (null before the first event)."""
+
+    position: int
+    recorded_at: str | None
+
+
 class Freshness(TypedDict):
     last_reported: DaySpan | None  # the newest source behind the state, as public by published_by
     days_since_reported: int | None  # from that source to as_of
@@ -74,6 +81,7 @@ class Pipeline(TypedDict):
     # With published_by: stage facts recorded here that had (possibly) happened by as_of but whose
     # newest statement was not yet public then, so the answer shows them in no or an earlier version
     held_back: int | None
+    basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
 
 
 class Fact(TypedDict):
@@ -110,6 +118,7 @@ class HistoryStep(TypedDict):
 class FactWithHistory(Fact):
     retracted: bool
     history: list[HistoryStep]
+    basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
 
 
 class Flag(TypedDict):
@@ -182,6 +191,7 @@ class Company(CompanyRecord):
     flags: Flags
     facts: list[Fact]
     retracted: list[FactWithHistory]
+    basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
 
 
 # "from" is a Python keyword: these answers use the functional form.
@@ -198,9 +208,20 @@ Change = TypedDict(
     },
 )
 # next_cursor: pass as cursor for the page after this one; null on the last page
-Changes = TypedDict("Changes", {"from": str, "to": str, "changes": list[Change], "next_cursor": str | None})
+Changes = TypedDict(
+    "Changes",
+    {"from": str, "to": str, "changes": list[Change], "next_cursor": str | None, "basis": NotRequired[LogPoint]},
+)
 Timeline = TypedDict(
-    "Timeline", {"from": str, "to": str, "total": int, "events": list[Fact], "next_cursor": str | None}
+    "Timeline",
+    {
+        "from": str,
+        "to": str,
+        "total": int,
+        "events": list[Fact],
+        "next_cursor": str | None,
+        "basis": NotRequired[LogPoint],
+    },
 )
 Span = TypedDict(
     "Span",
@@ -241,6 +262,7 @@ class TimeInStage(TypedDict):
     spans: list[Span]  # a page of them
     summary: list[SpanSummary]  # over every span, on every page
     next_cursor: str | None
+    basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
 
 
 class SearchHit(TypedDict):
@@ -254,6 +276,7 @@ class SearchHit(TypedDict):
 class Search(TypedDict):
     query: str
     results: list[SearchHit]
+    basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
 
 
 class CountsPoint(TypedDict):
@@ -273,15 +296,9 @@ StatsCounts = TypedDict(
         "vintage": str,
         "source": str,
         "points": list[CountsPoint],
+        "basis": NotRequired[LogPoint],
     },
 )
-
-
-class LogPoint(TypedDict):
-    """A knowledge time: a log position and the system time recorded there (null before the first event)."""
-
-    position: int
-    recorded_at: str | None
 
 
 class RevisionState(TypedDict):
@@ -327,6 +344,7 @@ class Revisions(TypedDict):
     until: LogPoint
     changes: list[Revision]  # in board order
     counts: dict[str, dict[str, CountMove]]  # venue -> stage -> companies, only the counts that moved
+    basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
 
 
 class HistoryRectangle(TypedDict):
@@ -349,3 +367,4 @@ class CompanyHistory(TypedDict):
     name: str
     published_by: str | None
     rectangles: list[HistoryRectangle]
+    basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)

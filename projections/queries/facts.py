@@ -196,7 +196,8 @@ class Facts:
             cast(HistoryStep, {"position": position, "step": step, "recorded_at": recorded_at, **orjson.loads(detail)})
             for position, step, recorded_at, detail in history
         ]
-        return {**rows_to_answers.fact(rows[0], None), "retracted": history[-1][1] == "retracted", "history": steps}
+        found = {**rows_to_answers.fact(rows[0], None), "retracted": history[-1][1] == "retracted", "history": steps}
+        return cast(FactWithHistory, found)
 
     def retracted(self, company_id: str, known_at: int) -> list[FactWithHistory]:
         """Facts about the company retracted by ``known_at``, as they stood, with their histories."""

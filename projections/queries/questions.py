@@ -11,6 +11,7 @@ No query replays the log. Where each rule lives:
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import cast
 
 from projections.clocks import Clocks, system_time
 from projections.queries.answers import (
@@ -121,7 +122,7 @@ class Queries:
             for entry in self.stages.entries(clocks, Filters(company_id=company_id))
         ]
         facts = self.facts.believed(clocks, subject_id=company_id, until=clocks.day)
-        return {
+        answer = {
             **record,
             "names": self.companies.names_of(company_id),
             "retired_names": self.companies.retired_names_of(company_id),
@@ -132,6 +133,7 @@ class Queries:
             "facts": facts,
             "retracted": self.facts.retracted(company_id, clocks.known_at),
         }
+        return cast(Company, answer)
 
     def pipeline(
         self,

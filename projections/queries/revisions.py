@@ -62,8 +62,8 @@ class RevisionQueries:
             "published_by": published_by.isoformat() if published_by else None,
             "published_since": None,
             "published_until": None,
-            "since": self._point(since),
-            "until": self._point(until),
+            "since": log_point(self.store, since),
+            "until": log_point(self.store, until),
             "changes": changes,
             "counts": counts,
         }
@@ -111,7 +111,7 @@ class RevisionQueries:
             _causes(pairs, steps),
             stage,
         )
-        point = self._point(known_at)
+        point = log_point(self.store, known_at)
         return {
             "as_of": as_of.isoformat(),
             "published_by": None,
@@ -186,13 +186,13 @@ class RevisionQueries:
             counts.setdefault(venue, {})[stage] = {"before": now - moved, "after": now}
         return counts
 
-    def _point(self, position: int) -> LogPoint:
-        p = self.store.p
-        rows = self.store.query(
-            f"SELECT position, recorded_at FROM rm_log WHERE position <= {p} ORDER BY position DESC LIMIT 1",
-            [position],
-        )
-        return {"position": position, "recorded_at": rows[0][1] if rows else None}
+
+def log_point(store: ReadStore, position: int) -> LogPoint:
+    """A knowledge time: the position, and the system time of the last event recorded by it."""
+    rows = store.query(
+        f"SELECT recorded_at FROM rm_log WHERE position <= {store.p} ORDER BY position DESC LIMIT 1", [position]
+    )
+    return {"position": position, "recorded_at": rows[0][0] if rows else None}
 
 
 def _causes(pairs: list[tuple[str, Pair, str]], steps: list[tuple[Any, ...]]) -> dict[Pair, list[Cause]]:

@@ -552,6 +552,70 @@ class ApiContract:
         assert dates("2026-12-01") == ["2025-05-01"]
         assert dates("2026-12-02") == []
 
+    def test_an_answer_pinned_to_a_known_at_keeps_its_bytes_after_any_later_write_and_says_immutable(self, client):
+        head = client.get("/healthz").json()["log_position"]
+        star = client.get("/pipeline", params={"as_of": "2025-06-30", "venue": "SSE-STAR"}).json()["entries"]
+        moore = next(e for e in star if e["company"] == "Moore Threads")
+        pinned = [
+            ("/pipeline", {"as_of": "2025-06-30", "known_at": str(head)}),
+            ("/timeline", {"from": "2025-01-01", "to": "2025-12-31", "known_at": str(head)}),
+            ("/changes", {"from": "2025-06-01", "to": "2025-07-31", "known_at": str(head)}),
+            ("/time-in-stage", {"as_of": "2026-01-31", "known_at": str(head)}),
+            ("/stats/pipeline-counts", {"from": "2025-01-01", "to": "2025-12-31", "known_at": str(head)}),
+            (f"/facts/{moore['fact_id']}", {"known_at": str(head)}),
+            ("/revisions", {"as_of": "2025-06-30", "since": "1", "until": str(head)}),
+        ]
+        first = {}
+        for path, params in pinned:
+            answer = client.get(path, params=params)
+            assert answer.status_code == 200, (path, answer.text)
+            assert answer.headers["cache-control"] == "public, max-age=31536000, immutable", path
+            assert answer.json()["basis"]["position"] == head
+            assert answer.json()["basis"]["recorded_at"]
+            first[path] = answer
+        # Later writes of every kind: an alias, a new fact, a correction of a pinned fact, a retraction.
+        registered = client.post(
+            "/companies", headers=AUTH, json={"name": "Moore Threads", "key": "moore-threads", "aliases": ["MTT GPU"]}
+        )
+        assert registered.status_code in (200, 201), registered.text
+        written = client.post(
+            "/facts",
+            headers=AUTH,
+            json={
+                "kind": "inquiry",
+                "company": "Moore Threads",
+                "venue": "SSE-STAR",
+                "date": "2025-06-20",
+                "sources": [SOURCE],
+            },
+        ).json()
+        corrected = client.post(
+            f"/facts/{moore['fact_id']}/corrections",
+            headers=AUTH,
+            json={"date": "2025-05-01", "reason": "pinned answers test", "sources": [{**SOURCE, "document": "p.txt"}]},
+        )
+        assert corrected.status_code == 201
+        retracted = client.post(
+            f"/facts/{written['fact_id']}/retractions", headers=AUTH, json={"reason": "test", "sources": [SOURCE]}
+        )
+        assert retracted.status_code == 201
+        for path, params in pinned:
+            again = client.get(path, params=params)
+            assert again.content == first[path].content, path
+            assert again.headers["etag"] == first[path].headers["etag"]
+            unchanged = client.get(path, params=params, headers={"If-None-Match": first[path].headers["etag"]})
+            assert unchanged.status_code == 304, path
+            assert unchanged.content == b""
+        now = client.get("/pipeline", params={"as_of": "2025-06-30"})
+        assert "MTT GPU" in next(e for e in now.json()["entries"] if e["company"] == "Moore Threads")["aliases"]
+        assert now.headers["cache-control"] == "no-cache"
+        assert now.json()["basis"]["position"] > head
+        assert now.headers["etag"] != first["/pipeline"].headers["etag"]
+        for path in ("/companies/Moore Threads", "/search?q=moore", "/companies/Moore Threads/history"):
+            answer = client.get(path)
+            assert answer.json()["basis"]["position"] == now.json()["basis"]["position"], path
+            assert answer.headers["cache-control"] == "no-cache", path
+
     def test_each_entry_says_how_fresh_its_newest_source_is_and_can_be_filtered_by_it(self, client):
         client.post("/companies", headers=AUTH, json={"name": "Fresh Co"})
         fact = {"kind": "accepted", "company": "Fresh Co", "venue": "BSE", "date": "2025-06-30"}

@@ -232,3 +232,34 @@ def test_since_my_last_visit_asks_what_changed_since_the_head_this_browser_last_
         )
     )
     assert "since=" in driver.current_url
+
+
+def test_the_share_link_pins_the_view_so_a_later_write_does_not_change_it(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    driver.get(f"{server}/?as_of=2026-01-31&venue=SSE-STAR")
+    link = WebDriverWait(driver, 15).until(
+        lambda d: (href := d.find_element(By.ID, "share").get_attribute("href")) and "known_at=" in href and href
+    )
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    httpx.post(f"{server}/companies", headers=headers, json={"name": "Shared Link Robotics"})
+    written = httpx.post(
+        f"{server}/facts",
+        headers=headers,
+        json={
+            "kind": "accepted",
+            "company": "Shared Link Robotics",
+            "venue": "SSE-STAR",
+            "date": "2026-01-20",
+            "sources": [{"document": "share.txt", "published": "2026-01-21", "quote": "accepted"}],
+        },
+    )
+    assert written.status_code == 201
+    driver.get(f"{server}/?as_of=2026-01-31&venue=SSE-STAR")
+    assert names_in(driver, "SSE-STAR", "accepted", {"Shared Link Robotics"}) == {"Shared Link Robotics"}
+    driver.get(link)
+    WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-venue="SSE-STAR"] .card'))
+    cards = " ".join(card.text for card in driver.find_elements(By.CSS_SELECTOR, '[data-venue="SSE-STAR"] .card'))
+    assert "Shared Link Robotics" not in cards
