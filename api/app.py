@@ -19,7 +19,7 @@ from api.middleware.answer_cache import AnswerCache
 from api.middleware.observability import HttpEdge, Metrics, configure_logging
 from api.middleware.write_gate import WriteGate
 from api.responses import OrjsonResponse, render_json
-from api.routes import companies, facts, feed, ops, pipeline, revisions, search, stats, timeline, web
+from api.routes import companies, facts, feed, ops, panel, pipeline, revisions, search, stats, timeline, web
 from api.routes.feed import OpenStreams
 from api.settings import Settings
 from api.unavailable import DATABASE_ERRORS, DETAIL, HEADERS
@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         search.router,
         timeline.router,
         revisions.router,
+        panel.router,
         facts.router,
         feed.router,
         stats.router,

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     request_timeout: float = Field(default=10.0, gt=0, validation_alias="TIMELINE_REQUEST_TIMEOUT")
     max_connections: int = Field(default=1000, ge=1, validation_alias="TIMELINE_MAX_CONNECTIONS")
     # Read answers kept per process while the read models stay at one position (api/middleware/answer_cache.py); 0: off.
+    # Rows a /panel answer may have (a daily panel of 2019-2026 at 100k events is about ... rows): 422 beyond.
+    panel_max_rows: int = Field(default=20_000_000, ge=1, validation_alias="TIMELINE_PANEL_MAX_ROWS")
     answer_cache_mb: int = Field(default=64, ge=0, le=4096, validation_alias="TIMELINE_ANSWER_CACHE_MB")
 
     @property

@@ -28,6 +28,7 @@ from bench.generate import batches, plan
 from domain.errors import FactRetracted
 from domain.vocabulary import Stage
 from projections.clocks import Clocks
+from projections.queries.panel import PanelFilters, grid
 
 BATCH = 500
 REBUILD_BATCH = 10_000
@@ -250,6 +251,31 @@ def naive_pipeline_counts(built: Services, keys: list[str], day: date) -> dict[t
     return counts
 
 
+def panel(size: str, url: str) -> dict[str, Any]:
+    """The daily panel of 2019-2026 (every company and venue, as published each day and as known now), in
+    its own process for its peak RSS; beside it the point questions it replaces (two pipelines a date),
+    timed on a sample of dates and scaled to the grid."""
+    built = services(url)
+    dates = grid(date(2019, 1, 1), date(2026, 12, 31), "day")
+    started = time.perf_counter()
+    table = built.queries.panel(dates, Clocks(dates[-1]), PanelFilters(), 10**9)
+    seconds = time.perf_counter() - started
+    sample = dates[:: max(1, len(dates) // 30)]
+    started = time.perf_counter()
+    for day in sample:
+        built.queries.pipeline(Clocks(day))
+        built.queries.pipeline(Clocks(day, published_by=day))
+    per_date = (time.perf_counter() - started) / len(sample)
+    built.close()
+    return {
+        "dates": len(dates),
+        "rows": table.num_rows,
+        "seconds": seconds,
+        "point_questions_seconds": per_date * len(dates),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
 PHASES = {
     "load": load,
     "plain_save": plain_save,
@@ -257,6 +283,7 @@ PHASES = {
     "rebuild": rebuild,
     "decode": decode,
     "queries": queries,
+    "panel": panel,
 }
 
 if __name__ == "__main__":

@@ -155,6 +155,7 @@ def measure(size: str, db: str, seconds: float) -> dict[str, Any]:
         result["rebuild"] = phase("rebuild", size, store)
         result["decode"] = phase("decode", size, store)
         result["queries"] = phase("queries", size, store)
+        result["panel"] = phase("panel", size, store)
         from api.composition import build_services
         from api.settings import Settings
 
@@ -215,6 +216,16 @@ def table(r: dict[str, Any]) -> str:
                 f"p50 {q[name]['p50']:.2f} ms, p99 {q[name]['p99']:.2f} ms",
                 f"stage-point index page p50 {point['p50']:.1f} ms",
                 f"{point['p50'] / q[name]['p50']:,.1f}x faster",
+            )
+        )
+    if "panel" in r:
+        panel = r["panel"]
+        rows.append(
+            (
+                f"daily panel 2019-2026 ({panel['rows']:,} rows)",
+                f"{panel['seconds']:.1f} s, peak RSS {panel['peak_rss_mb']:.0f} MB",
+                f"two pipelines a date: {panel['point_questions_seconds']:.0f} s for {panel['dates']:,} dates",
+                f"{panel['point_questions_seconds'] / panel['seconds']:,.0f}x faster",
             )
         )
     if "revisions" in q:

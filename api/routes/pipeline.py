@@ -23,6 +23,7 @@ from api.deps import (
 )
 from api.examples import PIPELINE, example
 from api.responses import READ_ERRORS
+from api.spreadsheets import BOM, spreadsheet_safe
 from projections.queries.answers import Pipeline
 
 router = APIRouter(tags=["pipeline"])
@@ -36,6 +37,7 @@ ReportedSince = Annotated[
     str | None,
     day_query("Only entries whose deciding fact has a source published on or after this day", "2025-12-01"),
 ]
+WithBom = Annotated[bool, Query(description="Start with a UTF-8 BOM, so Excel shows Chinese names")]
 CSV_COLUMNS = [
     "company_id",
     "company",
@@ -51,14 +53,6 @@ CSV_COLUMNS = [
     "days_since_reported",
     "stale",
 ]
-
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A text cell a spreadsheet will not run as a formula (OWASP CSV injection): quote-prefixed."""
-    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
 
 
 @router.get("/pipeline", dependencies=[Fresh], responses={**READ_ERRORS, **example(PIPELINE)}, response_model=Pipeline)
@@ -99,13 +93,20 @@ def pipeline(
     responses={200: {"content": {"text/csv": {}}, "description": "The pipeline snapshot as CSV"}, **READ_ERRORS},
 )
 def pipeline_csv(
-    services: ServicesDep, clocks: ClocksDep, venue: Venue = None, stage: StageQ = None, sector: Sector = None
+    services: ServicesDep,
+    clocks: ClocksDep,
+    venue: Venue = None,
+    stage: StageQ = None,
+    sector: Sector = None,
+    bom: WithBom = False,
 ) -> Response:
     """The whole pipeline snapshot of a day as CSV (one row per company and venue)."""
     venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
     sector = word("sector", sector, inputs.parse_text)
     snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage, sector=sector)
     out = io.StringIO()
+    if bom:
+        out.write(BOM)
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for entry in snapshot["entries"]:

@@ -368,3 +368,47 @@ class CompanyHistory(TypedDict):
     published_by: str | None
     rectangles: list[HistoryRectangle]
     basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
+
+
+class PanelRow(TypedDict):
+    date: str
+    company_id: str
+    company: str
+    venue: str
+    stage_as_published: str | None  # the stage the public could know that day (null: none was knowable)
+    certain_as_published: bool | None
+    stage_hindsight: str | None  # the stage as known now (at known_at)
+    certain_hindsight: bool | None
+    leak: bool  # the two differ: the row a hindsight panel gets wrong
+
+
+Panel = TypedDict(
+    "Panel",
+    {
+        "from": str,
+        "to": str,
+        "freq": str,
+        "known_at": int | None,
+        "rows": list[PanelRow],
+        "basis": NotRequired[LogPoint],
+    },
+)
+
+
+class PanelPoint(TypedDict):
+    date: str
+    rows: int
+    leaks: int  # rows a hindsight panel gets wrong on that date
+
+
+PanelLeaks = TypedDict(
+    "PanelLeaks",
+    {
+        "from": str,
+        "to": str,
+        "freq": str,
+        "known_at": int | None,
+        "points": list[PanelPoint],
+        "basis": NotRequired[LogPoint],
+    },
+)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import cast
 
+import pyarrow as pa
+
 from projections.clocks import Clocks, system_time
 from projections.queries.answers import (
     Changes,
@@ -30,6 +32,7 @@ from projections.queries.answers import (
 from projections.queries.companies import Companies
 from projections.queries.facts import Facts
 from projections.queries.flags import flags_of
+from projections.queries.panel import PanelFilters, PanelQueries
 from projections.queries.pipeline import Filters, PipelineQueries
 from projections.queries.revisions import RevisionQueries
 from projections.queries.stage_history import StageHistory
@@ -46,6 +49,7 @@ class Queries:
         self.stages = PipelineQueries(store)
         self.revised = RevisionQueries(store, self.stages)
         self.histories = StageHistory(store)
+        self.panels = PanelQueries(store)
 
     def head(self) -> int:
         """The newest log position the read models hold."""
@@ -81,6 +85,11 @@ class Queries:
         with self.store.session():
             known = min(known_at, self.head())
             return self.revised.learned(as_of, known, published_since, published_until, certain_only, venue, stage)
+
+    def panel(self, dates: list[date], clocks: Clocks, filters: PanelFilters, max_rows: int) -> pa.Table:
+        """The backtest panel over ``dates``: stage as published then and as known now (PanelTooLarge past max)."""
+        with self.store.session():
+            return self.panels.panel(dates, clocks, filters, max_rows)
 
     def position_known_at(self, moment: datetime) -> int:
         """The last log position recorded by ``moment`` (naive times are taken as UTC)."""

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import base64
+import csv
+import io
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
@@ -208,6 +212,34 @@ class ApiReadContract:
         response = client.get("/revisions", params=params)
         assert response.status_code == 422
         assert named in response.text
+
+    def test_the_panel_answers_in_json_csv_parquet_and_arrow_with_the_same_rows(self, client):
+        params = {"from": "2025-01-01", "to": "2025-12-31", "freq": "month", "venue": "SSE-STAR"}
+        answer = client.get("/panel", params=params)
+        assert answer.status_code == 200, answer.text
+        rows = answer.json()["rows"]
+        assert answer.json()["basis"]["position"] > 0
+        assert rows
+        assert {"date", "company", "stage_as_published", "stage_hindsight", "leak"} <= rows[0].keys()
+        assert any(r["leak"] for r in rows)
+        as_table = pq.read_table(io.BytesIO(client.get("/panel", params={**params, "format": "parquet"}).content))
+        negotiated = client.get("/panel", params=params, headers={"Accept": "application/vnd.apache.parquet"})
+        assert negotiated.headers["content-type"] == "application/vnd.apache.parquet"
+        stream = pa.ipc.open_stream(client.get("/panel", params={**params, "format": "arrow"}).content).read_all()
+        for table in (as_table, stream):
+            assert [{**r, "date": r["date"].isoformat()} for r in table.to_pylist()] == rows
+        text = client.get("/panel", params={**params, "format": "csv", "bom": "true"}).content.decode("utf-8")
+        assert text.startswith("\ufeff")
+        assert len(list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))) == len(rows)
+        leaks = client.get("/panel/leaks", params=params).json()["points"]
+        assert sum(p["leaks"] for p in leaks) == sum(r["leak"] for r in rows)
+        assert sum(p["rows"] for p in leaks) == len(rows)
+
+    def test_the_pipeline_csv_can_start_with_a_bom_for_excel(self, client):
+        plain = client.get("/pipeline.csv", params={"as_of": "2026-01-31"}).content
+        with_bom = client.get("/pipeline.csv", params={"as_of": "2026-01-31", "bom": "true"}).content
+        assert not plain.startswith(b"\xef\xbb\xbf")
+        assert with_bom == b"\xef\xbb\xbf" + plain
 
     def test_health_and_metrics(self, client):
         health = client.get("/healthz").json()

@@ -21,6 +21,8 @@ READS = {
     "/stats/pipeline-counts": "/stats/pipeline-counts?from=2025-01-01&to=2025-06-30",
     "/revisions": "/revisions?as_of=2025-06-30&published_since=2025-06-01&published_until=2025-08-01",
     "/companies/{name}/history": "/companies/MiniMax/history",
+    "/panel": "/panel?from=2025-01-01&to=2025-12-31&venue=SSE-STAR",
+    "/panel/leaks": "/panel/leaks?from=2025-01-01&to=2025-12-31",
 }
 
 
