@@ -63,12 +63,15 @@ def random_clocks(rng: random.Random, head: int, count: int = 200) -> list[tuple
     return chosen
 
 
-def same_answers(services: Services, directory: Path, seed: int) -> list[Any]:
-    """Every disagreement between the SQL and the API over 200 random clocks (empty when they agree)."""
+def same_answers(services: Services, directory: Path, seed: int, position: int | None = None) -> list[Any]:
+    """Every disagreement between the SQL and the API over 200 random clocks (empty when they agree), for an
+    export at ``position`` (default: the head): known at it or before."""
     con = open_export(directory)
-    head = services.app.position()
+    head = services.app.position() if position is None else position
     wrong = []
     for clocks, known_at in random_clocks(random.Random(seed), head):
+        if known_at is None and position is not None:  # "everything in the files" is known at their position
+            clocks = Clocks(clocks.as_of, head, clocks.published_by, clocks.certain_only)
         sql, api = from_sql(con, clocks, known_at), from_api(services, clocks)
         if sql != api:
             wrong.append((clocks, sorted(sql - api), sorted(api - sql)))

@@ -38,3 +38,9 @@ def test_a_log_with_corrections_and_retractions_answers_as_the_api_does(syntheti
     ((closed,),) = con.execute("SELECT count(*) FROM stage_intervals WHERE rec_to IS NOT NULL").fetchall()
     assert closed > 0
     assert same_answers(synthetic, tmp_path, seed=23) == []
+
+
+def test_an_export_at_a_past_position_answers_as_the_api_did_then(synthetic, tmp_path):
+    middle = synthetic.app.position() // 2
+    assert export(synthetic, tmp_path, known_at=middle) == middle
+    assert same_answers(synthetic, tmp_path, seed=24, position=middle) == []
