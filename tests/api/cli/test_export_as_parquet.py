@@ -4,9 +4,14 @@ head, or at `--known-at`; the JSON Lines export stays the default."""
 from __future__ import annotations
 
 import pyarrow.parquet as pq
+import pytest
 
+from api.cli.transfer import parquet_export
+from api.composition import build_services
+from api.settings import Settings
 from tests.api.cli.conftest import timeline
 from tests.api.cli.exports import event_lines, head_of
+from tests.projections.synthetic import fill
 
 
 def position_of(path):
@@ -40,3 +45,16 @@ def test_parquet_needs_a_folder_and_json_lines_stays_the_default(store, tmp_path
     events, trailer = event_lines(tmp_path / "log.jsonl")
     assert trailer is not None
     assert trailer["count"] == len(events) == head_of(store)
+
+
+def test_read_models_that_stay_behind_the_log_export_nothing(sqlite_url, tmp_path, monkeypatch):
+    services = build_services(Settings(TIMELINE_DATABASE_URL=sqlite_url))
+    try:
+        fill(services.app, companies=3, facts=10)
+        # A projection stuck at an event catches up no further; the files would lack the events after it.
+        monkeypatch.setattr(services.projection, "catch_up", lambda *args, **kwargs: 0)
+        with pytest.raises(ValueError, match="behind the log"):
+            parquet_export(services, tmp_path / "out")
+        assert not (tmp_path / "out").exists()
+    finally:
+        services.close()

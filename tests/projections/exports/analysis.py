@@ -69,9 +69,10 @@ def same_answers(services: Services, directory: Path, seed: int, position: int |
     con = open_export(directory)
     head = services.app.position() if position is None else position
     wrong = []
-    for clocks, known_at in random_clocks(random.Random(seed), head):
+    for drawn, known_at in random_clocks(random.Random(seed), head):
+        clocks = drawn
         if known_at is None and position is not None:  # "everything in the files" is known at their position
-            clocks = Clocks(clocks.as_of, head, clocks.published_by, clocks.certain_only)
+            clocks = Clocks(drawn.as_of, head, drawn.published_by, drawn.certain_only)
         sql, api = from_sql(con, clocks, known_at), from_api(services, clocks)
         if sql != api:
             wrong.append((clocks, sorted(sql - api), sorted(api - sql)))
