@@ -17,7 +17,6 @@ from api.inputs import InputError
 from application.log import EventLog
 from application.log_file import ExportWriter
 from application.log_import import import_export
-from projections.exports.parquet_files import export_parquet
 
 BATCH = 1000
 
@@ -58,6 +57,9 @@ def parquet_export(services: Services, directory: Path, known_at: str | None = N
         if known_at is None
         else inputs.parse_knowledge_time("--known-at", known_at, services.queries.position_known_at)
     )
+    # pyarrow is imported only by the command that writes Parquet (60 ms of every other command's start).
+    from projections.exports.parquet_files import export_parquet
+
     return export_parquet(services.store, services.app.recorder, services.app.mapper, directory, position)
 
 
