@@ -18,7 +18,7 @@ from domain.date_parsing import parse_date
 from domain.errors import InvalidDate
 from domain.fuzzy_dates import MAX_YEAR, MIN_YEAR
 from domain.text import refused_character
-from domain.vocabulary import MARKETS, FactKind, Stage, Venue
+from domain.vocabulary import MARKETS, FactKind, Stage, Venue, venue_named
 from projections.clocks import Clocks
 
 MAX_POSITION_INPUT = 2**63 - 2  # positions are signed 64-bit; one less leaves room for "after N" = N + 1
@@ -119,7 +119,15 @@ def parse_word(name: str, text: str, allowed: Iterable[str]) -> str:
 
 
 def parse_venue(name: str, text: str) -> str:
-    return parse_word(name, text, _values(Venue))
+    """A venue by its code or a name people use (STAR, 科创板, sse-star), answered as its code."""
+    venue = venue_named(text)
+    if venue is None:
+        raise InputError(
+            name,
+            text,
+            f"{clip(text, 40)!r} is not one of {', '.join(_values(Venue))} (names such as STAR or 科创板 are read too)",
+        )
+    return venue.value
 
 
 def parse_venue_or_market(name: str, text: str) -> str:

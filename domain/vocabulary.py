@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 from typing import TypeVar
 
@@ -160,6 +161,68 @@ def parse_kind(value: object) -> FactKind:
         return FactKind(value)
     except ValueError:
         raise InvalidFact(f"kind {value!r} is not a known fact kind") from None
+
+
+#: What people call the venues, in English and Chinese, each mapped to its code (compared by ``venue_key``).
+VENUE_NAMES: dict[str, Venue] = {
+    "star": Venue.SSE_STAR,
+    "star market": Venue.SSE_STAR,
+    "sse star": Venue.SSE_STAR,
+    "sse star market": Venue.SSE_STAR,
+    "sci tech innovation board": Venue.SSE_STAR,
+    "科创板": Venue.SSE_STAR,
+    "上交所科创板": Venue.SSE_STAR,
+    "sse main": Venue.SSE_MAIN,
+    "sse main board": Venue.SSE_MAIN,
+    "shanghai main board": Venue.SSE_MAIN,
+    "上交所主板": Venue.SSE_MAIN,
+    "沪市主板": Venue.SSE_MAIN,
+    "chinext": Venue.SZSE_CHINEXT,
+    "szse chinext": Venue.SZSE_CHINEXT,
+    "创业板": Venue.SZSE_CHINEXT,
+    "深交所创业板": Venue.SZSE_CHINEXT,
+    "szse main": Venue.SZSE_MAIN,
+    "szse main board": Venue.SZSE_MAIN,
+    "shenzhen main board": Venue.SZSE_MAIN,
+    "深交所主板": Venue.SZSE_MAIN,
+    "深市主板": Venue.SZSE_MAIN,
+    "bse": Venue.BSE,
+    "beijing stock exchange": Venue.BSE,
+    "北交所": Venue.BSE,
+    "北京证券交易所": Venue.BSE,
+    "cn a": Venue.CN_A,
+    "a share": Venue.CN_A,
+    "a shares": Venue.CN_A,
+    "a股": Venue.CN_A,
+    "hkex": Venue.HKEX_MAIN,
+    "hkex main": Venue.HKEX_MAIN,
+    "hkex main board": Venue.HKEX_MAIN,
+    "hong kong main board": Venue.HKEX_MAIN,
+    "港交所": Venue.HKEX_MAIN,
+    "港交所主板": Venue.HKEX_MAIN,
+    "港股主板": Venue.HKEX_MAIN,
+    "hkex gem": Venue.HKEX_GEM,
+    "gem": Venue.HKEX_GEM,
+    "港交所创业板": Venue.HKEX_GEM,
+    "nasdaq": Venue.NASDAQ,
+    "纳斯达克": Venue.NASDAQ,
+    "nyse": Venue.NYSE,
+    "纽交所": Venue.NYSE,
+}
+
+
+def venue_key(text: str) -> str:
+    """A venue's name compared loosely: width, case, and dashes, underscores and spaces alike."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().replace("-", " ").replace("_", " ").split())
+
+
+def venue_named(text: str) -> Venue | None:
+    """The venue a code or a name people use means (``STAR``, ``科创板``, ``sse-star``), or None."""
+    key = venue_key(text)
+    for venue in Venue:
+        if venue_key(venue.value) == key:
+            return venue
+    return VENUE_NAMES.get(key)
 
 
 def parse_venue(value: object) -> Venue:

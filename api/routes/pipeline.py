@@ -52,6 +52,10 @@ CSV_COLUMNS = [
     "last_reported",
     "days_since_reported",
     "stale",
+    "name_en",
+    "name_zh",
+    "short_name_zh",
+    "stock_codes",
 ]
 
 
@@ -126,6 +130,10 @@ def pipeline_csv(
                 entry["last_reported"]["text"] if entry["last_reported"] else "",
                 "" if entry["days_since_reported"] is None else entry["days_since_reported"],
                 entry["stale"],
+                spreadsheet_safe(entry.get("name_en") or ""),
+                spreadsheet_safe(entry.get("name_zh") or ""),
+                spreadsheet_safe(entry.get("short_name_zh") or ""),
+                " ".join(entry.get("stock_codes", [])),
             ]
         )
     filename = f"pipeline-{clocks.as_of.isoformat()}.csv"

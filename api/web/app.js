@@ -185,9 +185,8 @@ async function refresh() {
 }
 
 function displayNames(entry) {
-  const chinese = [entry.company, ...(entry.aliases || [])].find((name) => CJK.test(name));
-  const english = CJK.test(entry.company) ? null : entry.company;
-  return { english, chinese };
+  // The API labels each row (name_en, short_name_zh): the page no longer guesses which name is which.
+  return { english: entry.name_en || null, chinese: entry.short_name_zh || entry.name_zh || null };
 }
 
 async function drawBoard() {

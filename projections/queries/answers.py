@@ -61,11 +61,24 @@ class VenueState(Freshness):
     fact_id: str
 
 
+class CompanyLabels(TypedDict):
+    """A company row's labels for reading and joining (projections/queries/labels.py)."""
+
+    name_en: str | None
+    name_zh: str | None  # the full Chinese name
+    short_name_zh: str | None
+    stock_codes: list[str]  # of the listings made by as_of, as known then (688795.SH)
+
+
 class PipelineEntry(VenueState):
     company_id: str
     company: str
     aliases: list[str]
     sector: str | None
+    name_en: NotRequired[str | None]  # the labels (CompanyLabels): on /pipeline and /changes rows
+    name_zh: NotRequired[str | None]
+    short_name_zh: NotRequired[str | None]
+    stock_codes: NotRequired[list[str]]
 
 
 class Pipeline(TypedDict):
@@ -205,6 +218,10 @@ Change = TypedDict(
         "to": str | None,
         "since": DaySpan | None,
         "certain": bool,
+        "name_en": str | None,
+        "name_zh": str | None,
+        "short_name_zh": str | None,
+        "stock_codes": list[str],
     },
 )
 # next_cursor: pass as cursor for the page after this one; null on the last page
@@ -239,6 +256,10 @@ Span = TypedDict(
         "max_days": int,
         "certain": bool,
         "year": int,
+        "name_en": NotRequired[str | None],  # the labels (CompanyLabels), on every span of the answer
+        "name_zh": NotRequired[str | None],
+        "short_name_zh": NotRequired[str | None],
+        "stock_codes": NotRequired[list[str]],
     },
 )
 SpanSummary = TypedDict(

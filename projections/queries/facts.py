@@ -12,6 +12,7 @@ from domain.vocabulary import STAGE_RANK, fact_order, stage_rank
 from projections.clocks import Clocks
 from projections.queries import cursors, rows_to_answers
 from projections.queries.answers import Fact, FactWithHistory, HistoryStep, Span, TimeInStage, Timeline
+from projections.queries.labels import Labels
 from projections.queries.rows_to_answers import day_text
 from projections.queries.time_in_stage import spans, summarise
 from projections.store.read_store import ReadStore
@@ -177,6 +178,9 @@ class Facts:
                     next_key = key  # the first span of the next page
                     continue
                 page.append(row)
+        labels = Labels(self.store).of((row["company_id"] for row in page), clocks)
+        for labelled in page:
+            labelled.update(labels[labelled["company_id"]])  # type: ignore[typeddict-item]
         return {
             "as_of": clocks.as_of.isoformat(),
             "spans": page,

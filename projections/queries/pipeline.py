@@ -19,6 +19,7 @@ from projections.indexes import board
 from projections.indexes.daily_counts import DailyCountsProjector, counts_on
 from projections.queries import cursors, rows_to_answers
 from projections.queries.answers import Change, Changes, Pipeline, PipelineEntry
+from projections.queries.labels import Labels
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
 
@@ -65,12 +66,16 @@ def _version_params(clocks: Clocks) -> list[int]:
 class PipelineQueries:
     def __init__(self, store: ReadStore) -> None:
         self.store = store
+        self.labels = Labels(store)
 
     def pipeline(
         self, clocks: Clocks, filters: Filters, limit: int | None = None, offset: int = 0, cursor: str | None = None
     ) -> Pipeline:
         counts = self.counts(clocks, filters)
         entries = self.entries(clocks, filters, limit, offset, cursor) if limit != 0 else []
+        labels = self.labels.of((e["company_id"] for e in entries), clocks)
+        for entry in entries:
+            entry.update(labels[entry["company_id"]])  # type: ignore[typeddict-item]
         more = bool(limit) and len(entries) == limit
         return {
             "as_of": clocks.as_of.isoformat(),
@@ -252,7 +257,7 @@ class PipelineQueries:
             some = new or old
             assert some is not None
             moved.append(
-                {
+                {  # type: ignore[typeddict-item]  # the labels follow, for the whole page at once
                     "company_id": some["company_id"],
                     "company": some["company"],
                     "venue": some["venue"],
@@ -262,6 +267,9 @@ class PipelineQueries:
                     "certain": (old["certain"] if old else True) and (new["certain"] if new else True),
                 }
             )
+        labels = self.labels.of((m["company_id"] for m in moved), clocks)
+        for move in moved:
+            move.update(labels[move["company_id"]])  # type: ignore[typeddict-item]
         last = [moved[-1]["company_id"], moved[-1]["venue"]] if more else None
         return {
             "from": start.isoformat(),
@@ -284,5 +292,5 @@ def _entry(row: Any, clocks: Clocks) -> PipelineEntry:
         "since": rows_to_answers.day_span(text, earliest, latest),
         "certain": latest <= clocks.day,
         "fact_id": fact_id,
-        **rows_to_answers.freshness(sources, clocks),
+        **rows_to_answers.freshness(sources, clocks),  # type: ignore[typeddict-item]  # labels: added per page
     }

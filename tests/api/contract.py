@@ -241,6 +241,34 @@ class ApiReadContract:
         assert not plain.startswith(b"\xef\xbb\xbf")
         assert with_bom == b"\xef\xbb\xbf" + plain
 
+    @pytest.mark.parametrize("said", ["STAR", "科创板", "sse-star", "Star Market", "ＳＴＡＲ"])
+    def test_a_venue_is_read_by_the_names_people_use_and_answered_as_its_code(self, client, said):
+        answer = client.get("/pipeline", params={"as_of": "2025-06-30", "venue": said}).json()
+        assert set(answer["counts"]) == {"SSE-STAR"}
+        assert {e["venue"] for e in answer["entries"]} == {"SSE-STAR"}
+
+    def test_company_rows_carry_english_and_chinese_names_and_the_codes_known_then(self, client):
+        def moore(as_of: str) -> dict:
+            entries = client.get("/pipeline", params={"as_of": as_of, "venue": "SSE-STAR", "limit": 1000}).json()
+            return next(e for e in entries["entries"] if e["company"] == "Moore Threads")
+
+        listed = moore("2026-01-31")
+        assert listed["name_en"] == "Moore Threads"
+        assert listed["short_name_zh"] == "摩尔线程"
+        assert listed["name_zh"].startswith("摩尔线程智能科技")
+        assert "688795.SH" in listed["stock_codes"]
+        assert moore("2025-06-30")["stock_codes"] == []  # not listed yet: no code leaks into the past
+        moved = client.get("/changes", params={"from": "2025-12-01", "to": "2025-12-31", "venue": "SSE-STAR"}).json()
+        row = next(c for c in moved["changes"] if c["company"] == "Moore Threads")
+        assert row["short_name_zh"] == "摩尔线程"
+        assert "688795.SH" in row["stock_codes"]
+        spans = client.get("/time-in-stage", params={"as_of": "2026-01-31", "company": "Moore Threads"}).json()
+        assert all(span["short_name_zh"] == "摩尔线程" for span in spans["spans"])
+        text = client.get("/pipeline.csv", params={"as_of": "2026-01-31", "venue": "STAR"}).text
+        header, *rows = text.splitlines()
+        assert header.endswith("name_en,name_zh,short_name_zh,stock_codes")
+        assert any("摩尔线程" in line and "688795.SH" in line for line in rows)
+
     def test_health_and_metrics(self, client):
         health = client.get("/healthz").json()
         assert health["status"] == "ok"
