@@ -258,9 +258,18 @@ def _csv(table: pa.Table, bom: bool) -> Iterator[bytes]:
     if bom:
         yield BOM.encode()
     plain = table
-    for column in ("company_id", "company", "venue", "stage_as_published", "stage_hindsight"):
+    for column in (
+        "company_id",
+        "company",
+        "venue",
+        "stage_as_published",
+        "stage_hindsight",
+        "name_en",
+        "name_zh",
+        "short_name_zh",
+    ):
         values = plain[column].combine_chunks()
-        safe = pa.array([spreadsheet_safe(v) for v in values.dictionary.to_pylist()], pa.string())
+        safe = pa.array([spreadsheet_safe(v) if v else v for v in values.dictionary.to_pylist()], pa.string())
         plain = plain.set_column(plain.schema.get_field_index(column), column, pc.take(safe, values.indices))
     batches = plain.to_batches(max_chunksize=BATCH_ROWS) or [pa.RecordBatch.from_pylist([], schema=plain.schema)]
     for number, batch in enumerate(batches):

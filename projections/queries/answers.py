@@ -401,6 +401,9 @@ class PanelRow(TypedDict):
     stage_hindsight: str | None  # the stage as known now (at known_at)
     certain_hindsight: bool | None
     leak: bool  # the two differ: the row a hindsight panel gets wrong
+    name_en: str | None  # the company's labels, by its names as believed at known_at
+    name_zh: str | None
+    short_name_zh: str | None
 
 
 Panel = TypedDict(

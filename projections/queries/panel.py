@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from domain.vocabulary import STAGE_RANK
 from projections.clocks import Clocks
+from projections.queries.labels import Labels
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
 
@@ -106,7 +107,14 @@ class PanelQueries:
                 WHERE {" AND ".join(where)}""",
             [clocks.known_at, clocks.known_at, *params],
         )
-        return _assemble(rows, days, filters.stage, max_rows)
+        table = _assemble(rows, days, filters.stage, max_rows)
+        # Each row's company labelled as the pipeline's are (labels.py), by its names as believed at known_at.
+        labels = Labels(self.store).of({row[0] for row in rows}, clocks)
+        ids = table["company_id"].combine_chunks()
+        for column in ("name_en", "name_zh", "short_name_zh"):
+            names = pa.array([labels[c][column] for c in ids.dictionary.to_pylist()], pa.string())  # type: ignore[literal-required]
+            table = table.append_column(column, pa.DictionaryArray.from_arrays(ids.indices, names))
+        return table
 
 
 def _assemble(rows: list[tuple[Any, ...]], days: Ints, stage: str | None, max_rows: int) -> pa.Table:

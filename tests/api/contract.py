@@ -231,6 +231,9 @@ class ApiReadContract:
         text = client.get("/panel", params={**params, "format": "csv", "bom": "true"}).content.decode("utf-8")
         assert text.startswith("\ufeff")
         assert len(list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))) == len(rows)
+        moore = [r for r in rows if r["company"] == "Moore Threads"]
+        assert moore
+        assert {r["short_name_zh"] for r in moore} == {"摩尔线程"}
         leaks = client.get("/panel/leaks", params=params).json()["points"]
         assert sum(p["leaks"] for p in leaks) == sum(r["leak"] for r in rows)
         assert sum(p["rows"] for p in leaks) == len(rows)
