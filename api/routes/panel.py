@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from api import inputs
@@ -78,6 +78,44 @@ def _chosen(format_: str | None, accept: str | None) -> str:
     return "json"
 
 
+def asked_panel(
+    services: ServicesDep,
+    settings: SettingsDep,
+    from_: From,
+    to: To = None,
+    freq: Freq = "month",
+    venue: Venue = None,
+    stage: Stage = None,
+    company: Company = None,
+    sector: Sector = None,
+    known_at: KnownAt = None,
+) -> tuple[pa.Table, Panel]:
+    """The panel a request asks for (both routes take the same question), and its answer's head."""
+    start, end = parse_days("from", from_, "to", to)
+    clocks = clocks_for(services, "to", to, known_at, None, False)
+    filters = PanelFilters(
+        venue=word("venue", venue, inputs.parse_venue),
+        stage=word("stage", stage, inputs.parse_stage),
+        company_id=services.queries.resolve(company)["company_id"] if company else None,
+        sector=word("sector", sector, inputs.parse_text),
+    )
+    try:
+        table = services.queries.panel(grid(start, clocks.as_of, freq), clocks, filters, settings.panel_max_rows)
+    except PanelTooLarge as error:
+        raise invalid("from", from_, str(error)) from None
+    answer: Panel = {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "freq": freq,
+        "known_at": None if clocks.is_now else clocks.known_at,
+        "rows": [],
+    }
+    return table, answer
+
+
+AskedPanel = Annotated[tuple[pa.Table, Panel], Depends(asked_panel)]
+
+
 @router.get(
     "/panel",
     dependencies=[Fresh],
@@ -93,15 +131,7 @@ def _chosen(format_: str | None, accept: str | None) -> str:
 def panel(
     request: Request,
     services: ServicesDep,
-    settings: SettingsDep,
-    from_: From,
-    to: To = None,
-    freq: Freq = "month",
-    venue: Venue = None,
-    stage: Stage = None,
-    company: Company = None,
-    sector: Sector = None,
-    known_at: KnownAt = None,
+    asked: AskedPanel,
     format: Format = None,
     bom: WithBom = False,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
@@ -109,9 +139,9 @@ def panel(
     """For every date of the range, each (company, venue) holding a stage: the stage the public could know
     that day (publication clock = that day) and the stage known now, each with whether it certainly held,
     and `leak` where they differ (the rows a hindsight panel gets wrong). Sorted by date, then board order."""
-    table, answer = _panel(services, settings, from_, to, freq, venue, stage, company, sector, known_at)
+    table, answer = asked
     chosen = _chosen(format, accept)
-    name = f"panel-{answer['from']}-{answer['to']}-{freq}"
+    name = f"panel-{answer['from']}-{answer['to']}-{answer['freq']}"
     if chosen == "json":
         answer["basis"] = basis_of(services, "/panel", request.query_params)[0]
         return StreamingResponse(_json(answer, table), media_type=MEDIA["json"])
@@ -168,26 +198,14 @@ def _binary(table: pa.Table, chosen: str) -> Iterator[bytes]:
 
 
 @router.get("/panel/leaks", dependencies=[Fresh], responses=READ_ERRORS, response_model=PanelLeaks)
-def panel_leaks(
-    services: ServicesDep,
-    settings: SettingsDep,
-    reply: ReplyDep,
-    from_: From,
-    to: To = None,
-    freq: Freq = "month",
-    venue: Venue = None,
-    stage: Stage = None,
-    company: Company = None,
-    sector: Sector = None,
-    known_at: KnownAt = None,
-) -> Response:
+def panel_leaks(reply: ReplyDep, asked: AskedPanel) -> Response:
     """Per date of the panel: how many rows it has and how many of them a hindsight panel gets wrong."""
-    table, answer = _panel(services, settings, from_, to, freq, venue, stage, company, sector, known_at)
+    table, answer = asked
     counted = table.group_by("date").aggregate([("leak", "count"), ("leak", "sum")]).sort_by("date")
     leaks: PanelLeaks = {
         "from": answer["from"],
         "to": answer["to"],
-        "freq": freq,
+        "freq": answer["freq"],
         "known_at": answer["known_at"],
         "points": [
             {"date": day.isoformat(), "rows": rows, "leaks": int(leaked or 0)}
@@ -200,41 +218,6 @@ def panel_leaks(
         ],
     }
     return reply(leaks)
-
-
-def _panel(
-    services: ServicesDep,
-    settings: SettingsDep,
-    from_: str,
-    to: str | None,
-    freq: str,
-    venue: str | None,
-    stage: str | None,
-    company: str | None,
-    sector: str | None,
-    known_at: str | None,
-) -> tuple[pa.Table, Panel]:
-    start, end = parse_days("from", from_, "to", to)
-    clocks = clocks_for(services, "to", to, known_at, None, False)
-    filters = PanelFilters(
-        venue=word("venue", venue, inputs.parse_venue),
-        stage=word("stage", stage, inputs.parse_stage),
-        company_id=services.queries.resolve(company)["company_id"] if company else None,
-        sector=word("sector", sector, inputs.parse_text),
-    )
-    dates = grid(start, clocks.as_of, freq)
-    try:
-        table = services.queries.panel(dates, clocks, filters, settings.panel_max_rows)
-    except PanelTooLarge as error:
-        raise invalid("from", from_, str(error)) from None
-    answer: Panel = {
-        "from": start.isoformat(),
-        "to": end.isoformat(),
-        "freq": freq,
-        "known_at": None if clocks.is_now else clocks.known_at,
-        "rows": [],
-    }
-    return table, answer
 
 
 def _json(answer: Panel, table: pa.Table) -> Iterator[bytes]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from api.composition import read_store
 from application.service import TimelineApplication
-from application.storage import environment_for
 from domain.date_parsing import parse_date
 from domain.errors import FactRetracted
 from domain.sources import Source
@@ -18,6 +16,7 @@ from projections.clocks import Clocks
 from projections.queries.questions import Queries
 from projections.timeline.projector import timeline_projection
 from tests.projections.oracle import naive_pipeline, naive_timeline
+from tests.projections.random_logs import RandomLogs, search
 
 COMPANIES = ["Alpha Chips", "Beta Robotics", "Gamma Bio"]
 VENUES = ["SSE-STAR", "HKEX-MAIN"]
@@ -102,28 +101,13 @@ def apply(app: TimelineApplication, ops) -> None:
             app.retract_fact(fact_id, reason="test", sources=[source(n, op[2])])
 
 
-class OracleContract:
-    @pytest.fixture
-    def store(self, database_url):
-        app = TimelineApplication(environment_for(database_url))
-        db = read_store(app)
-        yield app, db
-        db.close()
-        app.close()
-
+class OracleContract(RandomLogs):
     @pytest.mark.slow  # a long property search (about a minute per database)
     def test_pipeline_answers_equal_a_naive_fold_of_the_log(self, store):
         app, db = store
         counter = iter(range(10**6))
 
-        # Shrinking replays into an ever-growing store and takes minutes; a failing example is printed unshrunk.
-        @settings(
-            max_examples=60,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-            derandomize=True,
-            phases=[Phase.explicit, Phase.reuse, Phase.generate],
-        )
+        @search(60)
         @given(ops=operations, asks=questions)
         def check(ops, asks):
             prefix = f"r{next(counter)}-"

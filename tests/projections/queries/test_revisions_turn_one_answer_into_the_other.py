@@ -6,15 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from api.composition import read_store
-from application.service import TimelineApplication
-from application.storage import environment_for
 from projections.clocks import Clocks
 from projections.queries.questions import Queries
 from projections.timeline.projector import timeline_projection
+from tests.projections.random_logs import RandomLogs, search
 from tests.projections.test_projection_matches_a_naive_fold import BASE, COMPANIES, apply, operations
 
 windows = st.lists(
@@ -38,27 +36,13 @@ def held(state: dict | None) -> tuple | None:
     return None if state is None else (state["stage"], state["since"], state["certain"], state["suspended"])
 
 
-class RevisionsContract:
-    @pytest.fixture
-    def store(self, database_url):
-        app = TimelineApplication(environment_for(database_url))
-        db = read_store(app)
-        yield app, db
-        db.close()
-        app.close()
-
+class RevisionsContract(RandomLogs):
     @pytest.mark.slow  # a property search over real stores
     def test_the_changes_turn_the_first_answer_into_the_second_and_name_their_causes(self, store):
         app, db = store
         counter = iter(range(10**6))
 
-        @settings(
-            max_examples=30,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-            derandomize=True,
-            phases=[Phase.explicit, Phase.reuse, Phase.generate],
-        )
+        @search(30)
         @given(ops=operations, asks=windows)
         def check(ops, asks):
             prefix = f"v{next(counter)}-"
@@ -79,18 +63,10 @@ class RevisionsContract:
                 after = board(queries, Clocks(as_of, until, published_by, certain_only), prefix)
                 ours = [c for c in answer["changes"] if c["company"].startswith(prefix)]
                 assert len(ours) == len(answer["changes"])  # earlier examples' companies had no events here
-                moved = dict(before)
-                for change in ours:
-                    pair = (change["company_id"], change["venue"])
-                    assert moved.get(pair) == held(change["before"])
-                    if change["after"] is None:
-                        del moved[pair]
-                    else:
-                        moved[pair] = held(change["after"])
-                    assert change["causes"]
-                    assert all(since < cause["position"] <= until for cause in change["causes"])
-                assert moved == after
+                assert applied(before, ours) == after
                 assert (not ours) == (before == after)
+                for change in ours:
+                    assert all(since < cause["position"] <= until for cause in change["causes"])
                 check_counts(queries, answer, as_of, (since, published_by), (until, published_by), certain_only)
                 # The publication clock: what the public learned between two days, as known at ``until``.
                 first_day, last_day = sorted(BASE + timedelta(days=d) for d in (a + 20, b + 40))
@@ -98,25 +74,31 @@ class RevisionsContract:
                 before = board(queries, Clocks(as_of, until, first_day, certain_only), prefix)
                 after = board(queries, Clocks(as_of, until, last_day, certain_only), prefix)
                 ours = [c for c in learned["changes"] if c["company"].startswith(prefix)]
-                moved = dict(before)
-                for change in ours:
-                    pair = (change["company_id"], change["venue"])
-                    assert moved.get(pair) == held(change["before"])
-                    if change["after"] is None:
-                        del moved[pair]
-                    else:
-                        moved[pair] = held(change["after"])
-                    assert change["causes"]
-                    for cause in change["causes"]:
-                        assert cause["position"] <= until
-                        days = [date.fromisoformat(s["published"]["latest"]) for s in cause["sources"]]
-                        assert days
-                        assert all(first_day < day <= last_day for day in days)
-                assert moved == after
+                assert applied(before, ours) == after
                 assert (not ours) == (before == after)
+                for cause in (cause for change in ours for cause in change["causes"]):
+                    assert cause["position"] <= until
+                    days = [date.fromisoformat(s["published"]["latest"]) for s in cause["sources"]]
+                    assert days
+                    assert all(first_day < day <= last_day for day in days)
                 check_counts(queries, learned, as_of, (until, first_day), (until, last_day), certain_only)
 
         check()
+
+
+def applied(before: dict, changes: list[dict]) -> dict:
+    """The first answer with the changes applied; each change must start from what the answer held, and
+    name its causes."""
+    moved = dict(before)
+    for change in changes:
+        pair = (change["company_id"], change["venue"])
+        assert moved.get(pair) == held(change["before"])
+        assert change["causes"]
+        if change["after"] is None:
+            del moved[pair]
+        else:
+            moved[pair] = held(change["after"])
+    return moved
 
 
 def check_counts(queries, answer, as_of, earlier, later, certain_only) -> None:

@@ -7,16 +7,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from api.composition import read_store
-from application.service import TimelineApplication
-from application.storage import environment_for
 from projections.clocks import Clocks
 from projections.queries.panel import PanelFilters, PanelTooLarge, grid
 from projections.queries.questions import Queries
 from projections.timeline.projector import timeline_projection
+from tests.projections.random_logs import RandomLogs, search
 from tests.projections.test_projection_matches_a_naive_fold import BASE, COMPANIES, apply, operations
 
 
@@ -86,27 +84,13 @@ def test_the_panel_is_sorted_by_date_and_says_when_it_is_too_large(seeded):
         seeded.queries.panel(dates, Clocks(dates[-1]), PanelFilters(), table.num_rows - 1)
 
 
-class PanelContract:
-    @pytest.fixture
-    def store(self, database_url):
-        app = TimelineApplication(environment_for(database_url))
-        db = read_store(app)
-        yield app, db
-        db.close()
-        app.close()
-
+class PanelContract(RandomLogs):
     @pytest.mark.slow  # a property search over real stores
     def test_a_panel_of_random_logs_equals_the_point_questions(self, store):
         app, db = store
         counter = iter(range(10**6))
 
-        @settings(
-            max_examples=25,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-            derandomize=True,
-            phases=[Phase.explicit, Phase.reuse, Phase.generate],
-        )
+        @search(25)
         @given(ops=operations, start=st.integers(-10, 100), step=st.sampled_from(["day", "week", "month"]))
         def check(ops, start, step):
             prefix = f"p{next(counter)}-"
