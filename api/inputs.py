@@ -131,7 +131,9 @@ def parse_venue(name: str, text: str) -> str:
 
 
 def parse_venue_or_market(name: str, text: str) -> str:
-    return parse_word(name, text, MARKETS)
+    """A venue (by its code or a name people use) or a market scope."""
+    venue = venue_named(text)
+    return venue.value if venue is not None else parse_word(name, text, MARKETS)
 
 
 def parse_stage(name: str, text: str) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Annotated
 
+import orjson
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
@@ -25,6 +28,7 @@ from api.deps import (
     word,
 )
 from api.responses import READ_ERRORS
+from api.spreadsheets import BOM, spreadsheet_safe
 from projections.clocks import Clocks
 from projections.queries.answers import Changes, TimeInStage, Timeline
 
@@ -45,6 +49,7 @@ Company = Annotated[str | None, Query(description="Only this company (any name)"
 Venue = Annotated[str | None, Query(description="Only this venue or market", examples=["SSE-STAR"])]
 Kind = Annotated[str | None, Query(description="Only this fact kind", examples=["accepted"])]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
+WithBom = Annotated[bool, Query(description="Start with a UTF-8 BOM, so Excel shows Chinese names")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
@@ -83,6 +88,78 @@ def timeline(
                 cursor=cursor,
             )
         )
+
+
+TIMELINE_CSV_COLUMNS = [
+    "fact_id",
+    "date",
+    "earliest",
+    "latest",
+    "kind",
+    "company_id",
+    "company",
+    "market",
+    "venue",
+    "summary",
+    "fields",
+    "public_from",
+    "sources",
+]
+
+
+@router.get(
+    "/timeline.csv",
+    dependencies=[Fresh],
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "The facts between two days as CSV"}, **READ_ERRORS},
+)
+def timeline_csv(
+    services: ServicesDep,
+    from_: From,
+    to: To = None,
+    company: Company = None,
+    venue: Venue = None,
+    kind: Kind = None,
+    known_at: KnownAt = None,
+    published_by: PublishedBy = None,
+    certain_only: CertainOnly = False,
+    bom: WithBom = False,
+) -> Response:
+    """Every fact between two days as CSV, one row a fact, its sources' documents or links in one cell."""
+    start, _ = parse_days("from", from_, "to", to)
+    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
+    venue = word("venue", venue, inputs.parse_venue_or_market)
+    kind = word("kind", kind, inputs.parse_kind)
+    facts = services.queries.timeline(start, clocks.as_of, clocks, company=company, venue=venue, kind=kind)["events"]
+    out = io.StringIO()
+    if bom:
+        out.write(BOM)
+    writer = csv.writer(out)
+    writer.writerow(TIMELINE_CSV_COLUMNS)
+    for fact in facts:
+        cited = " | ".join(source.get("url") or source["document"] for source in fact["sources"])
+        writer.writerow(
+            [
+                fact["fact_id"],
+                fact["date"],
+                fact["earliest"],
+                fact["latest"],
+                fact["kind"],
+                fact["company_id"] or "",
+                spreadsheet_safe(fact["company"] or ""),
+                fact["market"] or "",
+                fact["venue"] or "",
+                spreadsheet_safe(fact["summary"] or ""),
+                spreadsheet_safe(orjson.dumps(fact["fields"]).decode()),
+                fact["public_from"],
+                spreadsheet_safe(cited),
+            ]
+        )
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="timeline-{start}-{clocks.as_of}.csv"'},
+    )
 
 
 @router.get("/changes", dependencies=[Fresh], responses=READ_ERRORS, response_model=Changes)

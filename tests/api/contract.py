@@ -272,6 +272,18 @@ class ApiReadContract:
         assert header.endswith("name_en,name_zh,short_name_zh,stock_codes")
         assert any("摩尔线程" in line and "688795.SH" in line for line in rows)
 
+    def test_the_timeline_downloads_as_csv_for_excel_with_every_fact_of_the_range(self, client):
+        params = {"from": "2025-06-01", "to": "2025-07-31", "venue": "STAR"}
+        total = client.get("/timeline", params=params).json()["total"]
+        response = client.get("/timeline.csv", params={**params, "bom": "true"})
+        assert response.headers["content-type"].startswith("text/csv")
+        text = response.content.decode("utf-8")
+        assert text.startswith("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+        assert len(rows) == total > 0
+        assert {row["venue"] or row["market"] for row in rows} == {"SSE-STAR"}  # its facts and market facts
+        assert any(row["company"] == "Moore Threads" and row["kind"] == "accepted" for row in rows)
+
     def test_health_and_metrics(self, client):
         health = client.get("/healthz").json()
         assert health["status"] == "ok"
