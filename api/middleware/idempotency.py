@@ -67,29 +67,35 @@ class IdempotencyStore:
         p = self.store.p
         now = time.time()
         owner = f"{this_process()}#{uuid.uuid4().hex}"
-        with self.store.transaction() as cursor:
-            cursor.execute(f"DELETE FROM api_idempotency WHERE created < {p}", (now - RETENTION,))
-            cursor.execute(
-                f"""INSERT INTO api_idempotency (key, fingerprint, owner, status, body, created)
-                   VALUES ({p}, {p}, {p}, NULL, NULL, {p}) ON CONFLICT (key) DO NOTHING""",
-                (key, fingerprint, owner, now),
-            )
-            cursor.execute(
-                f"SELECT fingerprint, owner, status, body, created FROM api_idempotency WHERE key = {p}", (key,)
-            )
-            found = cursor.fetchone()
-            claimed_by = found[1]
-            seen = self._outcome(fingerprint, found, now)
-            if claimed_by == owner:
-                seen = Claim("run", owner)
-            elif seen.outcome == "free":
+        # Running before the claim is visible: a request of this process that reads the claim between its
+        # commit and the line after must not take it for abandoned.
+        _RUNNING.add(owner)
+        seen = Claim("pending")
+        try:
+            with self.store.transaction() as cursor:
+                cursor.execute(f"DELETE FROM api_idempotency WHERE created < {p}", (now - RETENTION,))
                 cursor.execute(
-                    f"UPDATE api_idempotency SET owner = {p}, created = {p} WHERE key = {p} AND owner = {p}",
-                    (owner, now, key, claimed_by),
+                    f"""INSERT INTO api_idempotency (key, fingerprint, owner, status, body, created)
+                       VALUES ({p}, {p}, {p}, NULL, NULL, {p}) ON CONFLICT (key) DO NOTHING""",
+                    (key, fingerprint, owner, now),
                 )
-                seen = Claim("run", owner) if cursor.rowcount == 1 else Claim("pending")
-        if seen.outcome == "run":
-            _RUNNING.add(owner)
+                cursor.execute(
+                    f"SELECT fingerprint, owner, status, body, created FROM api_idempotency WHERE key = {p}", (key,)
+                )
+                found = cursor.fetchone()
+                claimed_by = found[1]
+                seen = self._outcome(fingerprint, found, now)
+                if claimed_by == owner:
+                    seen = Claim("run", owner)
+                elif seen.outcome == "free":
+                    cursor.execute(
+                        f"UPDATE api_idempotency SET owner = {p}, created = {p} WHERE key = {p} AND owner = {p}",
+                        (owner, now, key, claimed_by),
+                    )
+                    seen = Claim("run", owner) if cursor.rowcount == 1 else Claim("pending")
+        finally:
+            if seen.outcome != "run":
+                _RUNNING.discard(owner)
         return seen
 
     def peek(self, key: str, fingerprint: str) -> Claim:

@@ -210,7 +210,7 @@ class HostileInputContract:
         [
             ("/pipeline", {"as_of": "2025-06-30", "venue": "LSE"}, "SSE-STAR"),
             ("/pipeline", {"as_of": "2025-06-30", "stage": "ipo"}, "accepted"),
-            ("/pipeline.csv", {"as_of": "2025-06-30", "venue": "star"}, "SSE-STAR"),
+            ("/pipeline.csv", {"as_of": "2025-06-30", "venue": "moon"}, "SSE-STAR"),  # "star" is a name people use
             ("/timeline", {"from": "2025-01-01", "to": "2025-06-30", "kind": "rumour"}, "funding_round"),
             ("/timeline", {"from": "2025-01-01", "to": "2025-06-30", "venue": "LSE"}, "SSE-STAR"),
             ("/changes", {"from": "2025-01-01", "to": "2025-06-30", "venue": "x"}, "HKEX-MAIN"),
