@@ -9,8 +9,8 @@ from fastapi.responses import Response
 
 from api import inputs
 from api.deps import (
-    CertainOnly,
     AsOf,
+    CertainOnly,
     Fresh,
     KnownAt,
     PublishedBy,

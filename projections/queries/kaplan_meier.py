@@ -38,9 +38,12 @@ class Step:
 
 
 def estimate(durations: Sequence[float], observed: Sequence[bool], confidence: float = 0.95) -> list[Step]:
-    """The curve at day 0 and at every day a span ends (with an event or censored), as lifelines gives it.
+    """The curve at day 0 and at every day a span ends (with an event or censored), as lifelines gives it;
+    no curve at all without spans.
 
     At a day with both, the events come first: a span censored that day was still at risk of them."""
+    if not durations:
+        return []
     if len(durations) != len(observed):
         raise ValueError("one observed flag per duration")
     if any(d < 0 for d in durations):

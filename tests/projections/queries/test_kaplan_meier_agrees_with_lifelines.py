@@ -78,6 +78,11 @@ def test_a_curve_at_exactly_one_half_has_its_median_there():
     assert median(steps)[0] == 2.0  # S(2) = 1/2 exactly: the first day at or below one half
 
 
+def test_no_spans_make_no_curve_and_no_median():
+    assert estimate([], []) == []
+    assert median([]) == (None, None, None)
+
+
 def test_negative_durations_and_unpaired_flags_are_refused():
     with pytest.raises(ValueError, match="negative"):
         estimate([-1.0], [True])
