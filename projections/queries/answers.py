@@ -280,6 +280,14 @@ class MedianInterval(TypedDict):
     upper: float | None
 
 
+class MedianBounds(TypedDict):
+    """The median with every span at its certain shortest (min_days) or longest (max_days): how far fuzzy dates
+    could move it."""
+
+    shortest: float | None
+    longest: float | None
+
+
 class ListingSpan(TypedDict):
     """One attempt from its start fact to its listing, its exit, or as_of."""
 
@@ -306,6 +314,7 @@ class ListingCohort(TypedDict):
     fuzzy: int  # spans with a date that is not one exact day (measured between midpoints)
     median_days: float | None  # null: fewer than half listed by the end of the curve
     median_days_ci: MedianInterval
+    median_days_bounds: MedianBounds
     curve: list[CurvePoint]
     spans: list[ListingSpan]
 

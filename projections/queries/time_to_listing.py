@@ -33,7 +33,8 @@ DATES = (
     "A span runs between the midpoints of its two fuzzy dates, as /time-in-stage measures days (an exact day "
     "is its own midpoint); min_days and max_days give its certain bounds (start's last day to end's first, "
     "first to last). A censored span ends at as_of. An end is never past as_of: a fuzzy end that possibly "
-    "happened by as_of with a later midpoint counts at as_of. The cohort is the year or quarter of the start "
+    "happened by as_of with a later midpoint counts at as_of. median_days_bounds gives the median with every "
+    "span at its min_days and at its max_days. The cohort is the year or quarter of the start "
     "fact's midpoint; fuzzy counts the spans with a date that is not one exact day."
 )
 METHOD = (
@@ -123,8 +124,13 @@ def time_to_listing(
 
 
 def _cohort(name: str, rows: list[ListingSpan]) -> ListingCohort:
-    steps = kaplan_meier.estimate([r["days"] for r in rows], [r["outcome"] == "listed" for r in rows], CONFIDENCE)
+    listed = [r["outcome"] == "listed" for r in rows]
+    steps = kaplan_meier.estimate([r["days"] for r in rows], listed, CONFIDENCE)
     median, lower, upper = kaplan_meier.median(steps)
+    shortest, longest = (
+        kaplan_meier.median(kaplan_meier.estimate([float(r[bound]) for r in rows], listed))[0]
+        for bound in ("min_days", "max_days")
+    )
     outcomes = Counter(r["outcome"] for r in rows)
     curve: list[CurvePoint] = [
         {
@@ -146,6 +152,7 @@ def _cohort(name: str, rows: list[ListingSpan]) -> ListingCohort:
         "fuzzy": sum(not r["certain"] for r in rows),
         "median_days": median,
         "median_days_ci": {"lower": lower, "upper": upper},
+        "median_days_bounds": {"shortest": shortest, "longest": longest},
         "curve": curve,
         "spans": rows,
     }

@@ -13,7 +13,7 @@ from api.settings import Settings
 from domain.date_parsing import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
-from projections.queries.time_to_listing import listing_spans
+from projections.queries.time_to_listing import listing_spans, time_to_listing
 
 
 def fact(kind, day, latest=None):
@@ -148,3 +148,23 @@ def test_an_end_is_never_past_as_of():
 def test_an_attempt_without_its_start_stage_is_left_out():
     facts = [fact("filed", "2024-01-01"), fact("listed", "2024-06-01")]
     assert listing_spans(facts, "SSE-STAR", date(2025, 1, 1)) == []
+
+
+def test_fuzzy_dates_bound_the_median_between_every_span_at_its_shortest_and_at_its_longest():
+    pairs = [
+        ("a", "SSE-STAR", "A", [fact("accepted", "2024-01-01"), fact("listed", "2024-07-01", "2024-07-31")]),
+        ("b", "SSE-STAR", "B", [fact("accepted", "2024-01-01", "2024-01-31"), fact("listed", "2024-05-01")]),
+        ("c", "SSE-STAR", "C", [fact("accepted", "2024-03-01")]),
+        ("d", "HKEX-MAIN", "D", [fact("filed", "2024-03-01")]),  # another venue: not in this answer
+    ]
+    answer = time_to_listing(pairs, Clocks(date(2024, 12, 31)), "SSE-STAR", "quarter")
+    [quarter] = answer["cohorts"]  # B's start is mid-January: the first quarter
+    assert [(s["company"], s["min_days"], s["days"], s["max_days"]) for s in quarter["spans"]] == [
+        ("A", 182, 197.0, 212),
+        ("B", 91, 106.0, 121),
+        ("C", 305, 305.0, 305),
+    ]
+    assert quarter["fuzzy"] == 2
+    # two of three list: the median is the second listing, wherever the fuzzy dates put it
+    assert quarter["median_days"] == 197.0
+    assert quarter["median_days_bounds"] == {"shortest": 182.0, "longest": 212.0}
