@@ -25,6 +25,7 @@ PINNABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "/changes": (("known_at",), ("to",)),
     "/time-in-stage": (("known_at",), ("as_of",)),
     "/stats/pipeline-counts": (("known_at",), ("to",)),
+    "/stats/time-to-listing": (("known_at",), ("as_of",)),
     "/facts/{fact_id}": (("known_at",), ()),
     "/revisions": (("until",), ("as_of",)),
 }

@@ -1,4 +1,4 @@
-"""Pipeline counts over time, for charts."""
+"""Statistics over the pipeline: counts over time for charts, and time to listing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from api import inputs
 from api.deps import (
+    AsOf,
     CertainOnly,
     Fresh,
     KnownAt,
@@ -23,7 +24,7 @@ from api.deps import (
     word,
 )
 from api.responses import READ_ERRORS
-from projections.queries.answers import StatsCounts
+from projections.queries.answers import StatsCounts, TimeToListing
 from projections.queries.counts_over_time import counts_over_time, point_count
 
 router = APIRouter(tags=["stats"])
@@ -62,3 +63,24 @@ def pipeline_counts(
     clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
     with services.store.session():
         return reply(counts_over_time(services.store, start, end, granularity, venue, clocks, vintage))
+
+
+@router.get("/stats/time-to-listing", dependencies=[Fresh], responses=READ_ERRORS, response_model=TimeToListing)
+def time_to_listing(
+    services: ServicesDep,
+    reply: ReplyDep,
+    venue: Annotated[str, Query(description="The venue (required)", examples=["SSE-STAR"], max_length=20)],
+    cohort: Annotated[
+        Literal["year", "quarter"], Query(description="Group attempts by the year or the quarter they started")
+    ] = "year",
+    as_of: AsOf = None,
+    known_at: KnownAt = None,
+    published_by: PublishedBy = None,
+    certain_only: CertainOnly = False,
+) -> Response:
+    """Kaplan-Meier days from acceptance (HKEX: filing) to listing per start cohort, exits and attempts
+    still in review censored, with the median and its 95% interval."""
+    checked_venue = word("venue", venue, inputs.parse_venue)
+    assert checked_venue is not None  # a required parameter: FastAPI answered 422 without it
+    clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
+    return reply(services.queries.time_to_listing(clocks, checked_venue, cohort))

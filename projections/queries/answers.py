@@ -286,6 +286,76 @@ class TimeInStage(TypedDict):
     basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
 
 
+class CurvePoint(TypedDict):
+    """The Kaplan-Meier curve just after ``day`` (days from the start fact) and who was at risk just before it."""
+
+    day: float
+    survival: float  # the share of attempts not yet listed
+    lower: float  # the pointwise band at ``confidence`` (log(-log) Greenwood)
+    upper: float
+    at_risk: int
+
+
+class MedianInterval(TypedDict):
+    lower: float | None  # null: the band's edge never falls to one half
+    upper: float | None
+
+
+class MedianBounds(TypedDict):
+    """The median with every span at its certain shortest (min_days) or longest (max_days): how far fuzzy dates
+    could move it."""
+
+    shortest: float | None
+    longest: float | None
+
+
+class ListingSpan(TypedDict):
+    """One attempt from its start fact to its listing, its exit, or as_of."""
+
+    company_id: str
+    company: str
+    attempt: int  # as /time-in-stage numbers the pair's attempts
+    start: str  # the start fact's date text
+    end: str | None  # the listing's or the exit's date text; null: still in review at as_of
+    # listed, censored (in review at as_of), or the exit: withdrawn, terminated, rejected, lapsed, delisted
+    outcome: str
+    days: float  # between midpoints (to as_of itself when censored there), never past as_of
+    min_days: int  # the certain bounds: start's last day to end's first, and first to last
+    max_days: int
+    certain: bool  # both dates are exact days
+
+
+class ListingCohort(TypedDict):
+    cohort: str  # the year (2025) or quarter (2025-Q3) of the start fact's midpoint; "all" pools every cohort
+    at_risk: int  # attempts at day 0
+    listed: int
+    censored: int  # still in review at as_of
+    exited: int  # withdrawn, terminated, rejected, lapsed: censored at the exit day, counted apart
+    exits: dict[str, int]  # exit stage -> attempts
+    fuzzy: int  # spans with a date that is not one exact day (measured between midpoints)
+    median_days: float | None  # null: fewer than half listed by the end of the curve
+    median_days_ci: MedianInterval
+    median_days_bounds: MedianBounds
+    curve: list[CurvePoint]
+    spans: list[ListingSpan]
+
+
+class TimeToListing(TypedDict):
+    as_of: str
+    known_at: int | None
+    published_by: str | None
+    certain_only: bool
+    venue: str
+    start: str  # the stage the clock starts at: accepted, or filed on HKEX venues
+    cohort: str  # year or quarter
+    confidence: float
+    method: str  # the estimator and the interval, in words
+    dates: str  # how fuzzy dates become days, in words
+    cohorts: list[ListingCohort]  # oldest first
+    overall: ListingCohort  # every cohort pooled
+    basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
+
+
 class SearchHit(TypedDict):
     company_id: str
     name: str

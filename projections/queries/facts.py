@@ -142,32 +142,11 @@ class Facts:
         The summary needs every span, so every stage fact is read, but only the columns a span needs
         (no sources or fields to decode); the spans themselves are a page in (company id, venue)
         order, the cursor naming the pair and how many of its spans came before."""
-        p = self.store.p
         after = cursors.decode(cursor, _SPANS_CURSOR) if cursor is not None else None
-        where, params = self._visible(clocks, subject_id=subject_id, until=clocks.day)
-        if venue is not None:
-            where += f" AND v.venue = {p}"
-            params.append(venue)
-        rows = self.store.query(
-            f"""SELECT v.subject_id, v.venue, v.kind, v.date_text, v.earliest, v.latest, v.fact_id, c.name
-                FROM rm_fact_versions v JOIN rm_companies c ON c.company_id = v.subject_id
-                WHERE {where} AND v.kind IN ({", ".join(f"'{kind}'" for kind in STAGE_RANK)})""",
-            params,
-        )
-        by_pair: dict[tuple[str, str], list[Any]] = {}
-        for row in rows:
-            if row[1]:
-                by_pair.setdefault((row[0], row[1]), []).append(row)
         every: list[Span] = []
         page: list[Span] = []
         next_key: list[Any] | None = None
-        for (company_id, pair_venue), pair_rows in sorted(by_pair.items()):
-            pair_rows.sort(key=lambda r: fact_order(r[4], r[5], r[2], r[6]))
-            facts = [
-                cast(Fact, {"kind": kind, "date": text, "earliest": day_text(lo), "latest": day_text(hi)})
-                for _, _, kind, text, lo, hi, _, _ in pair_rows
-            ]
-            company = pair_rows[0][7] or company_id
+        for company_id, pair_venue, company, facts in self.stage_facts(clocks, venue, subject_id):
             for index, span in enumerate(spans(facts)):
                 row = cast(Span, {"company_id": company_id, "company": company, "venue": pair_venue, **span})
                 every.append(row)
@@ -187,6 +166,37 @@ class Facts:
             "summary": summarise(every),
             "next_cursor": cursors.encode(next_key) if next_key is not None else None,
         }
+
+    def stage_facts(
+        self, clocks: Clocks, venue: str | None = None, subject_id: str | None = None
+    ) -> list[tuple[str, str, str, list[Fact]]]:
+        """Each (company, venue) pair's stage facts visible at the clocks, in fact order, as light facts
+        (kind, date text and bounds: no sources or fields to decode): (company id, venue, company name,
+        facts), in (company id, venue) order. What time in stage and time to listing measure."""
+        p = self.store.p
+        where, params = self._visible(clocks, subject_id=subject_id, until=clocks.day)
+        if venue is not None:
+            where += f" AND v.venue = {p}"
+            params.append(venue)
+        rows = self.store.query(
+            f"""SELECT v.subject_id, v.venue, v.kind, v.date_text, v.earliest, v.latest, v.fact_id, c.name
+                FROM rm_fact_versions v JOIN rm_companies c ON c.company_id = v.subject_id
+                WHERE {where} AND v.kind IN ({", ".join(f"'{kind}'" for kind in STAGE_RANK)})""",
+            params,
+        )
+        by_pair: dict[tuple[str, str], list[Any]] = {}
+        for row in rows:
+            if row[1]:
+                by_pair.setdefault((row[0], row[1]), []).append(row)
+        pairs = []
+        for (company_id, pair_venue), pair_rows in sorted(by_pair.items()):
+            pair_rows.sort(key=lambda r: fact_order(r[4], r[5], r[2], r[6]))
+            facts = [
+                cast(Fact, {"kind": kind, "date": text, "earliest": day_text(lo), "latest": day_text(hi)})
+                for _, _, kind, text, lo, hi, _, _ in pair_rows
+            ]
+            pairs.append((company_id, pair_venue, pair_rows[0][7] or company_id, facts))
+        return pairs
 
     def fact(self, fact_id: str, known_at: int = Clocks.NOW) -> FactWithHistory:
         """A fact as believed at ``known_at``, with every step of its history up to then."""

@@ -27,6 +27,7 @@ from projections.queries.answers import (
     SearchHit,
     TimeInStage,
     Timeline,
+    TimeToListing,
     VenueState,
 )
 from projections.queries.companies import Companies
@@ -36,6 +37,7 @@ from projections.queries.panel import PanelFilters, PanelQueries
 from projections.queries.pipeline import Filters, PipelineQueries
 from projections.queries.revisions import RevisionQueries
 from projections.queries.stage_history import StageHistory
+from projections.queries.time_to_listing import time_to_listing
 from projections.store.read_store import ReadStore
 
 _PAIR_ONLY = ("company_id", "company", "aliases", "sector")
@@ -198,6 +200,11 @@ class Queries:
         with self.store.session():
             subject_id = self.companies.resolve(company)["company_id"] if company else None
             return self.facts.time_in_stage(clocks, venue=venue, subject_id=subject_id, limit=limit, cursor=cursor)
+
+    def time_to_listing(self, clocks: Clocks, venue: str, cohort: str = "year") -> TimeToListing:
+        """Kaplan-Meier days from acceptance (HKEX: filing) to listing on a venue, per start year or quarter."""
+        with self.store.session():
+            return time_to_listing(self.facts.stage_facts(clocks, venue), clocks, venue, cohort)
 
     def fact(self, fact_id: str, known_at: int = Clocks.NOW) -> FactWithHistory:
         with self.store.session():

@@ -43,11 +43,12 @@ def spans(facts: list[Fact]) -> list[dict[str, Any]]:
         reached = sorted(first.values(), key=lambda f: _RANK[f["kind"]])
         for i, start in enumerate(reached):
             for end in reached[i + 1 :]:
-                found.append(_span(number, start, end))
+                found.append(span(number, start, end))
     return found
 
 
-def _span(attempt: int, start: Fact, end: Fact) -> dict[str, Any]:
+def span(attempt: int, start: Fact, end: Fact) -> dict[str, Any]:
+    """From ``start`` to ``end``: midpoint days, the certain bounds, and whether both are exact days."""
     s_lo, s_hi = date.fromisoformat(start["earliest"]), date.fromisoformat(start["latest"])
     e_lo, e_hi = date.fromisoformat(end["earliest"]), date.fromisoformat(end["latest"])
     midpoint = ((e_lo.toordinal() + e_hi.toordinal()) - (s_lo.toordinal() + s_hi.toordinal())) / 2

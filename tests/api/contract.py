@@ -122,6 +122,69 @@ class ApiReadContract:
         spans = client.get("/time-in-stage", params={"as_of": "2026-01-31", "venue": "SSE-STAR"}).json()
         assert spans["summary"]
 
+    def test_time_to_listing_on_star_counts_moore_threads_as_one_listed_span_of_158_days(self, client):
+        response = client.get("/stats/time-to-listing", params={"venue": "SSE-STAR", "as_of": "2026-01-31"})
+        assert response.status_code == 200, response.text
+        answer = response.json()
+        assert (answer["start"], answer["cohort"], answer["confidence"]) == ("accepted", "year", 0.95)
+        assert answer["basis"]["position"] > 0
+        cohorts = {c["cohort"]: c for c in answer["cohorts"]}
+        moore = [s for s in cohorts["2025"]["spans"] if s["company"] == "Moore Threads"]
+        assert [(s["start"], s["end"], s["outcome"], s["days"], s["certain"]) for s in moore] == [
+            ("2025-06-30", "2025-12-05", "listed", 158.0, True)
+        ]
+        for group in [*answer["cohorts"], answer["overall"]]:
+            assert group["at_risk"] == group["listed"] + group["censored"] + group["exited"] == len(group["spans"])
+            assert group["curve"][0] == {
+                "day": 0.0,
+                "survival": 1.0,
+                "lower": 1.0,
+                "upper": 1.0,
+                "at_risk": len(group["spans"]),
+            }
+            survival = [point["survival"] for point in group["curve"]]
+            assert survival == sorted(survival, reverse=True)
+            if group["median_days"] is not None and group["median_days_ci"]["upper"] is not None:
+                assert group["median_days_ci"]["lower"] <= group["median_days"] <= group["median_days_ci"]["upper"]
+        # six accepted in 2025, two listed by the end of January 2026 (Moore Threads and MetaX), the rest in review
+        assert (cohorts["2025"]["listed"], cohorts["2025"]["censored"], cohorts["2025"]["exited"]) == (2, 4, 0)
+        assert cohorts["2025"]["median_days"] == 170.0
+
+    def test_time_to_listing_censors_at_as_of_and_by_quarter(self, client):
+        params = {"venue": "SSE-STAR", "as_of": "2025-12-10", "cohort": "quarter"}
+        answer = client.get("/stats/time-to-listing", params=params).json()
+        cohorts = {c["cohort"]: c for c in answer["cohorts"]}
+        spans = {s["company"]: s for s in cohorts["2025-Q2"]["spans"]}
+        assert (spans["Moore Threads"]["outcome"], spans["Moore Threads"]["days"]) == ("listed", 158.0)
+        assert (spans["MetaX"]["outcome"], spans["MetaX"]["days"], spans["MetaX"]["end"]) == ("censored", 163.0, None)
+        assert "2025-Q4" not in cohorts  # accepted after as_of: not yet in the curve
+
+    def test_time_to_listing_by_the_publication_clock_holds_back_a_listing_not_yet_public(self, client):
+        params = {"venue": "SSE-STAR", "as_of": "2026-01-31"}
+        public = client.get("/stats/time-to-listing", params={**params, "published_by": "2025-11-30"}).json()
+        moore = next(s for s in public["overall"]["spans"] if s["company"] == "Moore Threads")
+        assert (moore["outcome"], moore["days"]) == ("censored", 215.0)
+        assert public["published_by"] == "2025-11-30"
+
+    def test_time_to_listing_on_hkex_starts_at_the_filing(self, client):
+        answer = client.get("/stats/time-to-listing", params={"venue": "HKEX-MAIN", "as_of": "2026-01-31"}).json()
+        assert answer["start"] == "filed"
+        assert answer["overall"]["listed"] >= 4
+
+    @pytest.mark.parametrize(
+        ("params", "named"),
+        [
+            ({}, "venue"),
+            ({"venue": "NASDAQ-ish"}, "SSE-STAR"),
+            ({"venue": "SSE-STAR", "cohort": "month"}, "cohort"),
+            ({"venue": "SSE-STAR", "as_of": "2025-02-30"}, "as_of"),
+        ],
+    )
+    def test_a_bad_time_to_listing_question_is_a_422_naming_the_parameter(self, client, params, named):
+        response = client.get("/stats/time-to-listing", params=params)
+        assert response.status_code == 422
+        assert named in str(response.json()["detail"])
+
     def test_changes_count_a_move_made_on_their_first_day(self, client):
         moved = client.get("/changes", params={"from": "2025-07-09", "to": "2025-07-09", "venue": "HKEX-MAIN"})
         listed = {c["company"] for c in moved.json()["changes"] if c["to"] == "listed"}
@@ -492,6 +555,31 @@ class ApiContract:
         assert again["fact_id"] == written["fact_id"]
         assert again["appended"] is False
 
+    def test_an_exit_in_time_to_listing_is_censored_on_its_day_and_counted_apart(self, client):
+        params = {"venue": "SSE-STAR", "as_of": "2026-01-31"}
+        before = client.get("/stats/time-to-listing", params=params).json()["overall"]
+        withdrawn = {
+            "kind": "withdrawn",
+            "company": "Shanghai Advanced Silicon Technology",
+            "venue": "SSE-STAR",
+            "date": "2025-10-13",
+            "sources": [SOURCE],
+        }
+        written = client.post("/facts", headers=AUTH, json=withdrawn)
+        assert written.status_code == 201, written.text
+        after = client.get(
+            "/stats/time-to-listing", params={**params, "min_position": written.json()["position"]}
+        ).json()["overall"]
+        [span] = [s for s in after["spans"] if s["company"].startswith("Shanghai Advanced Silicon")]
+        assert (span["outcome"], span["end"], span["days"]) == ("withdrawn", "2025-10-13", 122.0)
+        assert (after["exited"], after["exits"]) == (1, {"withdrawn": 1})
+        assert after["censored"] == before["censored"] - 1
+        assert (after["at_risk"], after["listed"]) == (before["at_risk"], before["listed"])
+        # censored, not listed: the curve does not step down at the exit's day
+        exit_point = next(p for p in after["curve"] if p["day"] == 122.0)
+        previous = after["curve"][after["curve"].index(exit_point) - 1]
+        assert exit_point["survival"] == previous["survival"]
+
     def test_a_correction_moves_the_fact_and_known_at_still_shows_the_old_belief(self, client):
         # A company of its own, so later seed data about real companies cannot change the answer.
         client.post("/companies", headers=AUTH, json={"name": "Correction Co"})
@@ -637,6 +725,7 @@ class ApiContract:
             ("/changes", {"from": "2025-06-01", "to": "2025-07-31", "known_at": str(head)}),
             ("/time-in-stage", {"as_of": "2026-01-31", "known_at": str(head)}),
             ("/stats/pipeline-counts", {"from": "2025-01-01", "to": "2025-12-31", "known_at": str(head)}),
+            ("/stats/time-to-listing", {"venue": "SSE-STAR", "as_of": "2026-01-31", "known_at": str(head)}),
             (f"/facts/{moore['fact_id']}", {"known_at": str(head)}),
             ("/revisions", {"as_of": "2025-06-30", "since": "1", "until": str(head)}),
         ]

@@ -19,6 +19,7 @@ READS = {
     "/search": "/search?q=moore",
     "/feed": "/feed?after=0&limit=50",
     "/stats/pipeline-counts": "/stats/pipeline-counts?from=2025-01-01&to=2025-06-30",
+    "/stats/time-to-listing": "/stats/time-to-listing?venue=SSE-STAR&as_of=2026-01-31&cohort=quarter",
     "/revisions": "/revisions?as_of=2025-06-30&published_since=2025-06-01&published_until=2025-08-01",
     "/companies/{name}/history": "/companies/MiniMax/history",
     "/panel": "/panel?from=2025-01-01&to=2025-12-31&venue=SSE-STAR",

@@ -263,3 +263,31 @@ def test_the_share_link_pins_the_view_so_a_later_write_does_not_change_it(browse
     WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-venue="SSE-STAR"] .card'))
     cards = " ".join(card.text for card in driver.find_elements(By.CSS_SELECTOR, '[data-venue="SSE-STAR"] .card'))
     assert "Shared Link Robotics" not in cards
+
+
+def test_time_to_listing_draws_a_step_curve_per_cohort_with_its_median(browser, server):
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    driver = browser
+    driver.get(f"{server}/?as_of=2026-01-31&venue=SSE-STAR")
+    wait = WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException,))
+
+    def legend(cohort: str):
+        def found(d):
+            items = d.find_elements(By.CSS_SELECTOR, f'#listing-legend li[data-cohort="{cohort}"]')
+            return items[0].text if items else False
+
+        return wait.until(found)
+
+    # six STAR attempts accepted in 2025: Moore Threads (158 days) and MetaX (170) listed, four in review
+    assert "6 attempts, 2 listed, 4 in review; median 170 days" in legend("2025")
+    curve = driver.find_element(By.CSS_SELECTOR, '#listing-chart path[data-cohort="2025"]')
+    assert curve.get_attribute("d").count(" H ") == 7  # day 0, the two listings, four days of censoring
+    assert driver.find_element(By.ID, "listing-venue").text == "SSE-STAR"
+    driver.save_screenshot(str(SHOTS / "time-to-listing-by-year.png"))
+
+    Select(driver.find_element(By.ID, "listing_cohort")).select_by_value("quarter")
+    assert "4 attempts, 2 listed" in legend("2025-Q2")
+    driver.save_screenshot(str(SHOTS / "time-to-listing-by-quarter.png"))
