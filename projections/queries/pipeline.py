@@ -72,11 +72,13 @@ class PipelineQueries:
         self, clocks: Clocks, filters: Filters, limit: int | None = None, offset: int = 0, cursor: str | None = None
     ) -> Pipeline:
         counts = self.counts(clocks, filters)
-        entries = self.entries(clocks, filters, limit, offset, cursor) if limit != 0 else []
+        # One entry past the page says whether another follows: a list that ends on a full page gets no cursor.
+        fetched = self.entries(clocks, filters, limit + 1 if limit else limit, offset, cursor) if limit != 0 else []
+        more = bool(limit) and len(fetched) > (limit or 0)
+        entries = fetched[:limit] if limit else fetched
         labels = self.labels.of((e["company_id"] for e in entries), clocks)
         for entry in entries:
             entry.update(labels[entry["company_id"]])  # type: ignore[typeddict-item]
-        more = bool(limit) and len(entries) == limit
         return {
             "as_of": clocks.as_of.isoformat(),
             "known_at": None if clocks.is_now else clocks.known_at,

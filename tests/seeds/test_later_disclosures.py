@@ -33,8 +33,11 @@ def flag(seeded, company: str, name: str, day: str) -> tuple[bool, bool]:
     return found["value"], found["certain"]
 
 
-def facts_of(seeded, company: str, kind: str) -> list[dict]:
-    return [f for f in seeded.app.company_facts(company) if f["kind"] == kind]
+def facts_of(seeded, company: str, kind: str, venue: str | None = None) -> list[dict]:
+    """The company's facts of one kind; with a venue, only those on it (an A+H company is listed twice)."""
+    return [
+        f for f in seeded.app.company_facts(company) if f["kind"] == kind and (venue is None or f["venue"] == venue)
+    ]
 
 
 def day_before(day: str) -> str:
@@ -68,7 +71,7 @@ def test_each_company_is_listed_on_the_board_and_day_its_announcement_gives_with
 ):
     assert stage(seeded, company, venue, day) == ("listed", True)
     assert stage(seeded, company, venue, day_before(day)) != ("listed", True)
-    listed = [f for f in facts_of(seeded, company, "listed") if f["venue"] == venue]
+    listed = facts_of(seeded, company, "listed", venue)
     assert [f["date"]["text"] for f in listed] == [day]
     assert listed[0]["fields"]["stock_code"] == code
     assert {"venue": venue, "code": code} in seeded.queries.company(company, Clocks(date(2026, 2, 1)))["codes"]
@@ -87,7 +90,7 @@ def test_moore_threads_and_metax_are_listed_on_star_on_9_january_2026_with_their
 
 def test_moore_threads_listing_keeps_the_price_and_the_amount_raised(seeded):
     # Prospectus notice: 114.28 yuan a share; 扬子晚报网 (8 Dec 2025): 79.996亿元 raised gross.
-    [listed] = facts_of(seeded, "Moore Threads", "listed")
+    [listed] = facts_of(seeded, "Moore Threads", "listed", "SSE-STAR")
     assert listed["fields"]["issue_price"] == {"amount": "114.28", "currency": "CNY"}
     assert Decimal(listed["fields"]["amount_raised"]["amount"]) == Decimal("7999600000")
 
@@ -116,7 +119,7 @@ def test_unprofitable_star_listings_join_the_growth_tier_on_their_first_trading_
 def test_biren_is_listed_on_the_hkex_main_board_on_2_january_2026(seeded):
     assert stage(seeded, "Biren", "HKEX-MAIN", "2026-01-02") == ("listed", True)
     assert stage(seeded, "Biren", "HKEX-MAIN", "2026-01-01") == ("filed", True)
-    [listed] = facts_of(seeded, "壁仞科技", "listed")
+    [listed] = facts_of(seeded, "壁仞科技", "listed", "HKEX-MAIN")
     assert listed["fields"]["issue_price"] == {"amount": "19.60", "currency": "HKD"}
     assert {"chinadailyasia-2026-01-02-hk-stocks-open-2026", "003_3279c473a457c7c1.txt"} <= {
         s["document"] for s in listed["sources"]
@@ -127,7 +130,7 @@ def test_the_articles_hk_listings_in_2025_get_the_day_their_disclosures_give(see
     # IT时报 says only "2025"; the disclosures give the days (Chery: 经济参考报, 25 Sep 2025).
     for company, day in [("宁德时代", "2025-05-20"), ("海天味业", "2025-06-19"), ("三花智控", "2025-06-23"),
                          ("奇瑞汽车", "2025-09-25"), ("紫金黄金国际", "2025-09-30")]:  # fmt: skip
-        [listed] = facts_of(seeded, company, "listed")
+        [listed] = facts_of(seeded, company, "listed", "HKEX-MAIN")
         assert listed["date"]["text"] == day, company
         assert any(s["kind"] == "article" for s in listed["sources"]), company
 
@@ -146,7 +149,7 @@ def test_unisocs_withdrawn_fact_is_retracted_and_what_caixin_says_is_kept_as_a_m
 def test_hycs_listing_is_not_before_the_star_market_opened(seeded):
     assert stage(seeded, "HYC Technology", "SSE-STAR", "2019-07-21") is None
     assert stage(seeded, "HYC Technology", "SSE-STAR", "2019-07-22") == ("listed", True)
-    [listed] = facts_of(seeded, "HYC Technology", "listed")
+    [listed] = facts_of(seeded, "HYC Technology", "listed", "SSE-STAR")
     assert date.fromisoformat(listed["date"]["earliest"]) >= date(2019, 7, 22)
     assert listed["history"][-1]["step"] == "corrected"
 

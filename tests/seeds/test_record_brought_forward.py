@@ -31,8 +31,11 @@ def stage(seeded, company: str, venue: str, day: str) -> tuple[str, bool] | None
     return found[0] if found else None
 
 
-def facts_of(seeded, company: str, kind: str) -> list[dict]:
-    return [f for f in seeded.app.company_facts(company) if f["kind"] == kind]
+def facts_of(seeded, company: str, kind: str, venue: str | None = None) -> list[dict]:
+    """The company's facts of one kind; with a venue, only those on it (an A+H company is listed twice)."""
+    return [
+        f for f in seeded.app.company_facts(company) if f["kind"] == kind and (venue is None or f["venue"] == venue)
+    ]
 
 
 def money(value: dict) -> tuple[Decimal, str]:
@@ -196,7 +199,7 @@ def test_unisocs_rebooted_plan_is_on_cn_a_and_the_2020_plan_stays_on_star(seeded
 
 
 def test_cherys_two_amounts_say_which_basis_each_is(seeded):
-    [listed] = facts_of(seeded, "奇瑞汽车", "listed")
+    [listed] = facts_of(seeded, "奇瑞汽车", "listed", "HKEX-MAIN")
     # 经济参考报 / 明報: 297,397,000 H shares at HK$30.75, before any over-allotment.
     assert money(listed["fields"]["amount_raised"]) == (Decimal("9145000000"), "HKD")
     assert Decimal("297397000") * Decimal("30.75") == Decimal("9144957750.00")
@@ -213,6 +216,10 @@ def test_cherys_two_amounts_say_which_basis_each_is(seeded):
 A_SHARE_LISTINGS = [
     ("三一重工", "SSE-MAIN", "2003-07-03", "600031"),  # 上市公告书, 2003-06-27
     ("赛力斯", "SSE-MAIN", "2016-06-15", "601127"),  # 小康股份 上市公告书, 2016-06-14
+    ("宁德时代", "SZSE-CHINEXT", "2018-06-11", "300750"),  # 创业板上市公告书, 2018-06-08; announcement 2021-050
+    ("海天味业", "SSE-MAIN", "2014-02-11", "603288"),  # 上市公告书, 上海证券报 2014-02-10; code: 发行公告, 2014-01-23
+    ("Lens Technology Co. Ltd.", "SZSE-CHINEXT", "2015-03-18", "300433"),  # 上市公告书, 2015-03; 临2018-079
+    ("GigaDevice Semiconductor", "SSE-MAIN", "2016-08-18", "603986"),  # 上市公告书, 2016-08-17
 ]
 
 
@@ -221,11 +228,24 @@ def test_the_a_share_listing_of_each_a_plus_h_company_is_on_its_board_and_day(se
     assert stage(seeded, company, venue, day) == ("listed", True)
     before = date.fromordinal(date.fromisoformat(day).toordinal() - 1).isoformat()
     assert stage(seeded, company, venue, before) is None
-    [listed] = [f for f in facts_of(seeded, company, "listed") if f["venue"] == venue]
+    [listed] = facts_of(seeded, company, "listed", venue)
     assert listed["fields"]["stock_code"] == code
     assert all(s["kind"] == "disclosure" for s in listed["sources"])
     # The Hong Kong listing is still there, on its own venue.
     assert stage(seeded, company, "HKEX-MAIN", "2026-01-26") == ("listed", True)
+    # The A-share code answers for the company on its own venue.
+    assert {"venue": venue, "code": code} in seeded.queries.company(company, Clocks(date(2026, 3, 1)))["codes"]
+
+
+def test_catl_and_lens_technology_are_on_chinext_by_two_disclosures_each(seeded):
+    # The listing announcement names ChiNext and the day; a later announcement repeats both with the code.
+    for company, documents in [
+        ("宁德时代", {"szse-300750-listing-announcement", "szse-300750-announcement-2021-050"}),
+        ("蓝思科技", {"szse-300433-listing-announcement", "szse-300433-announcement-2018-079"}),
+    ]:
+        [listed] = facts_of(seeded, company, "listed", "SZSE-CHINEXT")
+        assert {s["document"] for s in listed["sources"]} == documents, company
+        assert stage(seeded, company, "SZSE-MAIN", "2026-01-26") is None, company
 
 
 # ---------------------------------------------------------------------------------------------

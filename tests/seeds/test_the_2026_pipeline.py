@@ -126,8 +126,11 @@ def stage(seeded, company: str, venue: str, day: str) -> tuple[str, bool] | None
     return found[0] if found else None
 
 
-def facts_of(seeded, company: str, kind: str) -> list[dict]:
-    return [f for f in seeded.app.company_facts(company) if f["kind"] == kind]
+def facts_of(seeded, company: str, kind: str, venue: str | None = None) -> list[dict]:
+    """The company's facts of one kind; with a venue, only those on it (an A+H company is listed twice)."""
+    return [
+        f for f in seeded.app.company_facts(company) if f["kind"] == kind and (venue is None or f["venue"] == venue)
+    ]
 
 
 def day_before(day: str) -> str:
@@ -147,7 +150,7 @@ HK_LISTINGS_2026 = [
 def test_the_2026_hong_kong_chip_listings_start_on_their_day_with_their_code(seeded, company, day, code, price):
     assert stage(seeded, company, "HKEX-MAIN", day) == ("listed", True)
     assert stage(seeded, company, "HKEX-MAIN", day_before(day)) != ("listed", True)
-    [listed] = facts_of(seeded, company, "listed")
+    [listed] = facts_of(seeded, company, "listed", "HKEX-MAIN")
     assert (listed["venue"], listed["date"]["text"]) == ("HKEX-MAIN", day)
     assert listed["fields"]["stock_code"] == code
     assert Decimal(listed["fields"]["issue_price"]["amount"]) == Decimal(price)
@@ -158,12 +161,12 @@ def test_the_2026_hong_kong_chip_listings_start_on_their_day_with_their_code(see
 def test_the_a_plus_h_companies_amounts_raised_keep_hong_kong_dollars(seeded):
     # RTHK: GigaDevice raised HK$4.68 billion; Reuters: Montage raised HK$7.04 billion.
     for company, amount in [("GigaDevice Semiconductor", "4680000000"), ("澜起科技", "7040000000")]:
-        [listed] = facts_of(seeded, company, "listed")
+        [listed] = facts_of(seeded, company, "listed", "HKEX-MAIN")
         assert money(listed["fields"], "amount_raised") == (Decimal(amount), "HKD"), company
 
 
 def test_gigadevices_listing_has_the_announcement_and_the_news_report_as_sources(seeded):
-    [listed] = facts_of(seeded, "GIGADEVICE", "listed")
+    [listed] = facts_of(seeded, "GIGADEVICE", "listed", "HKEX-MAIN")
     assert {(s["document"], s["kind"]) for s in listed["sources"]} == {
         ("sse-603986-announcement-2026-013", "disclosure"),
         ("rthk-2026-01-13-gigadevice-debut", "report"),

@@ -49,7 +49,9 @@ def test_filters_hold_on_every_page_of_a_walk(seeded):
 
 def test_the_last_page_has_no_next_cursor(seeded):
     total = seeded.queries.pipeline(DAY, limit=0)["total"]
-    assert seeded.queries.pipeline(DAY, limit=total)["next_cursor"] is not None  # a full page may have more
+    assert seeded.queries.pipeline(DAY, limit=total - 1)["next_cursor"] is not None
+    # A list that ends on a full page has no cursor: no empty page follows (as on /timeline).
+    assert seeded.queries.pipeline(DAY, limit=total)["next_cursor"] is None
     assert seeded.queries.pipeline(DAY, limit=total + 1)["next_cursor"] is None
 
 
