@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from domain.vocabulary import STAGE_RANK
 from projections.clocks import Clocks
+from projections.queries.counts_over_time import month_ends
 from projections.queries.labels import Labels
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
@@ -46,17 +47,10 @@ class PanelFilters:
 
 
 def grid(start: date, end: date, freq: str) -> list[date]:
-    """The panel's dates: every day; every 7th day from ``start``; or month ends (``end`` last)."""
-    if freq == "day":
-        return [date.fromordinal(d) for d in range(start.toordinal(), end.toordinal() + 1)]
-    if freq == "week":
-        return [date.fromordinal(d) for d in range(start.toordinal(), end.toordinal() + 1, 7)]
-    days, year, month = [], start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        following = date(year + (month == 12), month % 12 + 1, 1)
-        days.append(min(date.fromordinal(following.toordinal() - 1), end))
-        year, month = following.year, following.month
-    return days
+    """The panel's dates: every day; every 7th day from ``start``; or month ends (``end`` last), as charts have."""
+    if freq == "month":
+        return month_ends(start, end)
+    return [date.fromordinal(d) for d in range(start.toordinal(), end.toordinal() + 1, 7 if freq == "week" else 1)]
 
 
 def _runs(lo: Ints, hi: Ints) -> tuple[Ints, Ints]:
