@@ -20,6 +20,7 @@ from api.composition import Services
 from api.inputs import InputError, clip
 from api.responses import render_json
 from api.settings import Settings
+from domain.vocabulary import FactKind, MarketGroup, Sector, Stage, Venue
 from projections.clocks import Clocks
 from projections.queries.cursors import BadCursor
 
@@ -228,6 +229,19 @@ def word(name: str, value: str | None, parse: Callable[[str, str], str]) -> str 
         return parse(name, value)
     except InputError as error:
         raise checked(error) from None
+
+
+# Vocabulary filters are declared as the vocabulary's enum or any text (OpenAPI: anyOf [Venue, string]): a
+# generated client gets an enum type to offer, and the server still reads every word it reads today and any
+# alias it learns (a word it cannot read is a 422 from word(...), listing the allowed ones). Declared as the
+# enum alone, FastAPI would refuse aliases before our parser saw them.
+VenueWord = Venue | str | None
+VenueOrMarketWord = Venue | MarketGroup | str | None
+StageWord = Stage | str | None
+KindWord = FactKind | str | None
+SectorWord = Sector | str | None
+VenueFilter = Annotated[VenueWord, Query(description="Only this venue", examples=["SSE-STAR"])]
+SectorFilter = Annotated[SectorWord, Query(description="Only this sector", examples=["semiconductors"])]
 
 
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"

@@ -21,8 +21,11 @@ from api.deps import (
     Fresh,
     KnownAt,
     ReplyDep,
+    SectorFilter,
     ServicesDep,
     SettingsDep,
+    StageWord,
+    VenueFilter,
     clocks_for,
     day_query,
     invalid,
@@ -50,10 +53,8 @@ To = Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)
 Freq = Annotated[
     Literal["day", "week", "month"], Query(description="Every day, every 7th day from `from`, or month ends")
 ]
-Venue = Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])]
-Stage = Annotated[str | None, Query(description="Only rows at this stage, then or now", examples=["accepted"])]
+Stage = Annotated[StageWord, Query(description="Only rows at this stage, then or now", examples=["accepted"])]
 Company = Annotated[str | None, Query(description="Only this company (any name or code)", examples=["Moore Threads"])]
-Sector = Annotated[str | None, Query(description="Only this sector", examples=["semiconductors"])]
 Format = Annotated[
     Literal["json", "csv", "parquet", "arrow"] | None,
     Query(description="The answer's format (else from Accept; JSON by default)"),
@@ -97,10 +98,10 @@ def panel(
     from_: From,
     to: To = None,
     freq: Freq = "month",
-    venue: Venue = None,
+    venue: VenueFilter = None,
     stage: Stage = None,
     company: Company = None,
-    sector: Sector = None,
+    sector: SectorFilter = None,
     known_at: KnownAt = None,
     format: Format = None,
     bom: WithBom = False,
@@ -175,10 +176,10 @@ def panel_leaks(
     from_: From,
     to: To = None,
     freq: Freq = "month",
-    venue: Venue = None,
+    venue: VenueFilter = None,
     stage: Stage = None,
     company: Company = None,
-    sector: Sector = None,
+    sector: SectorFilter = None,
     known_at: KnownAt = None,
 ) -> Response:
     """Per date of the panel: how many rows it has and how many of them a hindsight panel gets wrong."""

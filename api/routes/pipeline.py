@@ -15,7 +15,10 @@ from api.deps import (
     Fresh,
     PageCursor,
     ReplyDep,
+    SectorFilter,
     ServicesDep,
+    StageWord,
+    VenueFilter,
     cursor_checked,
     day_query,
     parse_day,
@@ -28,9 +31,7 @@ from projections.queries.answers import Pipeline
 
 router = APIRouter(tags=["pipeline"])
 
-Venue = Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])]
-StageQ = Annotated[str | None, Query(description="Only this stage", examples=["accepted"])]
-Sector = Annotated[str | None, Query(description="Only this sector", examples=["semiconductors"])]
+StageQ = Annotated[StageWord, Query(description="Only this stage", examples=["accepted"])]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Entries to skip (a cursor pages deep lists faster)")]
 ReportedSince = Annotated[
@@ -60,9 +61,9 @@ def pipeline(
     services: ServicesDep,
     reply: ReplyDep,
     clocks: ClocksDep,
-    venue: Venue = None,
+    venue: VenueFilter = None,
     stage: StageQ = None,
-    sector: Sector = None,
+    sector: SectorFilter = None,
     limit: Limit = 100,
     offset: Offset = 0,
     reported_since: ReportedSince = None,
@@ -95,9 +96,9 @@ def pipeline(
 def pipeline_csv(
     services: ServicesDep,
     clocks: ClocksDep,
-    venue: Venue = None,
+    venue: VenueFilter = None,
     stage: StageQ = None,
-    sector: Sector = None,
+    sector: SectorFilter = None,
     bom: WithBom = False,
 ) -> Response:
     """The whole pipeline snapshot of a day as CSV (one row per company and venue)."""

@@ -17,6 +17,8 @@ from api.deps import (
     PublishedBy,
     ReplyDep,
     ServicesDep,
+    StageWord,
+    VenueFilter,
     checked,
     clocks_for,
     day_query,
@@ -44,8 +46,7 @@ def knowledge_time(description: str, example: str) -> object:
 
 Since = Annotated[str | None, knowledge_time("The earlier knowledge time", "2026-01-01T00:00:00Z")]
 Until = Annotated[str | None, knowledge_time("The later knowledge time (default: everything recorded)", "1200")]
-Venue = Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])]
-Stage = Annotated[str | None, Query(description="Only entries at this stage before or after", examples=["accepted"])]
+Stage = Annotated[StageWord, Query(description="Only entries at this stage before or after", examples=["accepted"])]
 
 
 def position(services: Services, name: str, text: str) -> int:
@@ -68,7 +69,7 @@ def revisions(
     since: Since = None,
     until: Until = None,
     as_of: AsOf = None,
-    venue: Venue = None,
+    venue: VenueFilter = None,
     stage: Stage = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,

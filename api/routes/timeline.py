@@ -12,11 +12,14 @@ from api.deps import (
     DAY_PATTERN,
     CertainOnly,
     Fresh,
+    KindWord,
     KnownAt,
     PageCursor,
     PublishedBy,
     ReplyDep,
     ServicesDep,
+    VenueFilter,
+    VenueOrMarketWord,
     Vintage,
     clocks_for,
     cursor_checked,
@@ -42,8 +45,8 @@ From = Annotated[
 ]
 To = Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)", "2025-07-31")]
 Company = Annotated[str | None, Query(description="Only this company (any name)", examples=["Moore Threads"])]
-Venue = Annotated[str | None, Query(description="Only this venue or market", examples=["SSE-STAR"])]
-Kind = Annotated[str | None, Query(description="Only this fact kind", examples=["accepted"])]
+VenueOrMarket = Annotated[VenueOrMarketWord, Query(description="Only this venue or market", examples=["SSE-STAR"])]
+Kind = Annotated[KindWord, Query(description="Only this fact kind", examples=["accepted"])]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
@@ -55,7 +58,7 @@ def timeline(
     from_: From,
     to: To = None,
     company: Company = None,
-    venue: Venue = None,
+    venue: VenueOrMarket = None,
     kind: Kind = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
@@ -91,7 +94,7 @@ def changes(
     reply: ReplyDep,
     from_: From,
     to: To = None,
-    venue: Venue = None,
+    venue: VenueFilter = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
@@ -113,7 +116,7 @@ def time_in_stage(
     services: ServicesDep,
     reply: ReplyDep,
     as_of: Annotated[str | None, day_query("Valid day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
-    venue: Venue = None,
+    venue: VenueFilter = None,
     company: Company = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
