@@ -7,17 +7,22 @@ TypedDict because pydantic needs it to describe them on Python 3.11.
 
 from __future__ import annotations
 
-from typing import Any, NotRequired
+from typing import Annotated, Any, NotRequired
 
+from pydantic import Field
 from typing_extensions import TypedDict
+
+# An ISO day (YYYY-MM-DD), declared `format: date` so a generated client reads it as a date. Only for
+# fields that always hold one day; a fuzzy date's canonical text ("late 2023") stays plain text.
+Day = Annotated[str, Field(json_schema_extra={"format": "date"})]
 
 
 class DaySpan(TypedDict):
     """A fuzzy date: its canonical text and the first and last day it may mean."""
 
     text: str
-    earliest: str
-    latest: str
+    earliest: Day
+    latest: Day
 
 
 class FuzzyDay(DaySpan):
@@ -69,11 +74,11 @@ class PipelineEntry(VenueState):
 
 
 class Pipeline(TypedDict):
-    as_of: str
+    as_of: Day
     known_at: int | None
-    published_by: str | None
+    published_by: Day | None
     certain_only: bool
-    reported_since: str | None
+    reported_since: Day | None
     total: int
     counts: dict[str, dict[str, int]]  # venue -> stage -> companies, stages in pipeline order
     entries: list[PipelineEntry]
@@ -94,12 +99,12 @@ class Fact(TypedDict):
     venue: str | None
     date: str
     date_raw: str
-    earliest: str
-    latest: str
+    earliest: Day
+    latest: Day
     fields: dict[str, Any]  # kind-specific: amounts keep their currency, counts are integers
     summary: str | None
     sources: list[Source]
-    public_from: str  # the first day one of its sources was certainly published
+    public_from: Day  # the first day one of its sources was certainly published
     certain: NotRequired[bool]  # asked as of a day: false when it only possibly happened by then
 
 
@@ -186,7 +191,7 @@ class Company(CompanyRecord):
     names: list[NameUse]
     retired_names: list[RetiredName]
     codes: list[StockCode]
-    as_of: str
+    as_of: Day
     venues: list[VenueState]
     flags: Flags
     facts: list[Fact]
@@ -210,13 +215,13 @@ Change = TypedDict(
 # next_cursor: pass as cursor for the page after this one; null on the last page
 Changes = TypedDict(
     "Changes",
-    {"from": str, "to": str, "changes": list[Change], "next_cursor": str | None, "basis": NotRequired[LogPoint]},
+    {"from": Day, "to": Day, "changes": list[Change], "next_cursor": str | None, "basis": NotRequired[LogPoint]},
 )
 Timeline = TypedDict(
     "Timeline",
     {
-        "from": str,
-        "to": str,
+        "from": Day,
+        "to": Day,
         "total": int,
         "events": list[Fact],
         "next_cursor": str | None,
@@ -258,7 +263,7 @@ SpanSummary = TypedDict(
 
 
 class TimeInStage(TypedDict):
-    as_of: str
+    as_of: Day
     spans: list[Span]  # a page of them
     summary: list[SpanSummary]  # over every span, on every page
     next_cursor: str | None
@@ -280,15 +285,15 @@ class Search(TypedDict):
 
 
 class CountsPoint(TypedDict):
-    date: str
+    date: Day
     counts: dict[str, int]  # stage -> companies
 
 
 StatsCounts = TypedDict(
     "StatsCounts",
     {
-        "from": str,
-        "to": str,
+        "from": Day,
+        "to": Day,
         "venue": str | None,
         "granularity": str,
         "mode": str,
@@ -335,11 +340,11 @@ class CountMove(TypedDict):
 
 
 class Revisions(TypedDict):
-    as_of: str
-    published_by: str | None
+    as_of: Day
+    published_by: Day | None
     # By the publication clock: what the public learned between these two days (since = until = known_at)
-    published_since: str | None
-    published_until: str | None
+    published_since: Day | None
+    published_until: Day | None
     since: LogPoint
     until: LogPoint
     changes: list[Revision]  # in board order
@@ -355,23 +360,23 @@ class HistoryRectangle(TypedDict):
     suspended: bool
     certain: bool  # true: the stage certainly held on these days; false: it possibly did
     fact_id: str  # the fact that decides it
-    valid_from: str
-    valid_to: str | None  # exclusive; null: still open
+    valid_from: Day
+    valid_to: Day | None  # exclusive; null: still open
     known_from: LogPoint
     known_to: LogPoint | None  # exclusive; null: still believed
-    public_from: str  # the first day the sources recorded here show it
+    public_from: Day  # the first day the sources recorded here show it
 
 
 class CompanyHistory(TypedDict):
     company_id: str
     name: str
-    published_by: str | None
+    published_by: Day | None
     rectangles: list[HistoryRectangle]
     basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
 
 
 class PanelRow(TypedDict):
-    date: str
+    date: Day
     company_id: str
     company: str
     venue: str
@@ -385,8 +390,8 @@ class PanelRow(TypedDict):
 Panel = TypedDict(
     "Panel",
     {
-        "from": str,
-        "to": str,
+        "from": Day,
+        "to": Day,
         "freq": str,
         "known_at": int | None,
         "rows": list[PanelRow],
@@ -396,7 +401,7 @@ Panel = TypedDict(
 
 
 class PanelPoint(TypedDict):
-    date: str
+    date: Day
     rows: int
     leaks: int  # rows a hindsight panel gets wrong on that date
 
@@ -404,8 +409,8 @@ class PanelPoint(TypedDict):
 PanelLeaks = TypedDict(
     "PanelLeaks",
     {
-        "from": str,
-        "to": str,
+        "from": Day,
+        "to": Day,
         "freq": str,
         "known_at": int | None,
         "points": list[PanelPoint],
