@@ -18,6 +18,7 @@ from fastapi.responses import Response, StreamingResponse
 from api import inputs
 from api.basis import basis_of
 from api.deps import (
+    DayOrNone,
     Fresh,
     KnownAt,
     ReplyDep,
@@ -49,7 +50,7 @@ From = Annotated[
         json_schema_extra={"format": "date"},
     ),
 ]
-To = Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)", "2025-12-31")]
+To = Annotated[DayOrNone, day_query("Last day (default: today in Asia/Shanghai)", "2025-12-31")]
 Freq = Annotated[
     Literal["day", "week", "month"], Query(description="Every day, every 7th day from `from`, or month ends")
 ]

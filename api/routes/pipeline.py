@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from api import inputs
 from api.deps import (
     ClocksDep,
+    DayOrNone,
     Fresh,
     PageCursor,
     ReplyDep,
@@ -35,7 +36,7 @@ StageQ = Annotated[StageWord, Query(description="Only this stage", examples=["ac
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Entries to skip (a cursor pages deep lists faster)")]
 ReportedSince = Annotated[
-    str | None,
+    DayOrNone,
     day_query("Only entries whose deciding fact has a source published on or after this day", "2025-12-01"),
 ]
 WithBom = Annotated[bool, Query(description="Start with a UTF-8 BOM, so Excel shows Chinese names")]

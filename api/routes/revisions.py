@@ -12,6 +12,7 @@ from api.composition import Services
 from api.deps import (
     AsOf,
     CertainOnly,
+    DayOrNone,
     Fresh,
     KnownAt,
     PublishedBy,
@@ -57,9 +58,9 @@ def position(services: Services, name: str, text: str) -> int:
 
 
 PublishedSince = Annotated[
-    str | None, day_query("By the publication clock: what the public learned after this day", "2025-07-01")
+    DayOrNone, day_query("By the publication clock: what the public learned after this day", "2025-07-01")
 ]
-PublishedUntil = Annotated[str | None, day_query("... up to this day (default: today in Asia/Shanghai)", "2025-07-31")]
+PublishedUntil = Annotated[DayOrNone, day_query("... up to this day (default: today in Asia/Shanghai)", "2025-07-31")]
 
 
 @router.get("/revisions", dependencies=[Fresh], responses=READ_ERRORS, response_model=Revisions)

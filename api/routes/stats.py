@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from api import inputs
 from api.deps import (
     CertainOnly,
+    DayOrNone,
     Fresh,
     KnownAt,
     PublishedBy,
@@ -45,7 +46,7 @@ def pipeline_counts(
             json_schema_extra={"format": "date"},
         ),
     ],
-    to: Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
+    to: Annotated[DayOrNone, day_query("Last day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
     venue: VenueFilter = None,
     granularity: Annotated[Literal["month", "day"], Query(description="Month ends, or every day")] = "month",
     known_at: KnownAt = None,

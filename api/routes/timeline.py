@@ -11,6 +11,7 @@ from api import inputs
 from api.deps import (
     DAY_PATTERN,
     CertainOnly,
+    DayOrNone,
     Fresh,
     KindWord,
     KnownAt,
@@ -43,7 +44,7 @@ From = Annotated[
         json_schema_extra={"format": "date", "pattern": DAY_PATTERN},
     ),
 ]
-To = Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)", "2025-07-31")]
+To = Annotated[DayOrNone, day_query("Last day (default: today in Asia/Shanghai)", "2025-07-31")]
 Company = Annotated[str | None, Query(description="Only this company (any name)", examples=["Moore Threads"])]
 VenueOrMarket = Annotated[VenueOrMarketWord, Query(description="Only this venue or market", examples=["SSE-STAR"])]
 Kind = Annotated[KindWord, Query(description="Only this fact kind", examples=["accepted"])]
@@ -115,7 +116,7 @@ def changes(
 def time_in_stage(
     services: ServicesDep,
     reply: ReplyDep,
-    as_of: Annotated[str | None, day_query("Valid day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
+    as_of: Annotated[DayOrNone, day_query("Valid day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
     venue: VenueFilter = None,
     company: Company = None,
     known_at: KnownAt = None,
