@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install browser wrk test test-fast lint format run bench bench-http bench-writers clean mutate
+.PHONY: install browser wrk test test-fast lint format run bench bench-http bench-writers clean mutate client
 
-$(STAMP): pyproject.toml
+# The Python client (clients/python) is installed editable beside the app: its tests import it.
+$(STAMP): pyproject.toml clients/python/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -e clients/python
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -50,6 +51,11 @@ MUTATE_TESTS ?=
 mutate: $(STAMP)
 	rm -rf mutants
 	$(BIN)/python tools/mutate.py $(MUTATE_PATHS) $(if $(MUTATE_TESTS),--tests $(MUTATE_TESTS))
+
+# The Python client's generated half from the app's OpenAPI document (clients/python/openapi.json), by
+# openapi-python-client with clients/python/generator.yaml; a test fails when the committed copy drifts from it.
+client: $(STAMP)
+	$(BIN)/python -m tools.generate_client
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis mutants
