@@ -356,7 +356,7 @@ class Client:
         table = pa.ipc.open_stream(response.content).read_all()
         if as_pandas:
             pandas()  # the same message as .to_pandas() when pandas is missing
-            return table.to_pandas()
+            return _plain_where_repeated(table).to_pandas()
         return table
 
     def panel_json(
@@ -484,6 +484,18 @@ class Client:
     def retire_name(self, company: str, body: NameRetirementIn | dict[str, Any]) -> CompanyWrittenOut:
         body = body if isinstance(body, NameRetirementIn) else NameRetirementIn.from_dict(body)
         return _ok(retire_name_call.sync_detailed(company, client=self.api, body=body), CompanyWrittenOut)
+
+
+def _plain_where_repeated(table: Any) -> Any:
+    """The table with each dictionary column whose dictionary repeats a value decoded to plain values. The
+    panel's dictionaries are per (company, venue) pair, so a company on two venues repeats its name there, and
+    pandas makes a dictionary column a Categorical, which refuses repeated categories."""
+    for index, field in enumerate(table.schema):
+        if pa.types.is_dictionary(field.type) and any(
+            len(chunk.dictionary) != len(chunk.dictionary.unique()) for chunk in table.column(index).chunks
+        ):
+            table = table.set_column(index, field.name, table.column(index).cast(field.type.value_type))
+    return table
 
 
 def _known(value: KnownAt | None) -> str | None:
