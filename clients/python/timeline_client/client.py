@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 from uuid import UUID
 
+import httpx
 import pyarrow as pa
 
 from timeline_client.clocks import Day, KnownAt, day, known_at, maybe_day
@@ -80,9 +81,9 @@ class Client:
     """
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 30.0) -> None:
-        import httpx
-
         limit = httpx.Timeout(timeout)
+        # The generated client, for what this layer does not wrap: pass it as `client=` to any call of
+        # timeline_client.generated.api (the live tail /feed/stream, /metrics).
         self.api: GeneratedClient | AuthenticatedClient = (
             AuthenticatedClient(base_url=base_url, token=token, timeout=limit)
             if token
