@@ -30,10 +30,10 @@ test: $(STAMP) browser
 	@$(MAKE) --no-print-directory wrk || echo "the HTTP benchmark's test will skip: install wrk"
 	$(BIN)/python -m pytest -q -n $(JOBS)
 
-# The fast tier: domain, projections and the API on SQLite, in process (no PostgreSQL, no spawned
-# server, command or browser).
+# The fast tier: domain, projections, the API on SQLite and the Python client's own layer, in process (no
+# PostgreSQL, no spawned server, command or browser).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -n $(JOBS) -m "not postgres and not slow" tests/domain tests/projections tests/api tests/test_docs.py
+	$(BIN)/python -m pytest -q -n $(JOBS) -m "not postgres and not slow" tests/domain tests/projections tests/api tests/clients tests/test_docs.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
