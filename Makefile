@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install browser wrk test test-fast lint format run bench bench-http bench-writers clean mutate
+.PHONY: install browser wrk test test-fast lint format run bench bench-http bench-writers clean mutate client
 
-$(STAMP): pyproject.toml
+# The Python client (clients/python) is installed editable beside the app: its tests import it.
+$(STAMP): pyproject.toml clients/python/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -e clients/python
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,10 +30,10 @@ test: $(STAMP) browser
 	@$(MAKE) --no-print-directory wrk || echo "the HTTP benchmark's test will skip: install wrk"
 	$(BIN)/python -m pytest -q -n $(JOBS)
 
-# The fast tier: domain, projections and the API on SQLite, in process (no PostgreSQL, no spawned
-# server, command or browser).
+# The fast tier: domain, projections, the API on SQLite and the Python client's own layer, in process (no
+# PostgreSQL, no spawned server, command or browser).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -n $(JOBS) -m "not postgres and not slow" tests/domain tests/projections tests/api tests/test_docs.py
+	$(BIN)/python -m pytest -q -n $(JOBS) -m "not postgres and not slow" tests/domain tests/projections tests/api tests/clients tests/test_docs.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -50,6 +51,11 @@ MUTATE_TESTS ?=
 mutate: $(STAMP)
 	rm -rf mutants
 	$(BIN)/python tools/mutate.py $(MUTATE_PATHS) $(if $(MUTATE_TESTS),--tests $(MUTATE_TESTS))
+
+# The Python client's generated half from the app's OpenAPI document (clients/python/openapi.json), by
+# openapi-python-client with clients/python/generator.yaml; a test fails when the committed copy drifts from it.
+client: $(STAMP)
+	$(BIN)/python -m tools.generate_client
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis mutants

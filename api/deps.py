@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
+from pydantic import Field
 
 from api import inputs
 from api.basis import IMMUTABLE, REVALIDATE, basis_of, etag, matches
@@ -20,6 +21,7 @@ from api.composition import Services
 from api.inputs import InputError, clip
 from api.responses import render_json
 from api.settings import Settings
+from domain.vocabulary import FactKind, MarketGroup, Sector, Stage, Venue
 from projections.clocks import Clocks
 from projections.queries.cursors import BadCursor
 
@@ -230,21 +232,35 @@ def word(name: str, value: str | None, parse: Callable[[str, str], str]) -> str 
         raise checked(error) from None
 
 
+# Vocabulary filters are declared as the vocabulary's enum or any text (OpenAPI: anyOf [Venue, string]): a
+# generated client gets an enum type to offer, and the server still reads every word it reads today and any
+# alias it learns (a word it cannot read is a 422 from word(...), listing the allowed ones). Declared as the
+# enum alone, FastAPI would refuse aliases before our parser saw them.
+VenueWord = Venue | str | None
+VenueOrMarketWord = Venue | MarketGroup | str | None
+StageWord = Stage | str | None
+KindWord = FactKind | str | None
+SectorWord = Sector | str | None
+VenueFilter = Annotated[VenueWord, Query(description="Only this venue", examples=["SSE-STAR"])]
+SectorFilter = Annotated[SectorWord, Query(description="Only this sector", examples=["semiconductors"])]
+
+
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
+# An optional day: documented as an ISO date on the text branch itself (anyOf [{string, format: date}, null]),
+# where generators look for it (at the parameter's top level they read it as plain text); other single-day
+# forms (2025年6月30日, June 30 2025) are still accepted.
+DayOrNone = Annotated[str, Field(max_length=40, json_schema_extra={"format": "date", "pattern": DAY_PATTERN})] | None
+
+
 def day_query(description: str, example: str) -> Any:
-    """A day parameter, documented as an ISO date; other single-day forms are accepted too."""
-    return Query(
-        description=description,
-        examples=[example],
-        max_length=40,
-        json_schema_extra={"format": "date", "pattern": DAY_PATTERN},
-    )
+    """An optional day parameter (declared ``DayOrNone``), described."""
+    return Query(description=description, examples=[example])
 
 
 AsOf = Annotated[
-    str | None, day_query("Valid day: what had happened by then (default: today in Asia/Shanghai)", "2025-06-30")
+    DayOrNone, day_query("Valid day: what had happened by then (default: today in Asia/Shanghai)", "2025-06-30")
 ]
 KnownAt = Annotated[
     str | None,
@@ -257,7 +273,7 @@ KnownAt = Annotated[
     ),
 ]
 PublishedBy = Annotated[
-    str | None, day_query("Only facts whose sources were certainly published by this day", "2025-07-21")
+    DayOrNone, day_query("Only facts whose sources were certainly published by this day", "2025-07-21")
 ]
 CertainOnly = Annotated[bool, Query(description="Only facts that certainly happened by as_of")]
 Vintage = Annotated[

@@ -1,14 +1,37 @@
-"""Request bodies of the write routes (API schemas only; the domain never sees them)."""
+"""Request bodies of the write routes (API schemas only; the domain never sees them).
+
+Each field the domain can judge on its own (a kind, a venue, a market, a date, a source's publication
+date, a kind's fields) is judged here too, by the domain's own parser, so that a body with several such
+problems gets one 422 listing every one with its field path (pydantic gathers field errors; the domain
+stops at its first). What spans fields (a stage fact needing a venue, an article needing a quote) is left
+to the domain, which the write reaches only when every field reads.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from domain.date_parsing import parse_date
-from domain.errors import InvalidDate, InvalidFact
+from domain.errors import DomainError, InvalidDate, InvalidFact
+from domain.field_values import build_fields
 from domain.sources import Source, SourceKind
+from domain.vocabulary import parse_kind, parse_market, parse_venue
+
+T = TypeVar("T")
+
+
+def _judged(value: T, parse: Callable[[Any], object]) -> T:
+    """``value`` unchanged once the domain's parser reads it; its refusal as the field's error. Only judged,
+    never replaced, so what the route hands the domain is what it handed it before."""
+    if value is not None:
+        try:
+            parse(value)
+        except DomainError as error:
+            raise ValueError(str(error)) from None
+    return value
 
 
 class _Strict(BaseModel):
@@ -38,6 +61,11 @@ class SourceIn(_Strict):
     title: str | None = Field(default=None, max_length=500)
     publisher: str | None = Field(default=None, max_length=500)
     date_text: str | None = Field(default=None, max_length=200, description="How this source words the fact's date")
+
+    @field_validator("published")
+    @classmethod
+    def _published(cls, value: str) -> str:
+        return _judged(value, parse_date)
 
     def to_source(self, where: str) -> Source:
         try:
@@ -77,6 +105,34 @@ class FactIn(_Strict):
     summary: str | None = Field(default=None, max_length=2000)
     sources: list[SourceIn] = Field(min_length=1, max_length=20)
 
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        return _judged(value, parse_kind)
+
+    @field_validator("venue")
+    @classmethod
+    def _venue(cls, value: str | None) -> str | None:
+        return _judged(value, parse_venue)
+
+    @field_validator("market")
+    @classmethod
+    def _market(cls, value: str | None) -> str | None:
+        return _judged(value, parse_market)
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str) -> str:
+        return _judged(value, parse_date)
+
+    @field_validator("fields")
+    @classmethod
+    def _fields(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        kind = info.data.get("kind")  # absent when the kind itself is wrong: that error is reported instead
+        if kind is not None:
+            _judged(value, lambda fields: build_fields(parse_kind(kind), fields))
+        return value
+
 
 class CorrectionIn(_Strict):
     date: str | None = Field(default=None, max_length=100, examples=["2025-06-30"])
@@ -84,6 +140,16 @@ class CorrectionIn(_Strict):
     fields: dict[str, Any] | None = None
     reason: str = Field(min_length=1, max_length=2000, examples=["Xinhua gives the exact day"])
     sources: list[SourceIn] = Field(min_length=1, max_length=20)
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        return _judged(value, parse_date)
+
+    @field_validator("venue")
+    @classmethod
+    def _venue(cls, value: str | None) -> str | None:
+        return _judged(value, parse_venue)
 
 
 class WrittenOut(BaseModel):

@@ -1,4 +1,4 @@
-"""The controlled vocabulary: venues, market scopes, pipeline stages and fact kinds."""
+"""The controlled vocabulary: venues, market scopes, pipeline stages, fact kinds and sectors."""
 
 from __future__ import annotations
 
@@ -102,6 +102,23 @@ class FactKind(StrEnum):
     LISTING_RULE_ADOPTED = "listing_rule_adopted"
     POLICY_ANNOUNCED = "policy_announced"
     MARKET_STATISTIC = "market_statistic"
+
+
+class Sector(StrEnum):
+    """The house list of sectors (seeds/README.md). A company's sector stays free text, so a store written
+    before this list, or a sector not yet on it, is still read; clients offer these words."""
+
+    SEMICONDUCTORS = "semiconductors"
+    AI = "ai"
+    ROBOTICS = "robotics"
+    BIOTECH = "biotech"
+    MEDTECH = "medtech"
+    ELECTRONICS = "electronics"
+    MATERIALS = "materials"
+    ENERGY = "energy"
+    INTERNET = "internet"
+    FINANCE = "finance"
+    OTHER = "other"
 
 
 class Category(StrEnum):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from api import inputs
-from api.deps import ClocksDep, Fresh, PublishedBy, ReplyDep, ServicesDep, Writer, parse_day, word
+from api.deps import ClocksDep, Fresh, PublishedBy, ReplyDep, ServicesDep, VenueFilter, Writer, parse_day, word
 from api.examples import COMPANY, example
 from api.responses import READ_ERRORS, written
 from api.routes.writes import after_write, company_for_write
@@ -31,7 +31,6 @@ Name = Annotated[
     "/companies/{name}",
     dependencies=[Fresh],
     responses={**READ_ERRORS, **example(COMPANY)},
-    operation_id="company",
     response_model=Company,
 )
 def company(services: ServicesDep, reply: ReplyDep, name: Name, clocks: ClocksDep) -> Response:
@@ -43,14 +42,13 @@ def company(services: ServicesDep, reply: ReplyDep, name: Name, clocks: ClocksDe
     "/companies/{name}/history",
     dependencies=[Fresh],
     responses=READ_ERRORS,
-    operation_id="company_history",
     response_model=CompanyHistory,
 )
 def company_history(
     services: ServicesDep,
     reply: ReplyDep,
     name: Name,
-    venue: Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])] = None,
+    venue: VenueFilter = None,
     published_by: PublishedBy = None,
 ) -> Response:
     """Every stage the company held, as rectangles of valid time x knowledge time (with the day each
@@ -68,7 +66,6 @@ def company_history(
         "The company, registered or given its new aliases", {"GetCompany": ("company", "name", "company_id")}
     ),
     response_model=CompanyWrittenOut,
-    operation_id="register_company",
 )
 def register_company(services: ServicesDep, body: CompanyIn) -> dict[str, Any]:
     """Register a company under all its names (registering again adds only new aliases)."""
@@ -90,7 +87,6 @@ CompanyRef = Annotated[
         "The name, retired (or found retired already)", {"GetCompany": ("company", "name", "company_id")}
     ),
     response_model=CompanyWrittenOut,
-    operation_id="retire_name",
 )
 def retire_name(services: ServicesDep, company: CompanyRef, body: NameRetirementIn) -> dict[str, Any]:
     """Stop a company answering to a name registered by mistake, with a reason and sources (a new event)."""

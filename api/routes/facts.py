@@ -30,7 +30,6 @@ FACT_LINKS = {
     "/facts/{fact_id}",
     dependencies=[Fresh],
     responses=READ_ERRORS,
-    operation_id="fact",
     response_model=FactWithHistory,
 )
 def fact(services: ServicesDep, reply: ReplyDep, fact_id: FactId, known_at: KnownAt = None) -> Response:
@@ -44,7 +43,6 @@ def fact(services: ServicesDep, reply: ReplyDep, fact_id: FactId, known_at: Know
     dependencies=[Writer],
     responses=written("The fact, recorded or corroborated", FACT_LINKS),
     response_model=FactWrittenOut,
-    operation_id="record_fact",
 )
 def record_fact(services: ServicesDep, body: FactIn) -> dict[str, Any]:
     """Record a fact with its sources; the same fact again appends nothing or only new sources."""
@@ -67,7 +65,6 @@ def record_fact(services: ServicesDep, body: FactIn) -> dict[str, Any]:
     dependencies=[Writer],
     responses=written("The correction, appended or found (a retry)", FACT_LINKS),
     response_model=FactWrittenOut,
-    operation_id="correct_fact",
 )
 def correct_fact(services: ServicesDep, fact_id: FactId, body: CorrectionIn) -> dict[str, Any]:
     """Correct a fact's date, venue or fields, with a reason and sources (a new event)."""
@@ -88,7 +85,6 @@ def correct_fact(services: ServicesDep, fact_id: FactId, body: CorrectionIn) -> 
     dependencies=[Writer],
     responses=written("The retraction, appended or found (a retry)", {"GetFact": FACT_LINKS["GetFact"]}),
     response_model=FactWrittenOut,
-    operation_id="retract_fact",
 )
 def retract_fact(services: ServicesDep, fact_id: FactId, body: RetractionIn) -> dict[str, Any]:
     """Retract a fact, with a reason and sources (a new event; the fact stays in history)."""

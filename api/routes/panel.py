@@ -18,11 +18,15 @@ from fastapi.responses import Response, StreamingResponse
 from api import inputs
 from api.basis import basis_of
 from api.deps import (
+    DayOrNone,
     Fresh,
     KnownAt,
     ReplyDep,
+    SectorFilter,
     ServicesDep,
     SettingsDep,
+    StageWord,
+    VenueFilter,
     clocks_for,
     day_query,
     invalid,
@@ -46,14 +50,12 @@ From = Annotated[
         json_schema_extra={"format": "date"},
     ),
 ]
-To = Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)", "2025-12-31")]
+To = Annotated[DayOrNone, day_query("Last day (default: today in Asia/Shanghai)", "2025-12-31")]
 Freq = Annotated[
     Literal["day", "week", "month"], Query(description="Every day, every 7th day from `from`, or month ends")
 ]
-Venue = Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])]
-Stage = Annotated[str | None, Query(description="Only rows at this stage, then or now", examples=["accepted"])]
+Stage = Annotated[StageWord, Query(description="Only rows at this stage, then or now", examples=["accepted"])]
 Company = Annotated[str | None, Query(description="Only this company (any name or code)", examples=["Moore Threads"])]
-Sector = Annotated[str | None, Query(description="Only this sector", examples=["semiconductors"])]
 Format = Annotated[
     Literal["json", "csv", "parquet", "arrow"] | None,
     Query(description="The answer's format (else from Accept; JSON by default)"),
@@ -84,10 +86,10 @@ def asked_panel(
     from_: From,
     to: To = None,
     freq: Freq = "month",
-    venue: Venue = None,
+    venue: VenueFilter = None,
     stage: Stage = None,
     company: Company = None,
-    sector: Sector = None,
+    sector: SectorFilter = None,
     known_at: KnownAt = None,
 ) -> tuple[pa.Table, Panel]:
     """The panel a request asks for (both routes take the same question), and its answer's head."""

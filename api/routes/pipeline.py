@@ -12,10 +12,14 @@ from fastapi.responses import Response
 from api import inputs
 from api.deps import (
     ClocksDep,
+    DayOrNone,
     Fresh,
     PageCursor,
     ReplyDep,
+    SectorFilter,
     ServicesDep,
+    StageWord,
+    VenueFilter,
     cursor_checked,
     day_query,
     parse_day,
@@ -28,13 +32,11 @@ from projections.queries.answers import Pipeline
 
 router = APIRouter(tags=["pipeline"])
 
-Venue = Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])]
-StageQ = Annotated[str | None, Query(description="Only this stage", examples=["accepted"])]
-Sector = Annotated[str | None, Query(description="Only this sector", examples=["semiconductors"])]
+StageQ = Annotated[StageWord, Query(description="Only this stage", examples=["accepted"])]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Entries to skip (a cursor pages deep lists faster)")]
 ReportedSince = Annotated[
-    str | None,
+    DayOrNone,
     day_query("Only entries whose deciding fact has a source published on or after this day", "2025-12-01"),
 ]
 WithBom = Annotated[bool, Query(description="Start with a UTF-8 BOM, so Excel shows Chinese names")]
@@ -64,9 +66,9 @@ def pipeline(
     services: ServicesDep,
     reply: ReplyDep,
     clocks: ClocksDep,
-    venue: Venue = None,
+    venue: VenueFilter = None,
     stage: StageQ = None,
-    sector: Sector = None,
+    sector: SectorFilter = None,
     limit: Limit = 100,
     offset: Offset = 0,
     reported_since: ReportedSince = None,
@@ -99,9 +101,9 @@ def pipeline(
 def pipeline_csv(
     services: ServicesDep,
     clocks: ClocksDep,
-    venue: Venue = None,
+    venue: VenueFilter = None,
     stage: StageQ = None,
-    sector: Sector = None,
+    sector: SectorFilter = None,
     bom: WithBom = False,
 ) -> Response:
     """The whole pipeline snapshot of a day as CSV (one row per company and venue)."""

@@ -12,11 +12,14 @@ from api.composition import Services
 from api.deps import (
     AsOf,
     CertainOnly,
+    DayOrNone,
     Fresh,
     KnownAt,
     PublishedBy,
     ReplyDep,
     ServicesDep,
+    StageWord,
+    VenueFilter,
     checked,
     clocks_for,
     day_query,
@@ -44,8 +47,7 @@ def knowledge_time(description: str, example: str) -> object:
 
 Since = Annotated[str | None, knowledge_time("The earlier knowledge time", "2026-01-01T00:00:00Z")]
 Until = Annotated[str | None, knowledge_time("The later knowledge time (default: everything recorded)", "1200")]
-Venue = Annotated[str | None, Query(description="Only this venue", examples=["SSE-STAR"])]
-Stage = Annotated[str | None, Query(description="Only entries at this stage before or after", examples=["accepted"])]
+Stage = Annotated[StageWord, Query(description="Only entries at this stage before or after", examples=["accepted"])]
 
 
 def position(services: Services, name: str, text: str) -> int:
@@ -56,9 +58,9 @@ def position(services: Services, name: str, text: str) -> int:
 
 
 PublishedSince = Annotated[
-    str | None, day_query("By the publication clock: what the public learned after this day", "2025-07-01")
+    DayOrNone, day_query("By the publication clock: what the public learned after this day", "2025-07-01")
 ]
-PublishedUntil = Annotated[str | None, day_query("... up to this day (default: today in Asia/Shanghai)", "2025-07-31")]
+PublishedUntil = Annotated[DayOrNone, day_query("... up to this day (default: today in Asia/Shanghai)", "2025-07-31")]
 
 
 @router.get("/revisions", dependencies=[Fresh], responses=READ_ERRORS, response_model=Revisions)
@@ -68,7 +70,7 @@ def revisions(
     since: Since = None,
     until: Until = None,
     as_of: AsOf = None,
-    venue: Venue = None,
+    venue: VenueFilter = None,
     stage: Stage = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,

@@ -15,7 +15,7 @@ from projections.queries.answers import Search
 router = APIRouter(tags=["companies"])
 
 
-@router.get("/search", dependencies=[Fresh], responses=READ_ERRORS, operation_id="search", response_model=Search)
+@router.get("/search", dependencies=[Fresh], responses=READ_ERRORS, response_model=Search)
 def search(
     services: ServicesDep,
     reply: ReplyDep,

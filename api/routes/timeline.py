@@ -14,12 +14,16 @@ from api import inputs
 from api.deps import (
     DAY_PATTERN,
     CertainOnly,
+    DayOrNone,
     Fresh,
+    KindWord,
     KnownAt,
     PageCursor,
     PublishedBy,
     ReplyDep,
     ServicesDep,
+    VenueFilter,
+    VenueOrMarketWord,
     Vintage,
     clocks_for,
     cursor_checked,
@@ -44,10 +48,10 @@ From = Annotated[
         json_schema_extra={"format": "date", "pattern": DAY_PATTERN},
     ),
 ]
-To = Annotated[str | None, day_query("Last day (default: today in Asia/Shanghai)", "2025-07-31")]
+To = Annotated[DayOrNone, day_query("Last day (default: today in Asia/Shanghai)", "2025-07-31")]
 Company = Annotated[str | None, Query(description="Only this company (any name)", examples=["Moore Threads"])]
-Venue = Annotated[str | None, Query(description="Only this venue or market", examples=["SSE-STAR"])]
-Kind = Annotated[str | None, Query(description="Only this fact kind", examples=["accepted"])]
+VenueOrMarket = Annotated[VenueOrMarketWord, Query(description="Only this venue or market", examples=["SSE-STAR"])]
+Kind = Annotated[KindWord, Query(description="Only this fact kind", examples=["accepted"])]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 WithBom = Annotated[bool, Query(description="Start with a UTF-8 BOM, so Excel shows Chinese names")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
@@ -60,7 +64,7 @@ def timeline(
     from_: From,
     to: To = None,
     company: Company = None,
-    venue: Venue = None,
+    venue: VenueOrMarket = None,
     kind: Kind = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
@@ -118,7 +122,7 @@ def timeline_csv(
     from_: From,
     to: To = None,
     company: Company = None,
-    venue: Venue = None,
+    venue: VenueOrMarket = None,
     kind: Kind = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
@@ -168,7 +172,7 @@ def changes(
     reply: ReplyDep,
     from_: From,
     to: To = None,
-    venue: Venue = None,
+    venue: VenueFilter = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
@@ -189,8 +193,8 @@ def changes(
 def time_in_stage(
     services: ServicesDep,
     reply: ReplyDep,
-    as_of: Annotated[str | None, day_query("Valid day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
-    venue: Venue = None,
+    as_of: Annotated[DayOrNone, day_query("Valid day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
+    venue: VenueFilter = None,
     company: Company = None,
     known_at: KnownAt = None,
     published_by: PublishedBy = None,

@@ -1,10 +1,9 @@
 // The timeline viewer. Every answer comes from the HTTP API; the page only lays it out.
 
-const VENUES = ["SSE-STAR", "SSE-MAIN", "SZSE-CHINEXT", "SZSE-MAIN", "BSE", "CN-A", "HKEX-MAIN", "HKEX-GEM"];
-const STAGES = ["preparing", "guidance", "filed", "accepted", "inquiry", "approved", "registered", "listed",
-  "withdrawn", "terminated", "rejected", "lapsed", "delisted"];
-const SECTORS = ["semiconductors", "ai", "robotics", "biotech", "medtech", "electronics", "materials", "energy",
-  "internet", "finance", "other"];
+// The vocabulary comes from the API (GET /vocabulary), so the page offers exactly the words the API reads.
+let VENUES = [];
+let STAGES = [];
+let SECTORS = [];
 const STAGE_COLOURS = ["#8e9aaf", "#6c8ebf", "#4a7fb5", "#2f6ea5", "#3f8f8a", "#4f9d5b", "#7aa83f", "#2e7d32",
   "#b08a3e", "#a85b3c", "#9c3d3d", "#7d6b8f", "#5f5f5f"];
 const COHORT_COLOURS = ["#2f6ea5", "#d0021b", "#4f9d5b", "#b08a3e", "#7d6b8f", "#3f8f8a", "#a85b3c", "#5f5f5f"];
@@ -593,8 +592,14 @@ function drawHistory(history) {
 }
 
 $("company").addEventListener("close", () => { state.company = ""; writeState(); });
-setUpControls();
-refresh().then(() => {
+async function loadVocabulary() {
+  const vocabulary = await api("/vocabulary");
+  VENUES = vocabulary.venues;
+  STAGES = vocabulary.stages;
+  SECTORS = vocabulary.sectors;
+}
+
+loadVocabulary().then(setUpControls).then(refresh).then(() => {
   if (state.company) openCompany(state.company);
   showRevisions().then(rememberVisit);
 });

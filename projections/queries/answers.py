@@ -7,17 +7,22 @@ TypedDict because pydantic needs it to describe them on Python 3.11.
 
 from __future__ import annotations
 
-from typing import Any, NotRequired
+from typing import Annotated, Any, NotRequired
 
+from pydantic import Field
 from typing_extensions import TypedDict
+
+# An ISO day (YYYY-MM-DD), declared `format: date` so a generated client reads it as a date. Only for
+# fields that always hold one day; a fuzzy date's canonical text ("late 2023") stays plain text.
+Day = Annotated[str, Field(json_schema_extra={"format": "date"})]
 
 
 class DaySpan(TypedDict):
     """A fuzzy date: its canonical text and the first and last day it may mean."""
 
     text: str
-    earliest: str
-    latest: str
+    earliest: Day
+    latest: Day
 
 
 class FuzzyDay(DaySpan):
@@ -82,11 +87,11 @@ class PipelineEntry(VenueState):
 
 
 class Pipeline(TypedDict):
-    as_of: str
+    as_of: Day
     known_at: int | None
-    published_by: str | None
+    published_by: Day | None
     certain_only: bool
-    reported_since: str | None
+    reported_since: Day | None
     total: int
     counts: dict[str, dict[str, int]]  # venue -> stage -> companies, stages in pipeline order
     entries: list[PipelineEntry]
@@ -107,12 +112,12 @@ class Fact(TypedDict):
     venue: str | None
     date: str
     date_raw: str
-    earliest: str
-    latest: str
+    earliest: Day
+    latest: Day
     fields: dict[str, Any]  # kind-specific: amounts keep their currency, counts are integers
     summary: str | None
     sources: list[Source]
-    public_from: str  # the first day one of its sources was certainly published
+    public_from: Day  # the first day one of its sources was certainly published
     certain: NotRequired[bool]  # asked as of a day: false when it only possibly happened by then
 
 
@@ -199,7 +204,7 @@ class Company(CompanyRecord):
     names: list[NameUse]
     retired_names: list[RetiredName]
     codes: list[StockCode]
-    as_of: str
+    as_of: Day
     venues: list[VenueState]
     flags: Flags
     facts: list[Fact]
@@ -227,13 +232,13 @@ Change = TypedDict(
 # next_cursor: pass as cursor for the page after this one; null on the last page
 Changes = TypedDict(
     "Changes",
-    {"from": str, "to": str, "changes": list[Change], "next_cursor": str | None, "basis": NotRequired[LogPoint]},
+    {"from": Day, "to": Day, "changes": list[Change], "next_cursor": str | None, "basis": NotRequired[LogPoint]},
 )
 Timeline = TypedDict(
     "Timeline",
     {
-        "from": str,
-        "to": str,
+        "from": Day,
+        "to": Day,
         "total": int,
         "events": list[Fact],
         "next_cursor": str | None,
@@ -279,7 +284,7 @@ SpanSummary = TypedDict(
 
 
 class TimeInStage(TypedDict):
-    as_of: str
+    as_of: Day
     spans: list[Span]  # a page of them
     summary: list[SpanSummary]  # over every span, on every page
     next_cursor: str | None
@@ -371,15 +376,15 @@ class Search(TypedDict):
 
 
 class CountsPoint(TypedDict):
-    date: str
+    date: Day
     counts: dict[str, int]  # stage -> companies
 
 
 StatsCounts = TypedDict(
     "StatsCounts",
     {
-        "from": str,
-        "to": str,
+        "from": Day,
+        "to": Day,
         "venue": str | None,
         "granularity": str,
         "mode": str,
@@ -426,11 +431,11 @@ class CountMove(TypedDict):
 
 
 class Revisions(TypedDict):
-    as_of: str
-    published_by: str | None
+    as_of: Day
+    published_by: Day | None
     # By the publication clock: what the public learned between these two days (since = until = known_at)
-    published_since: str | None
-    published_until: str | None
+    published_since: Day | None
+    published_until: Day | None
     since: LogPoint
     until: LogPoint
     changes: list[Revision]  # in board order
@@ -446,23 +451,23 @@ class HistoryRectangle(TypedDict):
     suspended: bool
     certain: bool  # true: the stage certainly held on these days; false: it possibly did
     fact_id: str  # the fact that decides it
-    valid_from: str
-    valid_to: str | None  # exclusive; null: still open
+    valid_from: Day
+    valid_to: Day | None  # exclusive; null: still open
     known_from: LogPoint
     known_to: LogPoint | None  # exclusive; null: still believed
-    public_from: str  # the first day the sources recorded here show it
+    public_from: Day  # the first day the sources recorded here show it
 
 
 class CompanyHistory(TypedDict):
     company_id: str
     name: str
-    published_by: str | None
+    published_by: Day | None
     rectangles: list[HistoryRectangle]
     basis: NotRequired[LogPoint]  # the log position the answer reflects (every HTTP read answer has it)
 
 
 class PanelRow(TypedDict):
-    date: str
+    date: Day
     company_id: str
     company: str
     venue: str
@@ -479,8 +484,8 @@ class PanelRow(TypedDict):
 Panel = TypedDict(
     "Panel",
     {
-        "from": str,
-        "to": str,
+        "from": Day,
+        "to": Day,
         "freq": str,
         "known_at": int | None,
         "rows": list[PanelRow],
@@ -490,7 +495,7 @@ Panel = TypedDict(
 
 
 class PanelPoint(TypedDict):
-    date: str
+    date: Day
     rows: int
     leaks: int  # rows a hindsight panel gets wrong on that date
 
@@ -498,8 +503,8 @@ class PanelPoint(TypedDict):
 PanelLeaks = TypedDict(
     "PanelLeaks",
     {
-        "from": str,
-        "to": str,
+        "from": Day,
+        "to": Day,
         "freq": str,
         "known_at": int | None,
         "points": list[PanelPoint],

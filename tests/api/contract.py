@@ -511,7 +511,7 @@ class ApiContract:
                     "date": "2025",
                     "sources": [{**SOURCE, "published": "whenever"}],
                 },
-                "sources[0]",
+                "'sources', 0, 'published'",  # the field path, in the error's loc
             ),
             (
                 {

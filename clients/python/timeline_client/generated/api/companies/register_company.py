@@ -1,0 +1,274 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.company_in import CompanyIn
+from ...models.company_written_out import CompanyWrittenOut
+from ...models.error_out import ErrorOut
+from ...models.http_validation_error import HTTPValidationError
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: CompanyIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(authorization, Unset):
+        headers["authorization"] = authorization
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/companies",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CompanyWrittenOut | ErrorOut | HTTPValidationError | None:
+    if response.status_code == 201:
+        response_201 = CompanyWrittenOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CompanyWrittenOut | ErrorOut | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompanyIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[CompanyWrittenOut | ErrorOut | HTTPValidationError]:
+    """ Register Company
+
+     Register a company under all its names (registering again adds only new aliases).
+
+    Args:
+        authorization (None | str | Unset):
+        idempotency_key (None | str | Unset): Retry safely: the same key and body replay the first
+            answer; another body is a 409
+        body (CompanyIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CompanyWrittenOut | ErrorOut | HTTPValidationError]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+authorization=authorization,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompanyIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> CompanyWrittenOut | ErrorOut | HTTPValidationError | None:
+    """ Register Company
+
+     Register a company under all its names (registering again adds only new aliases).
+
+    Args:
+        authorization (None | str | Unset):
+        idempotency_key (None | str | Unset): Retry safely: the same key and body replay the first
+            answer; another body is a 409
+        body (CompanyIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CompanyWrittenOut | ErrorOut | HTTPValidationError
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+authorization=authorization,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompanyIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[CompanyWrittenOut | ErrorOut | HTTPValidationError]:
+    """ Register Company
+
+     Register a company under all its names (registering again adds only new aliases).
+
+    Args:
+        authorization (None | str | Unset):
+        idempotency_key (None | str | Unset): Retry safely: the same key and body replay the first
+            answer; another body is a 409
+        body (CompanyIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CompanyWrittenOut | ErrorOut | HTTPValidationError]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+authorization=authorization,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompanyIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> CompanyWrittenOut | ErrorOut | HTTPValidationError | None:
+    """ Register Company
+
+     Register a company under all its names (registering again adds only new aliases).
+
+    Args:
+        authorization (None | str | Unset):
+        idempotency_key (None | str | Unset): Retry safely: the same key and body replay the first
+            answer; another body is a 409
+        body (CompanyIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CompanyWrittenOut | ErrorOut | HTTPValidationError
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+authorization=authorization,
+idempotency_key=idempotency_key,
+
+    )).parsed

@@ -1,0 +1,288 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_out import ErrorOut
+from ...models.fact_written_out import FactWrittenOut
+from ...models.http_validation_error import HTTPValidationError
+from ...models.retraction_in import RetractionIn
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    fact_id: UUID,
+    *,
+    body: RetractionIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(authorization, Unset):
+        headers["authorization"] = authorization
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/facts/{fact_id}/retractions".format(fact_id=quote(str(fact_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | FactWrittenOut | HTTPValidationError | None:
+    if response.status_code == 201:
+        response_201 = FactWrittenOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorOut | FactWrittenOut | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    fact_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetractionIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[ErrorOut | FactWrittenOut | HTTPValidationError]:
+    """ Retract Fact
+
+     Retract a fact, with a reason and sources (a new event; the fact stays in history).
+
+    Args:
+        fact_id (UUID): The fact's id
+        authorization (None | str | Unset):
+        idempotency_key (None | str | Unset): Retry safely: the same key and body replay the first
+            answer; another body is a 409
+        body (RetractionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | FactWrittenOut | HTTPValidationError]
+     """
+
+
+    kwargs = _get_kwargs(
+        fact_id=fact_id,
+body=body,
+authorization=authorization,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    fact_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetractionIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> ErrorOut | FactWrittenOut | HTTPValidationError | None:
+    """ Retract Fact
+
+     Retract a fact, with a reason and sources (a new event; the fact stays in history).
+
+    Args:
+        fact_id (UUID): The fact's id
+        authorization (None | str | Unset):
+        idempotency_key (None | str | Unset): Retry safely: the same key and body replay the first
+            answer; another body is a 409
+        body (RetractionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | FactWrittenOut | HTTPValidationError
+     """
+
+
+    return sync_detailed(
+        fact_id=fact_id,
+client=client,
+body=body,
+authorization=authorization,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    fact_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetractionIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[ErrorOut | FactWrittenOut | HTTPValidationError]:
+    """ Retract Fact
+
+     Retract a fact, with a reason and sources (a new event; the fact stays in history).
+
+    Args:
+        fact_id (UUID): The fact's id
+        authorization (None | str | Unset):
+        idempotency_key (None | str | Unset): Retry safely: the same key and body replay the first
+            answer; another body is a 409
+        body (RetractionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | FactWrittenOut | HTTPValidationError]
+     """
+
+
+    kwargs = _get_kwargs(
+        fact_id=fact_id,
+body=body,
+authorization=authorization,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    fact_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetractionIn,
+    authorization: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> ErrorOut | FactWrittenOut | HTTPValidationError | None:
+    """ Retract Fact
+
+     Retract a fact, with a reason and sources (a new event; the fact stays in history).
+
+    Args:
+        fact_id (UUID): The fact's id
+        authorization (None | str | Unset):
+        idempotency_key (None | str | Unset): Retry safely: the same key and body replay the first
+            answer; another body is a 409
+        body (RetractionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | FactWrittenOut | HTTPValidationError
+     """
+
+
+    return (await asyncio_detailed(
+        fact_id=fact_id,
+client=client,
+body=body,
+authorization=authorization,
+idempotency_key=idempotency_key,
+
+    )).parsed

@@ -1,0 +1,392 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_out import ErrorOut
+from ...models.http_validation_error import HTTPValidationError
+from ...models.sector import Sector
+from ...models.stage import Stage
+from ...models.venue import Venue
+from ...types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+def _get_kwargs(
+    *,
+    venue: None | str | Unset | Venue = UNSET,
+    stage: None | Stage | str | Unset = UNSET,
+    sector: None | Sector | str | Unset = UNSET,
+    bom: bool | Unset = False,
+    min_position: int | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_venue: None | str | Unset
+    if isinstance(venue, Unset):
+        json_venue = UNSET
+    elif isinstance(venue, Venue):
+        json_venue = venue.value
+    else:
+        json_venue = venue
+    params["venue"] = json_venue
+
+    json_stage: None | str | Unset
+    if isinstance(stage, Unset):
+        json_stage = UNSET
+    elif isinstance(stage, Stage):
+        json_stage = stage.value
+    else:
+        json_stage = stage
+    params["stage"] = json_stage
+
+    json_sector: None | str | Unset
+    if isinstance(sector, Unset):
+        json_sector = UNSET
+    elif isinstance(sector, Sector):
+        json_sector = sector.value
+    else:
+        json_sector = sector
+    params["sector"] = json_sector
+
+    params["bom"] = bom
+
+    json_min_position: int | None | Unset
+    if isinstance(min_position, Unset):
+        json_min_position = UNSET
+    else:
+        json_min_position = min_position
+    params["min_position"] = json_min_position
+
+    json_as_of: None | str | Unset
+    if isinstance(as_of, Unset):
+        json_as_of = UNSET
+    elif isinstance(as_of, datetime.date):
+        json_as_of = as_of.isoformat()
+    else:
+        json_as_of = as_of
+    params["as_of"] = json_as_of
+
+    json_known_at: None | str | Unset
+    if isinstance(known_at, Unset):
+        json_known_at = UNSET
+    else:
+        json_known_at = known_at
+    params["known_at"] = json_known_at
+
+    json_published_by: None | str | Unset
+    if isinstance(published_by, Unset):
+        json_published_by = UNSET
+    elif isinstance(published_by, datetime.date):
+        json_published_by = published_by.isoformat()
+    else:
+        json_published_by = published_by
+    params["published_by"] = json_published_by
+
+    params["certain_only"] = certain_only
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/pipeline.csv",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorOut | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorOut | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    venue: None | str | Unset | Venue = UNSET,
+    stage: None | Stage | str | Unset = UNSET,
+    sector: None | Sector | str | Unset = UNSET,
+    bom: bool | Unset = False,
+    min_position: int | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+
+) -> Response[Any | ErrorOut | HTTPValidationError]:
+    """ Pipeline Csv
+
+     The whole pipeline snapshot of a day as CSV (one row per company and venue).
+
+    Args:
+        venue (None | str | Unset | Venue): Only this venue
+        stage (None | Stage | str | Unset): Only this stage
+        sector (None | Sector | str | Unset): Only this sector
+        bom (bool | Unset): Start with a UTF-8 BOM, so Excel shows Chinese names Default: False.
+        min_position (int | None | Unset): Wait until the read models have applied this log
+            position
+        as_of (datetime.date | None | Unset): Valid day: what had happened by then (default: today
+            in Asia/Shanghai)
+        known_at (None | str | Unset): System time: only what the store had recorded by then (an
+            RFC 3339 date-time; a plain integer is read as a log position)
+        published_by (datetime.date | None | Unset): Only facts whose sources were certainly
+            published by this day
+        certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorOut | HTTPValidationError]
+     """
+
+
+    kwargs = _get_kwargs(
+        venue=venue,
+stage=stage,
+sector=sector,
+bom=bom,
+min_position=min_position,
+as_of=as_of,
+known_at=known_at,
+published_by=published_by,
+certain_only=certain_only,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    venue: None | str | Unset | Venue = UNSET,
+    stage: None | Stage | str | Unset = UNSET,
+    sector: None | Sector | str | Unset = UNSET,
+    bom: bool | Unset = False,
+    min_position: int | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+
+) -> Any | ErrorOut | HTTPValidationError | None:
+    """ Pipeline Csv
+
+     The whole pipeline snapshot of a day as CSV (one row per company and venue).
+
+    Args:
+        venue (None | str | Unset | Venue): Only this venue
+        stage (None | Stage | str | Unset): Only this stage
+        sector (None | Sector | str | Unset): Only this sector
+        bom (bool | Unset): Start with a UTF-8 BOM, so Excel shows Chinese names Default: False.
+        min_position (int | None | Unset): Wait until the read models have applied this log
+            position
+        as_of (datetime.date | None | Unset): Valid day: what had happened by then (default: today
+            in Asia/Shanghai)
+        known_at (None | str | Unset): System time: only what the store had recorded by then (an
+            RFC 3339 date-time; a plain integer is read as a log position)
+        published_by (datetime.date | None | Unset): Only facts whose sources were certainly
+            published by this day
+        certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorOut | HTTPValidationError
+     """
+
+
+    return sync_detailed(
+        client=client,
+venue=venue,
+stage=stage,
+sector=sector,
+bom=bom,
+min_position=min_position,
+as_of=as_of,
+known_at=known_at,
+published_by=published_by,
+certain_only=certain_only,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    venue: None | str | Unset | Venue = UNSET,
+    stage: None | Stage | str | Unset = UNSET,
+    sector: None | Sector | str | Unset = UNSET,
+    bom: bool | Unset = False,
+    min_position: int | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+
+) -> Response[Any | ErrorOut | HTTPValidationError]:
+    """ Pipeline Csv
+
+     The whole pipeline snapshot of a day as CSV (one row per company and venue).
+
+    Args:
+        venue (None | str | Unset | Venue): Only this venue
+        stage (None | Stage | str | Unset): Only this stage
+        sector (None | Sector | str | Unset): Only this sector
+        bom (bool | Unset): Start with a UTF-8 BOM, so Excel shows Chinese names Default: False.
+        min_position (int | None | Unset): Wait until the read models have applied this log
+            position
+        as_of (datetime.date | None | Unset): Valid day: what had happened by then (default: today
+            in Asia/Shanghai)
+        known_at (None | str | Unset): System time: only what the store had recorded by then (an
+            RFC 3339 date-time; a plain integer is read as a log position)
+        published_by (datetime.date | None | Unset): Only facts whose sources were certainly
+            published by this day
+        certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorOut | HTTPValidationError]
+     """
+
+
+    kwargs = _get_kwargs(
+        venue=venue,
+stage=stage,
+sector=sector,
+bom=bom,
+min_position=min_position,
+as_of=as_of,
+known_at=known_at,
+published_by=published_by,
+certain_only=certain_only,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    venue: None | str | Unset | Venue = UNSET,
+    stage: None | Stage | str | Unset = UNSET,
+    sector: None | Sector | str | Unset = UNSET,
+    bom: bool | Unset = False,
+    min_position: int | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+
+) -> Any | ErrorOut | HTTPValidationError | None:
+    """ Pipeline Csv
+
+     The whole pipeline snapshot of a day as CSV (one row per company and venue).
+
+    Args:
+        venue (None | str | Unset | Venue): Only this venue
+        stage (None | Stage | str | Unset): Only this stage
+        sector (None | Sector | str | Unset): Only this sector
+        bom (bool | Unset): Start with a UTF-8 BOM, so Excel shows Chinese names Default: False.
+        min_position (int | None | Unset): Wait until the read models have applied this log
+            position
+        as_of (datetime.date | None | Unset): Valid day: what had happened by then (default: today
+            in Asia/Shanghai)
+        known_at (None | str | Unset): System time: only what the store had recorded by then (an
+            RFC 3339 date-time; a plain integer is read as a log position)
+        published_by (datetime.date | None | Unset): Only facts whose sources were certainly
+            published by this day
+        certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorOut | HTTPValidationError
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+venue=venue,
+stage=stage,
+sector=sector,
+bom=bom,
+min_position=min_position,
+as_of=as_of,
+known_at=known_at,
+published_by=published_by,
+certain_only=certain_only,
+
+    )).parsed

@@ -1,0 +1,422 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_out import ErrorOut
+from ...models.http_validation_error import HTTPValidationError
+from ...models.time_in_stage import TimeInStage
+from ...models.time_in_stage_vintage import TimeInStageVintage
+from ...models.venue import Venue
+from ...types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+def _get_kwargs(
+    *,
+    as_of: datetime.date | None | Unset = UNSET,
+    venue: None | str | Unset | Venue = UNSET,
+    company: None | str | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+    limit: int | Unset = 1000,
+    cursor: None | str | Unset = UNSET,
+    vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
+    min_position: int | None | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_as_of: None | str | Unset
+    if isinstance(as_of, Unset):
+        json_as_of = UNSET
+    elif isinstance(as_of, datetime.date):
+        json_as_of = as_of.isoformat()
+    else:
+        json_as_of = as_of
+    params["as_of"] = json_as_of
+
+    json_venue: None | str | Unset
+    if isinstance(venue, Unset):
+        json_venue = UNSET
+    elif isinstance(venue, Venue):
+        json_venue = venue.value
+    else:
+        json_venue = venue
+    params["venue"] = json_venue
+
+    json_company: None | str | Unset
+    if isinstance(company, Unset):
+        json_company = UNSET
+    else:
+        json_company = company
+    params["company"] = json_company
+
+    json_known_at: None | str | Unset
+    if isinstance(known_at, Unset):
+        json_known_at = UNSET
+    else:
+        json_known_at = known_at
+    params["known_at"] = json_known_at
+
+    json_published_by: None | str | Unset
+    if isinstance(published_by, Unset):
+        json_published_by = UNSET
+    elif isinstance(published_by, datetime.date):
+        json_published_by = published_by.isoformat()
+    else:
+        json_published_by = published_by
+    params["published_by"] = json_published_by
+
+    params["certain_only"] = certain_only
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_vintage: str | Unset = UNSET
+    if not isinstance(vintage, Unset):
+        json_vintage = vintage.value
+
+    params["vintage"] = json_vintage
+
+    json_min_position: int | None | Unset
+    if isinstance(min_position, Unset):
+        json_min_position = UNSET
+    else:
+        json_min_position = min_position
+    params["min_position"] = json_min_position
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/time-in-stage",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | HTTPValidationError | TimeInStage | None:
+    if response.status_code == 200:
+        response_200 = TimeInStage.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorOut | HTTPValidationError | TimeInStage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    as_of: datetime.date | None | Unset = UNSET,
+    venue: None | str | Unset | Venue = UNSET,
+    company: None | str | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+    limit: int | Unset = 1000,
+    cursor: None | str | Unset = UNSET,
+    vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
+    min_position: int | None | Unset = UNSET,
+
+) -> Response[ErrorOut | HTTPValidationError | TimeInStage]:
+    """ Time In Stage
+
+     Days between the stages of each listing attempt (a page of them; follow next_cursor for the rest),
+    with per venue-year medians and quartiles over them all.
+
+    Args:
+        as_of (datetime.date | None | Unset): Valid day (default: today in Asia/Shanghai)
+        venue (None | str | Unset | Venue): Only this venue
+        company (None | str | Unset): Only this company (any name)
+        known_at (None | str | Unset): System time: only what the store had recorded by then (an
+            RFC 3339 date-time; a plain integer is read as a log position)
+        published_by (datetime.date | None | Unset): Only facts whose sources were certainly
+            published by this day
+        certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        limit (int | Unset): Page size Default: 1000.
+        cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
+            page before
+        vintage (TimeInStageVintage | Unset): latest: as known now; as_published: each point (or
+            as_of) as the public could know it on that day, no hindsight Default:
+            TimeInStageVintage.LATEST.
+        min_position (int | None | Unset): Wait until the read models have applied this log
+            position
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | HTTPValidationError | TimeInStage]
+     """
+
+
+    kwargs = _get_kwargs(
+        as_of=as_of,
+venue=venue,
+company=company,
+known_at=known_at,
+published_by=published_by,
+certain_only=certain_only,
+limit=limit,
+cursor=cursor,
+vintage=vintage,
+min_position=min_position,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    as_of: datetime.date | None | Unset = UNSET,
+    venue: None | str | Unset | Venue = UNSET,
+    company: None | str | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+    limit: int | Unset = 1000,
+    cursor: None | str | Unset = UNSET,
+    vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
+    min_position: int | None | Unset = UNSET,
+
+) -> ErrorOut | HTTPValidationError | TimeInStage | None:
+    """ Time In Stage
+
+     Days between the stages of each listing attempt (a page of them; follow next_cursor for the rest),
+    with per venue-year medians and quartiles over them all.
+
+    Args:
+        as_of (datetime.date | None | Unset): Valid day (default: today in Asia/Shanghai)
+        venue (None | str | Unset | Venue): Only this venue
+        company (None | str | Unset): Only this company (any name)
+        known_at (None | str | Unset): System time: only what the store had recorded by then (an
+            RFC 3339 date-time; a plain integer is read as a log position)
+        published_by (datetime.date | None | Unset): Only facts whose sources were certainly
+            published by this day
+        certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        limit (int | Unset): Page size Default: 1000.
+        cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
+            page before
+        vintage (TimeInStageVintage | Unset): latest: as known now; as_published: each point (or
+            as_of) as the public could know it on that day, no hindsight Default:
+            TimeInStageVintage.LATEST.
+        min_position (int | None | Unset): Wait until the read models have applied this log
+            position
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | HTTPValidationError | TimeInStage
+     """
+
+
+    return sync_detailed(
+        client=client,
+as_of=as_of,
+venue=venue,
+company=company,
+known_at=known_at,
+published_by=published_by,
+certain_only=certain_only,
+limit=limit,
+cursor=cursor,
+vintage=vintage,
+min_position=min_position,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    as_of: datetime.date | None | Unset = UNSET,
+    venue: None | str | Unset | Venue = UNSET,
+    company: None | str | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+    limit: int | Unset = 1000,
+    cursor: None | str | Unset = UNSET,
+    vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
+    min_position: int | None | Unset = UNSET,
+
+) -> Response[ErrorOut | HTTPValidationError | TimeInStage]:
+    """ Time In Stage
+
+     Days between the stages of each listing attempt (a page of them; follow next_cursor for the rest),
+    with per venue-year medians and quartiles over them all.
+
+    Args:
+        as_of (datetime.date | None | Unset): Valid day (default: today in Asia/Shanghai)
+        venue (None | str | Unset | Venue): Only this venue
+        company (None | str | Unset): Only this company (any name)
+        known_at (None | str | Unset): System time: only what the store had recorded by then (an
+            RFC 3339 date-time; a plain integer is read as a log position)
+        published_by (datetime.date | None | Unset): Only facts whose sources were certainly
+            published by this day
+        certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        limit (int | Unset): Page size Default: 1000.
+        cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
+            page before
+        vintage (TimeInStageVintage | Unset): latest: as known now; as_published: each point (or
+            as_of) as the public could know it on that day, no hindsight Default:
+            TimeInStageVintage.LATEST.
+        min_position (int | None | Unset): Wait until the read models have applied this log
+            position
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | HTTPValidationError | TimeInStage]
+     """
+
+
+    kwargs = _get_kwargs(
+        as_of=as_of,
+venue=venue,
+company=company,
+known_at=known_at,
+published_by=published_by,
+certain_only=certain_only,
+limit=limit,
+cursor=cursor,
+vintage=vintage,
+min_position=min_position,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    as_of: datetime.date | None | Unset = UNSET,
+    venue: None | str | Unset | Venue = UNSET,
+    company: None | str | Unset = UNSET,
+    known_at: None | str | Unset = UNSET,
+    published_by: datetime.date | None | Unset = UNSET,
+    certain_only: bool | Unset = False,
+    limit: int | Unset = 1000,
+    cursor: None | str | Unset = UNSET,
+    vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
+    min_position: int | None | Unset = UNSET,
+
+) -> ErrorOut | HTTPValidationError | TimeInStage | None:
+    """ Time In Stage
+
+     Days between the stages of each listing attempt (a page of them; follow next_cursor for the rest),
+    with per venue-year medians and quartiles over them all.
+
+    Args:
+        as_of (datetime.date | None | Unset): Valid day (default: today in Asia/Shanghai)
+        venue (None | str | Unset | Venue): Only this venue
+        company (None | str | Unset): Only this company (any name)
+        known_at (None | str | Unset): System time: only what the store had recorded by then (an
+            RFC 3339 date-time; a plain integer is read as a log position)
+        published_by (datetime.date | None | Unset): Only facts whose sources were certainly
+            published by this day
+        certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        limit (int | Unset): Page size Default: 1000.
+        cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
+            page before
+        vintage (TimeInStageVintage | Unset): latest: as known now; as_published: each point (or
+            as_of) as the public could know it on that day, no hindsight Default:
+            TimeInStageVintage.LATEST.
+        min_position (int | None | Unset): Wait until the read models have applied this log
+            position
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | HTTPValidationError | TimeInStage
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+as_of=as_of,
+venue=venue,
+company=company,
+known_at=known_at,
+published_by=published_by,
+certain_only=certain_only,
+limit=limit,
+cursor=cursor,
+vintage=vintage,
+min_position=min_position,
+
+    )).parsed

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.fuzzy_day import FuzzyDay
+
+
+
+
+
+T = TypeVar("T", bound="Source")
+
+
+
+@_attrs_define
+class Source:
+    """ Where a fact comes from: one of the five articles (document, quote) or another public
+    document (url, title, publisher and the fact stated in our own words).
+
+        Attributes:
+            kind (str):
+            document (str):
+            published (FuzzyDay):
+            title (str | Unset):
+            publisher (str | Unset):
+            url (str | Unset):
+            quote (str | Unset):
+            statement (str | Unset):
+            date_text (str | Unset):
+     """
+
+    kind: str
+    document: str
+    published: FuzzyDay
+    title: str | Unset = UNSET
+    publisher: str | Unset = UNSET
+    url: str | Unset = UNSET
+    quote: str | Unset = UNSET
+    statement: str | Unset = UNSET
+    date_text: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.fuzzy_day import FuzzyDay # noqa: PLC0415
+        kind = self.kind
+
+        document = self.document
+
+        published = self.published.to_dict()
+
+        title = self.title
+
+        publisher = self.publisher
+
+        url = self.url
+
+        quote = self.quote
+
+        statement = self.statement
+
+        date_text = self.date_text
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "kind": kind,
+            "document": document,
+            "published": published,
+        })
+        if title is not UNSET:
+            field_dict["title"] = title
+        if publisher is not UNSET:
+            field_dict["publisher"] = publisher
+        if url is not UNSET:
+            field_dict["url"] = url
+        if quote is not UNSET:
+            field_dict["quote"] = quote
+        if statement is not UNSET:
+            field_dict["statement"] = statement
+        if date_text is not UNSET:
+            field_dict["date_text"] = date_text
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.fuzzy_day import FuzzyDay # noqa: PLC0415
+        d = dict(src_dict)
+        kind = d.pop("kind")
+
+        document = d.pop("document")
+
+        published = FuzzyDay.from_dict(d.pop("published"))
+
+
+
+
+        title = d.pop("title", UNSET)
+
+        publisher = d.pop("publisher", UNSET)
+
+        url = d.pop("url", UNSET)
+
+        quote = d.pop("quote", UNSET)
+
+        statement = d.pop("statement", UNSET)
+
+        date_text = d.pop("date_text", UNSET)
+
+        source = cls(
+            kind=kind,
+            document=document,
+            published=published,
+            title=title,
+            publisher=publisher,
+            url=url,
+            quote=quote,
+            statement=statement,
+            date_text=date_text,
+        )
+
+
+        source.additional_properties = d
+        return source
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
