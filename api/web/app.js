@@ -327,7 +327,7 @@ function markChart() {
 
 // Time to listing: one Kaplan-Meier step curve per cohort, as /stats/time-to-listing computes it.
 async function drawTimeToListing() {
-  const venue = state.venue || "SSE-STAR";
+  const venue = state.venue || VENUES[0]; // the vocabulary lists the STAR Market first
   const params = clockParams();
   params.set("venue", venue);
   params.set("cohort", $("listing_cohort").value);
