@@ -27,6 +27,24 @@ from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
 
 _STAGES = list(STAGE_RANK)  # rank -> stage
+_SLOTS_A_BLOCK = 2_000_000  # (date, pair) slots filled, sorted and made a record batch at once
+_WORDS = pa.dictionary(pa.int32(), pa.string())
+_SCHEMA = pa.schema(
+    [
+        ("date", pa.date32()),
+        ("company_id", _WORDS),
+        ("company", _WORDS),
+        ("venue", _WORDS),
+        ("stage_as_published", pa.dictionary(pa.int8(), pa.string())),
+        ("certain_as_published", pa.bool_()),
+        ("stage_hindsight", pa.dictionary(pa.int8(), pa.string())),
+        ("certain_hindsight", pa.bool_()),
+        ("leak", pa.bool_()),
+        ("name_en", _WORDS),
+        ("name_zh", _WORDS),
+        ("short_name_zh", _WORDS),
+    ]
+)
 Ints = npt.NDArray[Any]  # numpy arrays of whole numbers (their widths vary: int8 stages, int64 keys)
 
 
@@ -101,92 +119,94 @@ class PanelQueries:
                 WHERE {" AND ".join(where)}""",
             [clocks.known_at, clocks.known_at, *params],
         )
-        table = _assemble(rows, days, filters.stage, max_rows)
         # Each row's company labelled as the pipeline's are (labels.py), by its names as believed at known_at.
         labels = Labels(self.store).of({row[0] for row in rows}, clocks)
-        ids = table["company_id"].combine_chunks()
-        for column in ("name_en", "name_zh", "short_name_zh"):
-            names = pa.array([labels[c][column] for c in ids.dictionary.to_pylist()], pa.string())  # type: ignore[literal-required]
-            table = table.append_column(column, pa.DictionaryArray.from_arrays(ids.indices, names))
-        return table
+        return _assemble(rows, days, filters.stage, max_rows, labels)
 
 
-def _assemble(rows: list[tuple[Any, ...]], days: Ints, stage: str | None, max_rows: int) -> pa.Table:
+def _assemble(
+    rows: list[tuple[Any, ...]], days: Ints, stage: str | None, max_rows: int, labels: dict[str, Any]
+) -> pa.Table:
     pairs = sorted({(row[9], row[0], row[1]) for row in rows})  # (name, company id, venue): board's tie order
     pair_of = {(company_id, venue): n for n, (_name, company_id, venue) in enumerate(pairs)}
     n_pairs = max(len(pairs), 1)
     pair = np.array([pair_of[(row[0], row[1])] for row in rows], dtype=np.int32)
-    rank = np.array([STAGE_RANK[row[2]] for row in rows], dtype=np.int64)
-    vf, vt, pf, pt, earliest, latest = (np.array([row[i] for row in rows], dtype=np.int64) for i in range(3, 9))
-
-    def side(mask: npt.NDArray[np.bool_], lo_day: Ints, hi_day: Ints) -> tuple[Ints, Ints, Ints]:
-        """(key = date index * pairs + pair, row, date index) of the grid dates each selected row holds."""
-        chosen = np.flatnonzero(mask)
-        lo = np.searchsorted(days, lo_day[chosen], side="left")
-        hi = np.searchsorted(days, hi_day[chosen], side="left")
-        which, at = _runs(lo, hi)
-        found = chosen.astype(np.int32)[which]
-        del which
-        return at * np.int32(n_pairs) + pair[found], found, at
-
-    # Known now: the rows every source shows (pub_to open). Known then: valid and publication days hold d.
-    # Each side fills dense arrays over every (date, pair) slot: no hashing or searching of millions of keys.
-    slots = len(days) * n_pairs
-    stages_by_side: list[Ints] = []
-    certain_by_side: list[Ints] = []
-    since = np.zeros(slots, dtype=np.int32)  # the deciding fact's earliest day, hindsight's where both
-    for mask, lo_day, hi_day in (
-        (np.ones(len(rows), dtype=bool), np.maximum(vf, pf), np.minimum(vt, pt)),
-        (pt == MAX_DAY, vf, vt),
-    ):
-        key, row, at = side(mask, lo_day, hi_day)
-        stages = np.full(slots, -1, dtype=np.int8)
-        certain = np.zeros(slots, dtype=bool)
-        stages[key] = rank[row]
-        certain[key] = latest[row] <= days[at]
-        since[key] = earliest[row]
-        stages_by_side.append(stages)
-        certain_by_side.append(certain)
-        del key, row, at
-    a_stage, h_stage = stages_by_side
-    a_certain, h_certain = certain_by_side
-    held = (a_stage >= 0) | (h_stage >= 0)
-    if stage is not None:
-        held &= (a_stage == STAGE_RANK[stage]) | (h_stage == STAGE_RANK[stage])
-    keys = np.flatnonzero(held)
-    del held
-    if len(keys) > max_rows:
-        raise PanelTooLarge(len(keys), max_rows)
-    kept: list[Ints] = [a[keys] for a in (a_stage, h_stage, a_certain, h_certain, since)]
-    a_stage, h_stage, a_certain, h_certain, since = kept
-    keys = keys.astype(np.int32)
-    at, pair_n = keys // np.int32(n_pairs), keys % np.int32(n_pairs)
-    del keys
-    order = _board_order(pairs, at, pair_n, np.where(h_stage >= 0, h_stage, a_stage), since)
-    ordered: list[Ints] = [a[order] for a in (at, pair_n, h_stage, a_stage, h_certain, a_certain)]
-    at, pair_n, h_stage, a_stage, h_certain, a_certain = ordered
+    rank = np.array([STAGE_RANK[row[2]] for row in rows], dtype=np.int8)
+    # Day ordinals fit in 32 bits (date.max is 3,652,059): half the bytes of every array expanded from them.
+    vf, vt, pf, pt, earliest, latest = (np.array([row[i] for row in rows], dtype=np.int32) for i in range(3, 9))
+    days = days.astype(np.int32)
+    # Known then: valid and publication days hold d. Known now: the rows every source shows (pub_to open).
+    sides = [
+        (np.arange(len(rows)), np.maximum(vf, pf), np.minimum(vt, pt)),
+        (np.flatnonzero(pt == np.int32(MAX_DAY)), vf, vt),
+    ]
+    dictionaries = [pa.array([p[i] for p in pairs], pa.string()) for i in (1, 0, 2)] + [
+        pa.array([labels.get(company_id, {}).get(name) for _n, company_id, _v in pairs], pa.string())
+        for name in ("name_en", "name_zh", "short_name_zh")
+    ]
     stage_names = pa.array(_STAGES, pa.string())
-    epoch = date(1970, 1, 1).toordinal()
-    return pa.table(
-        {
-            "date": pa.array((days[at] - epoch).astype(np.int32), pa.date32()),
-            "company_id": pa.DictionaryArray.from_arrays(pa.array(pair_n, pa.int32()), [c for _n, c, _v in pairs]),
-            "company": pa.DictionaryArray.from_arrays(pa.array(pair_n, pa.int32()), [n for n, _c, _v in pairs]),
-            "venue": pa.DictionaryArray.from_arrays(pa.array(pair_n, pa.int32()), [v for _n, _c, v in pairs]),
-            "stage_as_published": _stages(a_stage, stage_names),
-            "certain_as_published": pa.array(a_certain, mask=a_stage < 0),
-            "stage_hindsight": _stages(h_stage, stage_names),
-            "certain_hindsight": pa.array(h_certain, mask=h_stage < 0),
-            "leak": pa.array(a_stage != h_stage),
-        }
-    )
+    epoch = np.int32(date(1970, 1, 1).toordinal())
+    # A block of dates at a time: the rows holding a date of the block fill dense (date, pair) arrays of the
+    # block (no hashing or searching of millions of keys), which are sorted into board order and made a
+    # record batch. Only the batches are kept: memory is the answer and one block.
+    dates_a_block = max(1, _SLOTS_A_BLOCK // n_pairs)
+    batches, total = [], 0
+    for first in range(0, len(days), dates_a_block):
+        block = days[first : first + dates_a_block]
+        slots = len(block) * n_pairs
+        filled = []
+        since = np.zeros(slots, dtype=np.int32)  # the deciding fact's earliest day, hindsight's where both
+        for chosen, lo_day, hi_day in sides:
+            lo = np.searchsorted(block, lo_day[chosen], side="left")
+            hi = np.searchsorted(block, hi_day[chosen], side="left")
+            which, when = _runs(lo, hi)
+            row = chosen[which]
+            key = when * np.int32(n_pairs) + pair[row]
+            stages = np.full(slots, -1, dtype=np.int8)
+            stages[key] = rank[row]
+            certain = np.zeros(slots, dtype=bool)
+            certain[key] = latest[row] <= block[when]
+            since[key] = earliest[row]
+            filled.append((stages, certain))
+            del which, when, row, key
+        (a_all, a_sure_all), (h_all, h_sure_all) = filled
+        held = (a_all >= 0) | (h_all >= 0)
+        if stage is not None:
+            held &= (a_all == STAGE_RANK[stage]) | (h_all == STAGE_RANK[stage])
+        keys = np.flatnonzero(held)
+        total += len(keys)
+        if total > max_rows:
+            raise PanelTooLarge(total, max_rows)
+        at: Ints = (keys // n_pairs).astype(np.int32)
+        pair_n: Ints = (keys % n_pairs).astype(np.int32)
+        a, h, a_sure, h_sure = a_all[keys], h_all[keys], a_sure_all[keys], h_sure_all[keys]
+        order = _board_order(pairs, at, pair_n, np.where(h >= 0, h, a), since[keys])
+        ordered: list[Ints] = [column[order] for column in (at, pair_n, a, h, a_sure, h_sure)]
+        at, pair_n, a, h, a_sure, h_sure = ordered
+        indices = pa.array(pair_n, pa.int32())  # one index array behind every per-company column
+        batches.append(
+            pa.record_batch(
+                [
+                    pa.array(block[at] - epoch, pa.date32()),
+                    *(pa.DictionaryArray.from_arrays(indices, values) for values in dictionaries[:3]),
+                    _stages(a, stage_names),
+                    pa.array(a_sure, mask=a < 0),
+                    _stages(h, stage_names),
+                    pa.array(h_sure, mask=h < 0),
+                    pa.array(a != h),
+                    *(pa.DictionaryArray.from_arrays(indices, values) for values in dictionaries[3:]),
+                ],
+                schema=_SCHEMA,
+            )
+        )
+    return pa.Table.from_batches(batches, schema=_SCHEMA)
 
 
 def _board_order(pairs: list[tuple[str, str, str]], at: Ints, pair_n: Ints, shown: Ints, since: Ints) -> Ints:
     """Date, then board order: venue, stage, since, name, id (pairs are numbered in name, id order), as one
     integer so that one sort orders them."""
     venues = sorted({venue for _n, _c, venue in pairs})
-    venue_of_pair = np.array([venues.index(venue) for _n, _c, venue in pairs] or [0], dtype=np.int64)
+    venue_of_pair = np.array([venues.index(venue) for _n, _c, venue in pairs] or [0], dtype=np.int8)
     offset = since - (since.min() if len(since) else 0)
     order_key = at.astype(np.int64)
     for value, size in (
@@ -195,7 +215,10 @@ def _board_order(pairs: list[tuple[str, str, str]], at: Ints, pair_n: Ints, show
         (offset, int(offset.max(initial=0)) + 1),
         (pair_n, max(len(pairs), 1)),
     ):
-        order_key = order_key * size + value
+        order_key *= size  # in place: each step would otherwise hold another 8 bytes a row
+        order_key += value
+        del value
+    del offset
     return np.argsort(order_key, kind="stable").astype(np.int32)
 
 
