@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
 import resource
 import shutil
 import socket
@@ -36,7 +37,7 @@ from typing import Any
 
 import orjson
 
-from bench.http import REPORT, Server, free_port, seeded_env, wait_until_up, wrk
+from bench.http import REPORT, Server, free_port, wait_until_up, wrk
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = "0abe251"  # fix-bounds started here: cache budget on bodies only, no request deadline, no connection cap
@@ -201,7 +202,7 @@ def measure(
         old.mkdir()
         archive = subprocess.run(["git", "archive", baseline], cwd=ROOT, check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
-        env = {**seeded_env(workdir), "TIMELINE_API_TOKEN": TOKEN, "LOG_LEVEL": "WARNING"}
+        env = {**os.environ, "TIMELINE_API_TOKEN": TOKEN, "LOG_LEVEL": "WARNING"}  # each tree seeds its own store
         timeout = float(env.get("TIMELINE_REQUEST_TIMEOUT", "10"))
         results: dict[str, Any] = {}
         with ExitStack() as stack:
