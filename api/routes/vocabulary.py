@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from domain.vocabulary import MARKETS, PROGRESS_STAGES, FactKind, Sector, Stage, Venue, category_of
+from domain.vocabulary import MARKETS, PROGRESS_STAGES, VENUE_NAMES, FactKind, Sector, Stage, Venue, category_of
 
 router = APIRouter(tags=["vocabulary"])
 
@@ -23,6 +23,11 @@ class Vocabulary(BaseModel):
     progress_stages: list[Stage] = Field(description="The stages up to listed, in order; the rest are exits")
     kinds: list[KindWord] = Field(description="Fact kinds, each with its category")
     sectors: list[Sector] = Field(description="The house list of sectors")
+    venue_names: dict[str, Venue] = Field(
+        description="Names people use for the venues, read wherever a venue is asked (compared without case, "
+        "width, dashes or spaces), each with the code answers give",
+        examples=[{"star": "SSE-STAR", "科创板": "SSE-STAR"}],
+    )
 
 
 def vocabulary_answer() -> Vocabulary:
@@ -33,6 +38,7 @@ def vocabulary_answer() -> Vocabulary:
         progress_stages=list(PROGRESS_STAGES),
         kinds=[KindWord(kind=kind, category=category_of(kind).value) for kind in FactKind],
         sectors=list(Sector),
+        venue_names=dict(VENUE_NAMES),
     )
 
 

@@ -346,9 +346,9 @@ class ListingCohort(TypedDict):
 
 
 class TimeToListing(TypedDict):
-    as_of: str
+    as_of: Day
     known_at: int | None
-    published_by: str | None
+    published_by: Day | None
     certain_only: bool
     venue: str
     start: str  # the stage the clock starts at: accepted, or filed on HKEX venues

@@ -106,6 +106,11 @@ def test_the_vocabulary_lists_every_word_stages_in_pipeline_order(client):
     assert [k["kind"] for k in answer["kinds"]] == list(FactKind)
     assert {k["category"] for k in answer["kinds"]} == {"stage", "company", "market"}
     assert answer["sectors"] == list(Sector)
+    # every name people use for a venue is one the filters read, and answers as its code
+    assert answer["venue_names"]["科创板"] == "SSE-STAR"
+    for name, code in answer["venue_names"].items():
+        assert client.get("/pipeline", params={"as_of": "2025-06-30", "venue": name, "limit": 1}).status_code == 200
+        assert code in list(Venue)
 
 
 def test_the_viewer_keeps_no_vocabulary_of_its_own(client):

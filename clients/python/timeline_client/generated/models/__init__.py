@@ -90,6 +90,7 @@ from .valuation import Valuation
 from .venue import Venue
 from .venue_state import VenueState
 from .vocabulary import Vocabulary
+from .vocabulary_venue_names import VocabularyVenueNames
 
 __all__ = (
     "Cause",
@@ -182,4 +183,5 @@ __all__ = (
     "Venue",
     "VenueState",
     "Vocabulary",
+    "VocabularyVenueNames",
 )

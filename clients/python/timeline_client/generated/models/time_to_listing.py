@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
 from typing import cast
+import datetime
 
 if TYPE_CHECKING:
   from ..models.listing_cohort import ListingCohort
@@ -27,9 +28,9 @@ T = TypeVar("T", bound="TimeToListing")
 class TimeToListing:
     """ 
         Attributes:
-            as_of (str):
+            as_of (datetime.date):
             known_at (int | None):
-            published_by (None | str):
+            published_by (datetime.date | None):
             certain_only (bool):
             venue (str):
             start (str):
@@ -43,9 +44,9 @@ class TimeToListing:
                 first event).
      """
 
-    as_of: str
+    as_of: datetime.date
     known_at: int | None
-    published_by: None | str
+    published_by: datetime.date | None
     certain_only: bool
     venue: str
     start: str
@@ -65,13 +66,16 @@ class TimeToListing:
     def to_dict(self) -> dict[str, Any]:
         from ..models.listing_cohort import ListingCohort # noqa: PLC0415
         from ..models.log_point import LogPoint # noqa: PLC0415
-        as_of = self.as_of
+        as_of = self.as_of.isoformat()
 
         known_at: int | None
         known_at = self.known_at
 
         published_by: None | str
-        published_by = self.published_by
+        if isinstance(self.published_by, datetime.date):
+            published_by = self.published_by.isoformat()
+        else:
+            published_by = self.published_by
 
         certain_only = self.certain_only
 
@@ -129,7 +133,10 @@ class TimeToListing:
         from ..models.listing_cohort import ListingCohort # noqa: PLC0415
         from ..models.log_point import LogPoint # noqa: PLC0415
         d = dict(src_dict)
-        as_of = d.pop("as_of")
+        as_of = datetime.date.fromisoformat(d.pop("as_of"))
+
+
+
 
         def _parse_known_at(data: object) -> int | None:
             if data is None:
@@ -139,10 +146,20 @@ class TimeToListing:
         known_at = _parse_known_at(d.pop("known_at"))
 
 
-        def _parse_published_by(data: object) -> None | str:
+        def _parse_published_by(data: object) -> datetime.date | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                published_by_type_0 = datetime.date.fromisoformat(data)
+
+
+
+                return published_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
 
         published_by = _parse_published_by(d.pop("published_by"))
 

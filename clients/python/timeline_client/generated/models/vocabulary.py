@@ -15,6 +15,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.kind_word import KindWord
+  from ..models.vocabulary_venue_names import VocabularyVenueNames
 
 
 
@@ -34,6 +35,8 @@ class Vocabulary:
             progress_stages (list[Stage]): The stages up to listed, in order; the rest are exits
             kinds (list[KindWord]): Fact kinds, each with its category
             sectors (list[Sector]): The house list of sectors
+            venue_names (VocabularyVenueNames): Names people use for the venues, read wherever a venue is asked (compared
+                without case, width, dashes or spaces), each with the code answers give
      """
 
     venues: list[Venue]
@@ -42,6 +45,7 @@ class Vocabulary:
     progress_stages: list[Stage]
     kinds: list[KindWord]
     sectors: list[Sector]
+    venue_names: VocabularyVenueNames
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -50,6 +54,7 @@ class Vocabulary:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.kind_word import KindWord # noqa: PLC0415
+        from ..models.vocabulary_venue_names import VocabularyVenueNames # noqa: PLC0415
         venues = []
         for venues_item_data in self.venues:
             venues_item = venues_item_data.value
@@ -89,6 +94,8 @@ class Vocabulary:
 
 
 
+        venue_names = self.venue_names.to_dict()
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -99,6 +106,7 @@ class Vocabulary:
             "progress_stages": progress_stages,
             "kinds": kinds,
             "sectors": sectors,
+            "venue_names": venue_names,
         })
 
         return field_dict
@@ -108,6 +116,7 @@ class Vocabulary:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.kind_word import KindWord # noqa: PLC0415
+        from ..models.vocabulary_venue_names import VocabularyVenueNames # noqa: PLC0415
         d = dict(src_dict)
         venues = []
         _venues = d.pop("venues")
@@ -162,6 +171,11 @@ class Vocabulary:
             sectors.append(sectors_item)
 
 
+        venue_names = VocabularyVenueNames.from_dict(d.pop("venue_names"))
+
+
+
+
         vocabulary = cls(
             venues=venues,
             markets=markets,
@@ -169,6 +183,7 @@ class Vocabulary:
             progress_stages=progress_stages,
             kinds=kinds,
             sectors=sectors,
+            venue_names=venue_names,
         )
 
 
