@@ -11,17 +11,15 @@ same as when the events are applied one at a time.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from itertools import islice
+from collections.abc import Sequence
 from typing import Any
 
 from domain.vocabulary import STAGE_KINDS
 from projections.indexes.fenwick import nodes_to_update
 from projections.stage_rows import MAX_DAY, StageFact, state_rows
-from projections.store.read_store import Cursor, values
+from projections.store.read_store import Cursor, key_chunks, values
 
 _STAGE_KINDS = {kind.value for kind in STAGE_KINDS}
-_CHUNK = 400  # keys per read-back statement
 _FACT_COLUMNS = "company_id, venue, kind, earliest, latest"
 Pair = tuple[str, str]  # (company, venue)
 Interval = tuple[str, str, int, int]  # mode, stage, valid_from, valid_to
@@ -50,7 +48,7 @@ class DailyCountsBatch:
                 companies[fact_id] = str(event.subject_id)
             elif kind in ("Fact.Corrected", "Fact.Retracted") and fact_id not in companies:
                 named.add(fact_id)
-        for chunk in _chunks(sorted(named)):
+        for chunk in key_chunks(sorted(named)):
             self.cursor.execute(
                 f"SELECT fact_id, {_FACT_COLUMNS} FROM dc_facts WHERE fact_id IN ({', '.join([self.p] * len(chunk))})",
                 chunk,
@@ -71,7 +69,7 @@ class DailyCountsBatch:
         for pair in pairs:
             self.pairs[pair] = set()
             self.stored[pair] = set()
-        for chunk in _chunks(sorted({company for company, _venue in pairs})):
+        for chunk in key_chunks(sorted({company for company, _venue in pairs})):
             listed = ", ".join([self.p] * len(chunk))
             self.cursor.execute(f"SELECT fact_id, {_FACT_COLUMNS} FROM dc_facts WHERE company_id IN ({listed})", chunk)
             for fact_id, company, venue, kind, earliest, latest in self.cursor.fetchall():
@@ -177,9 +175,3 @@ class DailyCountsBatch:
                    ON CONFLICT (mode, node, venue, stage) DO UPDATE SET n = dc_tree.n + excluded.n""",
                 nodes,
             )
-
-
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, _CHUNK)):
-        yield chunk

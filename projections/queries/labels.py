@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import islice
 from typing import Any
 
 import orjson
@@ -19,10 +18,9 @@ import orjson
 from projections.clocks import Clocks
 from projections.names import exchange_of
 from projections.queries.answers import CompanyLabels
-from projections.store.read_store import ReadStore
+from projections.store.read_store import ReadStore, key_chunks
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CHUNK = 400
 
 
 def name_labels(name: str, aliases: list[str]) -> dict[str, str | None]:
@@ -47,7 +45,7 @@ class Labels:
 
     def of(self, company_ids: Iterable[str], clocks: Clocks) -> dict[str, CompanyLabels]:
         p, found = self.store.p, {}
-        for chunk in _chunks(sorted(set(company_ids))):
+        for chunk in key_chunks(sorted(set(company_ids))):
             marks = ", ".join([p] * len(chunk))
             names = self.store.query(
                 f"""SELECT c.company_id, c.name, COALESCE(a.aliases, c.aliases) FROM rm_companies c
@@ -71,9 +69,3 @@ class Labels:
                 labels: Any = {**name_labels(name, orjson.loads(aliases)), "stock_codes": codes.get(company_id, [])}
                 found[company_id] = labels
         return found
-
-
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, _CHUNK)):
-        yield chunk

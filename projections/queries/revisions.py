@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from itertools import islice
 from typing import Any
 
 import orjson
@@ -20,9 +19,8 @@ from domain.vocabulary import stage_rank
 from projections.clocks import Clocks
 from projections.queries.answers import Cause, CountMove, LogPoint, PipelineEntry, Revision, Revisions, RevisionState
 from projections.queries.pipeline import Filters, PipelineQueries
-from projections.store.read_store import ReadStore
+from projections.store.read_store import ReadStore, key_chunks
 
-_CHUNK = 400
 Pair = tuple[str, str]
 
 
@@ -94,7 +92,7 @@ class RevisionQueries:
         )
         pairs = [(fact_id, (subject, at), kind) for fact_id, subject, at, kind in facts]
         steps = []
-        for chunk in _chunks(sorted({fact_id for fact_id, _pair, _kind in pairs})):
+        for chunk in key_chunks(sorted({fact_id for fact_id, _pair, _kind in pairs})):
             rows = self.store.query(
                 f"""SELECT fact_id, position, step, recorded_at, detail FROM rm_fact_history
                     WHERE fact_id IN ({", ".join([p] * len(chunk))}) AND position <= {p}""",
@@ -157,7 +155,7 @@ class RevisionQueries:
     def _pairs_of(self, fact_ids: set[str], since: int, until: int, venue: str | None) -> list[tuple[str, Pair, str]]:
         """(fact, its pair, its kind) for every pair a stage fact belonged to between the two positions."""
         p, found = self.store.p, []
-        for chunk in _chunks(sorted(fact_ids)):
+        for chunk in key_chunks(sorted(fact_ids)):
             rows = self.store.query(
                 f"""SELECT DISTINCT fact_id, subject_id, venue, kind FROM rm_fact_versions
                     WHERE fact_id IN ({", ".join([p] * len(chunk))}) AND category = 'stage'
@@ -250,9 +248,3 @@ def _board_order(change: Revision) -> tuple[Any, ...]:
         change["company"],
         change["company_id"],
     )
-
-
-def _chunks(items: list[str]) -> Any:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, _CHUNK)):
-        yield chunk

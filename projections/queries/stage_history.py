@@ -15,7 +15,7 @@ from projections.clocks import MAX_POSITION
 from projections.queries.answers import HistoryRectangle, LogPoint
 from projections.queries.rows_to_answers import day_text
 from projections.stage_rows import MAX_DAY
-from projections.store.read_store import ReadStore
+from projections.store.read_store import ReadStore, key_chunks
 
 
 class StageHistory:
@@ -42,10 +42,9 @@ class StageHistory:
     def _recorded_at(self, positions: set[int]) -> dict[int, str]:
         if not positions:
             return {}
-        p, wanted = self.store.p, sorted(positions)
+        p = self.store.p
         found: dict[int, str] = {}
-        for start in range(0, len(wanted), 400):
-            chunk = wanted[start : start + 400]
+        for chunk in key_chunks(sorted(positions)):
             statement = f"SELECT position, recorded_at FROM rm_log WHERE position IN ({', '.join([p] * len(chunk))})"
             found.update(dict(self.store.query(statement, chunk)))
         return found

@@ -11,8 +11,9 @@ method or attribute of the store, so no other module asks which database it is t
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -128,3 +129,14 @@ def is_transient(store: ReadStore, error: BaseException) -> bool:
 def values(p: str, count: int) -> str:
     """``VALUES (p, p, ...)`` for a row of ``count`` parameters."""
     return f"VALUES ({', '.join([p] * count)})"
+
+
+#: Keys a statement names in one ``IN (...)``: well under any driver's limit on parameters.
+KEYS_A_STATEMENT = 400
+
+
+def key_chunks(keys: Iterable[Any]) -> Iterator[list[Any]]:
+    """``keys`` in lists of at most KEYS_A_STATEMENT, one statement each."""
+    iterator = iter(keys)
+    while chunk := list(islice(iterator, KEYS_A_STATEMENT)):
+        yield chunk

@@ -1,22 +1,20 @@
 """What a batch of the core read models must know of its tables and memory does not hold, read
-back a few statements for the whole batch (``_CHUNK`` keys each), never one per event.
+back a few statements for the whole batch (``KEYS_A_STATEMENT`` keys each), never one per event.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
 
 from projections.clocks import MAX_POSITION
 from projections.stage_rows import StageFact
-from projections.store.read_store import Cursor, ReadStore
+from projections.store.read_store import Cursor, ReadStore, key_chunks
 from projections.timeline.carried_state import CarriedState, Key, Pair, Version
 
 #: Keys per read-back statement: well under any driver's limit on parameters.
-_CHUNK = 400
 VERSION_COLUMNS = (
     "fact_id, subject_type, subject_id, kind, category, venue, date_text, date_raw, earliest, latest, fields, "
     "sources, summary"
@@ -42,7 +40,7 @@ class TableReads:
                 unknown.append(fact_id)
         read = []
         for where, keys in (("version_id", known), ("fact_id", unknown)):
-            for chunk in _chunks(keys):
+            for chunk in key_chunks(keys):
                 self.cursor.execute(
                     f"""SELECT version_id, {VERSION_COLUMNS}, step, revised FROM rm_fact_versions
                        WHERE {where} IN ({", ".join([p] * len(chunk))}) AND rec_to = {p}""",
@@ -65,7 +63,7 @@ class TableReads:
         p = self.p
         # By company, which the indexes answer on both databases; pairs memory holds already stay as
         # they are (this batch may have changed them).
-        for chunk in _chunks(sorted({company_id for company_id, _venue in wanted})):
+        for chunk in key_chunks(sorted({company_id for company_id, _venue in wanted})):
             listed = ", ".join([p] * len(chunk))
             self.cursor.execute(
                 f"""SELECT subject_id, venue, fact_id, step, kind, earliest, latest, published, pub_to
@@ -96,7 +94,7 @@ class TableReads:
         """Each company's name and sector: registered in this batch, or read back."""
         found = {c: (row[2], row[4]) for c in company_ids if (row := self.companies.get(c)) is not None}
         missing = sorted(set(company_ids) - found.keys())
-        for chunk in _chunks(missing):
+        for chunk in key_chunks(missing):
             listed = ", ".join([self.p] * len(chunk))
             self.cursor.execute(
                 f"SELECT company_id, name, sector FROM rm_companies WHERE company_id IN ({listed})", chunk
@@ -124,9 +122,3 @@ def _version(row: Any) -> Version:
     )
     version.publish()
     return version
-
-
-def _chunks(items: list[Any]) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, _CHUNK)):
-        yield chunk
