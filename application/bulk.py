@@ -14,6 +14,7 @@ from uuid import UUID
 from eventsourcing.application import Repository
 from eventsourcing.persistence import Mapper, Recording
 
+from application.aggregates import Aggregates
 from application.commands import company_candidates, distinct_aliases, new_fact
 from application.event_table import EventTable, stored_events_of, stored_originators
 from application.name_claims import names_of, wanted_claims
@@ -50,9 +51,8 @@ class Loading(Protocol):
         self, name: str, aliases: Iterable[str] = (), sector: str | None = None, key: str | None = None
     ) -> Written: ...
 
-    def subject_of(
-        self, company: str | UUID | None, market: str | None, known: Mapping[UUID, Any] | None = None
-    ) -> Company | Market: ...
+    @property
+    def aggregates(self) -> Aggregates: ...
 
 
 def register_companies(app: Loading, companies: Sequence[Mapping[str, Any]]) -> list[Written]:
@@ -134,7 +134,7 @@ def record_facts(app: Loading, facts: Sequence[Mapping[str, Any]]) -> list[Writt
         key = ("company", str(company)) if company is not None else ("market", str(market))
         if key not in subjects:
             # Two names of one company are one aggregate: two copies would both append its next version.
-            found = app.subject_of(company, market, known)
+            found = app.aggregates.subject_of(company, market, known)
             subjects[key] = by_id.setdefault(found.id, found)
         subject = subjects[key]
         fact = new_fact(
