@@ -12,28 +12,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
 
+from api.answers.responses import OrjsonResponse, render_json
 from api.composition import Services, build_services
 from api.follower import follow
 from api.inputs import InputError, clip
 from api.middleware.answer_cache import AnswerCache
 from api.middleware.observability import HttpEdge, Metrics, configure_logging
 from api.middleware.write_gate import WriteGate
-from api.responses import OrjsonResponse, render_json
-from api.routes import (
-    companies,
-    facts,
-    feed,
-    ops,
-    panel,
-    pipeline,
-    revisions,
-    search,
-    stats,
-    timeline,
-    vocabulary,
-    web,
-)
+from api.routes import companies, facts, feed, ops, search, vocabulary, web
 from api.routes.feed import OpenStreams
+from api.routes.market import panel, pipeline, revisions, stats, timeline
 from api.settings import Settings
 from api.unavailable import DATABASE_ERRORS, DETAIL, HEADERS
 from application.errors import ConcurrencyConflict

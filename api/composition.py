@@ -14,10 +14,11 @@ from api.middleware.idempotency import IdempotencyStore
 from api.settings import Settings
 from application.log import EventLog
 from application.service import TimelineApplication
-from application.storage import SCHEMA_LOCK, environment_for, sqlite_path
+from application.storage.database_url import SCHEMA_LOCK, environment_for, sqlite_path
+from projections.failures import Stuck
 from projections.indexes.daily_counts import daily_counts_projection
 from projections.queries.questions import Queries
-from projections.runner import ProjectionRunner, Stuck
+from projections.runner import ProjectionRunner
 from projections.store.read_store import ReadStore
 from projections.store.sqlite import SQLiteStore
 from projections.timeline.projector import timeline_projection

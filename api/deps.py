@@ -16,10 +16,9 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import Field
 
 from api import inputs
-from api.basis import IMMUTABLE, REVALIDATE, basis_of, etag, matches
+from api.answers.basis import Reply
 from api.composition import Services
 from api.inputs import InputError, clip
-from api.responses import render_json
 from api.settings import Settings
 from domain.vocabulary import FactKind, MarketGroup, Sector, Stage, Venue
 from projections.clocks import Clocks
@@ -130,37 +129,6 @@ async def wait_for_position(
 
 
 Fresh = Depends(wait_for_position)
-
-
-class Reply:
-    """Renders a read answer with orjson, straight to a response, keeping the headers dependencies set on
-    this request, such as X-Read-Models-Stale; adds the answer's ``basis`` (api/basis.py), an ETag and a
-    Cache-Control saying whether it is pinned, and answers 304 to an If-None-Match that names it. The
-    declared response model documents the answer; validating it again on the way out cost 62 µs for a
-    20 kB pipeline page against orjson's 7.5 µs (pydantic TypeAdapter validate + dump_json, median of 300,
-    on the seed data), and the tests check the answers against the schema instead
-    (tests/api/test_openapi_declares_every_answer.py, schemathesis)."""
-
-    def __init__(self, request: Request, response: Response, services: Services) -> None:
-        self._request = request
-        self._headers = response.headers
-        self._services = services
-
-    def __call__(self, body: Any) -> Response:
-        route = getattr(self._request.scope.get("route"), "path", "")
-        body["basis"], pinned = basis_of(self._services, route, self._request.query_params)
-        content = render_json(body)
-        tag = etag(body["basis"]["position"], content)
-        cache = IMMUTABLE if pinned else REVALIDATE
-        if matches(self._request.headers.get("if-none-match"), tag):
-            return Response(status_code=304, headers={"ETag": tag, "Cache-Control": cache})
-        reply = Response(content, media_type="application/json")
-        for name, value in self._headers.items():
-            if name not in ("content-length", "content-type"):
-                reply.headers[name] = value
-        reply.headers["ETag"] = tag
-        reply.headers["Cache-Control"] = cache
-        return reply
 
 
 async def reply(request: Request, response: Response, services: ServicesDep) -> Reply:

@@ -2,7 +2,7 @@
 HTTP routes and the command line alike. Each raises InputError naming the input and the problem;
 the API turns it into a 422, the CLI into a usage error.
 
-Reads accept exactly the day forms and range that writes accept (``domain.fuzzy_dates``: ISO days,
+Reads accept exactly the day forms and range that writes accept (``domain.dates.fuzzy_dates``: ISO days,
 "June 30 2025", "2025年6月30日", years 1900..2100), so a day that can be recorded can be asked about.
 """
 
@@ -14,9 +14,9 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
+from domain.dates.fuzzy_dates import MAX_YEAR, MIN_YEAR
 from domain.errors import InvalidDate
-from domain.fuzzy_dates import MAX_YEAR, MIN_YEAR
 from domain.text import refused_character
 from domain.vocabulary import MARKETS, FactKind, Stage, Venue, venue_named
 from projections.clocks import Clocks

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.errors import DomainError, InvalidDate, InvalidFact
 from domain.field_values import build_fields
 from domain.sources import Source, SourceKind

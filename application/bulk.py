@@ -16,8 +16,8 @@ from eventsourcing.persistence import Mapper, Recording
 
 from application.aggregates import Aggregates
 from application.commands import company_candidates, distinct_aliases, new_fact
-from application.event_table import EventTable, stored_events_of, stored_originators
 from application.name_claims import names_of, wanted_claims
+from application.storage.event_table import EventTable, stored_events_of, stored_originators
 from application.writes import Written
 from domain.companies import Company, CompanyName, company_id_for
 from domain.errors import DomainError, NameTaken

@@ -8,10 +8,10 @@ from typing import Any
 from uuid import UUID
 
 from domain.companies import Company
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
+from domain.dates.fuzzy_dates import FuzzyDate
 from domain.errors import InvalidFact, UnknownCompany
 from domain.facts import Fact
-from domain.fuzzy_dates import FuzzyDate
 from domain.markets import Market
 from domain.names import normalise_name
 from domain.sources import Source

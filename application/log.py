@@ -16,7 +16,7 @@ import orjson
 from eventsourcing.application import Application
 from eventsourcing.persistence import Mapper, StoredEvent
 
-from application.event_table import EventTable
+from application.storage.event_table import EventTable
 
 MAX_ERROR_CHARS = 500
 
@@ -62,7 +62,7 @@ class EventLog:
 
     @property
     def mapper(self) -> Mapper[UUID]:
-        """The application's mapper: it decodes only this service's topics (application/topics.py)."""
+        """The application's mapper: it decodes only this service's topics (application/storage/topics.py)."""
         return self._mapper
 
     def head(self) -> int:

@@ -12,20 +12,20 @@ from eventsourcing.persistence import ApplicationRecorder, Mapper, Recording, Tr
 from application import bulk
 from application.aggregates import REGISTERED_TOPIC, Aggregates
 from application.commands import distinct_aliases, new_fact
-from application.event_table import EventTable
 from application.name_claims import claims_for, holds_name, names_of, older_claims, released_claims
-from application.storage import creating_tables, event_table_for
-from application.topics import AllowListMapper
-from application.transcoder import timeline_transcoder
+from application.storage.database_url import creating_tables, event_table_for
+from application.storage.event_table import EventTable
+from application.storage.topics import AllowListMapper
+from application.storage.transcoder import timeline_transcoder
 from application.views import company_view, fact_view
 from application.writes import DEFAULT_MAX_ATTEMPTS, Written, retried
 
 __all__ = ["TimelineApplication", "Written"]
 from domain.companies import Company, CompanyName, NameClaimsComplete, NameIdentityClaim
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
+from domain.dates.fuzzy_dates import FuzzyDate
 from domain.errors import NameTaken
 from domain.facts import Fact
-from domain.fuzzy_dates import FuzzyDate
 from domain.markets import Market, market_id_for
 from domain.names import clean_name
 from domain.sources import Source

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 
 SIZES = {"tiny": 600, "S": 10_000, "M": 100_000, "L": 1_000_000}

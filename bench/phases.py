@@ -23,7 +23,7 @@ from eventsourcing.domain import Aggregate, event
 
 from api.composition import Services, build_services
 from api.settings import Settings
-from application.storage import environment_for, sqlite_path
+from application.storage.database_url import environment_for, sqlite_path
 from bench.generate import batches, plan
 from domain.errors import FactRetracted
 from domain.vocabulary import Stage

@@ -20,8 +20,8 @@ import psycopg
 
 from api.composition import read_store
 from application.service import TimelineApplication
-from application.storage import environment_for
-from domain.date_parsing import parse_date
+from application.storage.database_url import environment_for
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from projections.indexes.daily_counts import daily_counts_projection
 from projections.timeline.projector import timeline_projection

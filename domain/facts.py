@@ -11,10 +11,10 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.dates.fuzzy_dates import FuzzyDate
 from domain.errors import FactRetracted, InvalidFact
 from domain.fact_fields import FactFields
 from domain.field_values import build_fields, changed_fields
-from domain.fuzzy_dates import FuzzyDate
 from domain.sources import Source, require_sources
 from domain.text import check_text
 from domain.vocabulary import VENUE_KINDS, Category, FactKind, Venue, category_of

@@ -8,8 +8,8 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
+from domain.dates.fuzzy_dates import FuzzyDate
 from domain.fact_fields import FactFields
-from domain.fuzzy_dates import FuzzyDate
 from domain.money import Money
 from domain.sources import Source
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.dates.fuzzy_dates import FuzzyDate
 from domain.errors import InvalidFact
-from domain.fuzzy_dates import FuzzyDate
 from domain.text import check_text
 
 MAX_QUOTE_CHARS = 2000

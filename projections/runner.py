@@ -11,7 +11,7 @@ holds the database's only write lock, and eventsourcing's writers hold pool conn
 they wait for it; reading through that pool with the lock held deadlocked three writers.
 
 An event the projector cannot apply stops this projection at that event, never silently
-skipped: the failure is kept in ``rm_failures`` (so every process's health check sees it;
+skipped: the failure is kept in ``rm_failures`` (failures.py, so every process's health check sees it;
 a row counts only while the tracked position is still before it) and every later catch-up
 tries again, so a fix deployed and restarted resumes by itself.
 
@@ -26,17 +26,15 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from projections import leases
+from projections.failures import Stuck, record_failure, stuck_at
 from projections.processes import this_process
 from projections.store.read_store import Cursor, ReadStore, is_transient, values
 
 DEFAULT_BATCH = 1000
 _RACED = -1
-MAX_ERROR_CHARS = 500
 # Rebuilds running in this process, by projection: another runner here (another Services) sees this
 # process named on the lease and must tell a rebuild still running from one that failed to end its lease.
 _REBUILDS_HERE: dict[str, int] = {}
@@ -73,19 +71,6 @@ class IndexesLater(Protocol):
     def create_tables(self, store: ReadStore, *, indexes: bool = True) -> None: ...
 
     def create_indexes(self, store: ReadStore) -> None: ...
-
-
-@dataclass(frozen=True)
-class Stuck:
-    """A projection stopped at an event it cannot apply."""
-
-    name: str
-    position: int
-    error: str
-    since: str
-
-    def describe(self) -> str:
-        return f"projection {self.name!r} cannot apply the event at position {self.position}: {self.error}"
 
 
 class ProjectionRunner:
@@ -144,13 +129,7 @@ class ProjectionRunner:
 
     def stuck(self) -> Stuck | None:
         """The event this projection cannot get past, if any (as recorded by whichever process tried)."""
-        p = self.store.p
-        rows = self.store.query(
-            f"""SELECT f.position, f.error, f.since FROM rm_failures f JOIN rm_tracking t ON t.name = f.name
-               WHERE f.name = {p} AND f.position > t.position""",
-            (self.name,),
-        )
-        return Stuck(self.name, int(rows[0][0]), str(rows[0][1]), str(rows[0][2])) if rows else None
+        return stuck_at(self.store, self.name)
 
     def rebuild(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Drop this projection's tables and tracking in one transaction, then fold the whole log again."""
@@ -238,7 +217,7 @@ class ProjectionRunner:
                     narrow_until = start + size
                     continue
                 failing = self.log.select_notifications(start=start + 1, limit=1)
-                self._record_failure(failing[0].id if failing else start + 1, error)
+                record_failure(self.store, self.name, failing[0].id if failing else start + 1, error)
                 return applied
             if count == _RACED:
                 if not self._rebuilding and self._rebuild_elsewhere():
@@ -272,25 +251,6 @@ class ProjectionRunner:
         p = self.store.p
         cursor.execute(f"SELECT position FROM rm_tracking WHERE name = {p}{self.store.for_update}", (self.name,))
         return int(cursor.fetchone()[0])
-
-    def _record_failure(self, position: int, error: BaseException) -> None:
-        text = f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS]
-        known = self.stuck()
-        if known is not None and known.position == position and known.error == text:
-            return
-        since = datetime.now(UTC).isoformat(timespec="seconds")
-        p = self.store.p
-        with self.store.transaction() as cursor:
-            cursor.execute(
-                f"""INSERT INTO rm_failures (name, position, error, since) {values(p, 4)}
-                   ON CONFLICT (name) DO UPDATE SET position = excluded.position, error = excluded.error,
-                   since = excluded.since""",
-                (self.name, position, text, since),
-            )
-        logger.error(
-            "projection stuck",
-            extra={"fields": {"projection": self.name, "position": position, "error": text}},
-        )
 
 
 @contextmanager

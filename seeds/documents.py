@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from domain.date_parsing import parse_date
-from domain.fuzzy_dates import FuzzyDate
+from domain.dates.date_parsing import parse_date
+from domain.dates.fuzzy_dates import FuzzyDate
 from domain.sources import Source, SourceKind
 from seeds.seed_set import (
     SeedProblem,

@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 from uuid import NAMESPACE_URL, uuid5
 
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
+from domain.dates.fuzzy_dates import FuzzyDate
 from domain.errors import DomainError
 from domain.facts import Fact, check_subject
 from domain.field_values import build_fields
-from domain.fuzzy_dates import FuzzyDate
 from domain.names import normalise_name
 from domain.vocabulary import parse_kind, parse_market, parse_venue
 from seeds.documents import Document

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.errors import DomainError
 from domain.facts import Fact
 from domain.vocabulary import parse_venue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from domain.fuzzy_dates import FuzzyDate
+from domain.dates.fuzzy_dates import FuzzyDate
 from domain.sources import Source
 
 

@@ -52,7 +52,7 @@ def test_the_wheel_carries_every_module_and_data_file_of_the_source_tree(wheel):
         and path.suffix in {".py", ".yaml", ".js", ".css", ".html"}
     }
     assert expected - names == set()
-    assert {"api/routes/pipeline.py", "projections/store/sqlite.py", "seeds/facts/caixin.yaml"} <= names
+    assert {"api/routes/market/pipeline.py", "projections/store/sqlite.py", "seeds/facts/caixin.yaml"} <= names
 
 
 def test_the_installed_app_serves_from_the_wheel_not_the_source_tree(wheel, tmp_path):
@@ -72,7 +72,7 @@ def test_the_installed_app_serves_from_the_wheel_not_the_source_tree(wheel, tmp_
         "PORT": str(port),
     }
     where = subprocess.run(
-        [sys.executable, "-c", "import api.routes.pipeline as m; print(m.__file__)"],
+        [sys.executable, "-c", "import api.routes.market.pipeline as m; print(m.__file__)"],
         cwd=tmp_path,
         env=env,
         check=True,

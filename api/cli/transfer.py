@@ -15,8 +15,8 @@ from api.cli.options import KnownAt, console, err_console, exit_if_stuck, open_s
 from api.composition import Services
 from api.inputs import InputError
 from application.log import EventLog
-from application.log_file import ExportWriter
-from application.log_import import import_export
+from application.transfer.log_file import ExportWriter
+from application.transfer.log_import import import_export
 
 BATCH = 1000
 

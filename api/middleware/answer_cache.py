@@ -28,7 +28,7 @@ import anyio.to_thread
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.basis import matches
+from api.answers.basis import matches
 from api.inputs import today
 
 READ_ROUTES = ("/pipeline", "/companies/", "/timeline", "/changes", "/time-in-stage", "/search", "/stats/", "/facts/")

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.examples import COMPANY, example
+from api.answers.responses import READ_ERRORS, written
 from api.deps import ClocksDep, Fresh, PublishedBy, ReplyDep, ServicesDep, VenueFilter, Writer, parse_day, word
-from api.examples import COMPANY, example
-from api.responses import READ_ERRORS, written
 from api.routes.writes import after_write, company_for_write
 from api.schemas import CompanyIn, CompanyWrittenOut, NameRetirementIn, sources_of
 from projections.queries.answers import Company, CompanyHistory

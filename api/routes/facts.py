@@ -8,8 +8,8 @@ from uuid import UUID
 from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
+from api.answers.responses import READ_ERRORS, written
 from api.deps import Fresh, KnownAt, ReplyDep, ServicesDep, Writer, parse_known_at
-from api.responses import READ_ERRORS, written
 from api.routes.writes import after_write, company_for_write
 from api.schemas import CorrectionIn, FactIn, FactWrittenOut, RetractionIn, sources_of
 from projections.queries.answers import FactWithHistory

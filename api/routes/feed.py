@@ -14,10 +14,10 @@ from starlette.types import Receive, Scope, Send
 from typing_extensions import TypedDict
 
 from api import inputs
+from api.answers.responses import OrjsonResponse
 from api.composition import Services
 from api.deps import ServicesDep, SettingsDep, checked
 from api.inputs import InputError
-from api.responses import OrjsonResponse
 from application.log import LoggedEvent
 from domain.plain import plain
 from projections.queries.answers import Source

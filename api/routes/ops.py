@@ -6,9 +6,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from api.answers.responses import OrjsonResponse
 from api.deps import ServicesDep
 from api.health import Health
-from api.responses import OrjsonResponse
 from api.unavailable import HEADERS
 
 router = APIRouter(tags=["operations"])

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.responses import READ_ERRORS
 from api.deps import Fresh, ReplyDep, ServicesDep, word
-from api.responses import READ_ERRORS
 from projections.queries.answers import Search
 
 router = APIRouter(tags=["companies"])

@@ -17,7 +17,7 @@ from typing import Any
 
 from api.composition import read_store
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from projections.runner import ProjectionRunner
 from projections.store.read_store import Cursor, ReadStore
 

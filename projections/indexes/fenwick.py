@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.fuzzy_dates import MAX_YEAR, MIN_YEAR
+from domain.dates.fuzzy_dates import MAX_YEAR, MIN_YEAR
 
 FIRST_DAY = date(MIN_YEAR, 1, 1).toordinal()
 #: A delta may fall on the day after the last a date can name (an interval's exclusive end).

@@ -14,7 +14,7 @@ from projections.queries import cursors, rows_to_answers
 from projections.queries.answers import Fact, FactWithHistory, HistoryStep, Span, TimeInStage, Timeline
 from projections.queries.labels import Labels
 from projections.queries.rows_to_answers import day_text
-from projections.queries.time_in_stage import spans, summarise
+from projections.queries.statistics.time_in_stage import spans, summarise
 from projections.store.read_store import ReadStore
 
 #: Fact order (``domain.vocabulary.fact_order``) in SQL. Fact ids are UUIDs with their hyphens in

@@ -21,8 +21,8 @@ import pyarrow as pa
 
 from domain.vocabulary import STAGE_RANK
 from projections.clocks import Clocks
-from projections.queries.counts_over_time import month_ends
 from projections.queries.labels import Labels
+from projections.queries.statistics.counts_over_time import month_ends
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
 

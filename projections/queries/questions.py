@@ -37,7 +37,7 @@ from projections.queries.panel import PanelFilters, PanelQueries
 from projections.queries.pipeline import Filters, PipelineQueries
 from projections.queries.revisions import RevisionQueries
 from projections.queries.stage_history import StageHistory
-from projections.queries.time_to_listing import time_to_listing
+from projections.queries.statistics.time_to_listing import time_to_listing
 from projections.store.read_store import ReadStore
 
 _PAIR_ONLY = ("company_id", "company", "aliases", "sector")

@@ -7,8 +7,8 @@ from typing import Any
 
 import orjson
 
-from domain.freshness import days_since, is_stale, newest
-from domain.fuzzy_dates import FuzzyDate
+from domain.dates.freshness import days_since, is_stale, newest
+from domain.dates.fuzzy_dates import FuzzyDate
 from projections.clocks import Clocks
 from projections.queries.answers import CompanyRecord, DaySpan, Fact, Freshness
 

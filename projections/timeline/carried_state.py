@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import orjson
+
 from projections.clocks import MAX_POSITION
 from projections.stage_rows import MAX_DAY, Rectangle, StageFact
 
@@ -45,6 +47,29 @@ class Version:
     revised: int = 0  # the first day one of that correction's sources was certainly public (0: recorded)
     published: int = 0  # public from: the fact's first source day, or ``revised`` if later
     pub_to: int = MAX_DAY  # exclusive: the day a later correction or the retraction became public
+
+    def row(self) -> tuple[Any, ...]:
+        """This version as a row of rm_fact_versions, in the column order batch_rows.py writes:
+        version_id, the columns of table_reads.VERSION_COLUMNS, published, pub_to, step, revised, rec_from, rec_to."""
+        return (
+            self.version_id,
+            self.fact_id,
+            self.subject_type,
+            self.subject_id,
+            self.kind,
+            self.category,
+            self.venue,
+            *self.date,
+            self.fields,
+            orjson.dumps(self.sources).decode(),
+            self.summary,
+            self.published,
+            self.pub_to,
+            self.step,
+            self.revised,
+            self.rec_from,
+            self.rec_to,
+        )
 
     def publish(self) -> None:
         self.days = sorted({date.fromisoformat(source["published"]["latest"]).toordinal() for source in self.sources})

@@ -6,7 +6,7 @@ import jsonschema_rs
 import pytest
 from fastapi.testclient import TestClient
 
-from api import examples
+from api.answers import examples
 from api.app import create_app
 from api.settings import Settings
 

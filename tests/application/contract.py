@@ -9,8 +9,8 @@ from eventsourcing.persistence import IntegrityError
 
 from application.errors import ConcurrencyConflict
 from application.service import TimelineApplication
-from application.storage import environment_for
-from domain.date_parsing import parse_date
+from application.storage.database_url import environment_for
+from domain.dates.date_parsing import parse_date
 from domain.errors import FactRetracted, InvalidDate, InvalidFact, NameTaken, UnknownCompany, UnknownFact
 from domain.sources import Source
 

@@ -18,8 +18,8 @@ from psycopg.sql import Composable
 
 from application.errors import ConcurrencyConflict
 from application.service import TimelineApplication
-from application.storage import environment_for
-from domain.date_parsing import parse_date
+from application.storage.database_url import environment_for
+from domain.dates.date_parsing import parse_date
 from domain.errors import InvalidDate, NameTaken, UnknownCompany
 from domain.sources import Source
 from tests.application.contract import CAIXIN, XINHUA, ConflictingApplication

@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from application.service import TimelineApplication
-from application.storage import environment_for
-from domain.date_parsing import parse_date
+from application.storage.database_url import environment_for
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 
 THREADS = 4

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from domain.companies import Company, CompanyName
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.errors import NameTaken
 from domain.sources import Source
 

@@ -5,7 +5,7 @@ from uuid import uuid4
 import pytest
 
 from domain.companies import MAX_SECTOR_CHARS, Company, CompanyName, NameIdentityClaim, company_id_for
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.errors import InvalidFact, UnknownCompany
 from domain.sources import Source
 

@@ -6,7 +6,7 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.errors import FactRetracted, InvalidFact
 from domain.facts import MAX_REASON_CHARS, Fact, fact_id_for, fact_key
 from domain.field_values import build_fields

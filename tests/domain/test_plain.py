@@ -6,7 +6,7 @@ from uuid import UUID
 
 import pytest
 
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.field_values import build_fields
 from domain.money import parse_money
 from domain.plain import plain

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.errors import InvalidFact
 from domain.sources import MAX_QUOTE_CHARS, MAX_TITLE_CHARS, Source, SourceKind, require_sources
 

@@ -6,7 +6,7 @@ from uuid import uuid4
 
 import pytest
 
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.errors import FactRetracted, InvalidDate, InvalidFact, InvalidMoney
 from domain.facts import Fact
 from domain.field_values import build_fields

@@ -14,7 +14,7 @@ import pytest
 
 from api.composition import read_store
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from projections.indexes.daily_counts import daily_counts_projection
 from projections.timeline.projector import timeline_projection
 from tests.e2e.conftest import ROOT, free_port, server_env, start_server

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, Phase, settings
 
 from api.composition import read_store
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from projections.store.read_store import ReadStore
 
 

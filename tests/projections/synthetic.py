@@ -6,7 +6,7 @@ import random
 from datetime import date, timedelta
 
 from application.service import TimelineApplication
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.errors import FactRetracted
 from domain.sources import Source
 

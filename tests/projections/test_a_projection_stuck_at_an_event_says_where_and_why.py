@@ -13,7 +13,8 @@ import pytest
 
 from api.composition import build_services
 from api.settings import Settings
-from projections.runner import MAX_ERROR_CHARS, ProjectionRunner
+from projections.failures import MAX_ERROR_CHARS
+from projections.runner import ProjectionRunner
 from projections.store.read_store import Cursor, ReadStore
 
 

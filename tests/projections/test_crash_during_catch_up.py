@@ -14,7 +14,7 @@ import pytest
 
 from api.composition import read_store
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from projections.timeline.projector import timeline_projection
 from tests.projections.dump import dump
 from tests.projections.synthetic import fill
@@ -26,7 +26,7 @@ CHILD = textwrap.dedent(
     """
     import sys, time
     from application.service import TimelineApplication
-    from application.storage import environment_for
+    from application.storage.database_url import environment_for
     from api.composition import read_store
     from projections.timeline.projector import timeline_projection
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from application.service import TimelineApplication
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.errors import FactRetracted
 from domain.sources import Source
 from projections.clocks import Clocks

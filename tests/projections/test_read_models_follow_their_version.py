@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from api.composition import build_services
 from api.settings import Settings
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from projections.timeline.projector import TimelineProjector
 from tests.projections.dump import dump

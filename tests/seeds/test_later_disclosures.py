@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from domain.vocabulary import STAGE_KINDS, stage_rank
 from projections.clocks import Clocks
 from seeds.loading import load_seeds

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from projections.clocks import Clocks
 from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR

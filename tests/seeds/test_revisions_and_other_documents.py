@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR, read_seeds
 from seeds.seed_set import SeedError

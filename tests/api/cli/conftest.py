@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from application.service import TimelineApplication
-from application.storage import environment_for
-from domain.date_parsing import parse_date
+from application.storage.database_url import environment_for
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from seeds.loading import load_seeds
 

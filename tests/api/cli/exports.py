@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 
 ROOT = Path(__file__).resolve().parents[3]
 

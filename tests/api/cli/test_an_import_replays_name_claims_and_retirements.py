@@ -10,9 +10,9 @@ import pytest
 from api.cli.transfer import export_log, import_log
 from api.composition import build_services
 from api.settings import Settings
-from application.log_file import RefusedFile
+from application.transfer.log_file import RefusedFile
 from domain.companies import NameIdentityClaim
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from tests.api.cli.exports import event_lines, write_export
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from tests.api.cli.conftest import timeline
 
 pytestmark = pytest.mark.slow  # each test runs the `timeline` command as a process

@@ -12,7 +12,7 @@ import pytest
 from api.cli.transfer import export_log, import_log
 from api.composition import build_services
 from api.settings import Settings
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from tests.projections.exports.analysis import export
 from tests.projections.synthetic import fill

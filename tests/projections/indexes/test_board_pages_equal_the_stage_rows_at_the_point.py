@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from api.composition import read_store
 from application.service import TimelineApplication
-from application.storage import environment_for
-from domain.date_parsing import parse_date
+from application.storage.database_url import environment_for
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from projections.clocks import MAX_POSITION, Clocks
 from projections.indexes import board

@@ -10,7 +10,7 @@ import pytest
 
 from api.composition import build_services
 from api.settings import Settings
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from projections.clocks import Clocks
 

@@ -8,7 +8,7 @@ import pytest
 
 from domain.errors import UnknownCompany
 from projections.clocks import Clocks
-from projections.queries.counts_over_time import counts_over_time, month_ends, point_count
+from projections.queries.statistics.counts_over_time import counts_over_time, month_ends, point_count
 
 
 def test_month_ends_are_each_months_last_day_with_the_range_end_last():

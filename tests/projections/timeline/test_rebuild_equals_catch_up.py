@@ -6,7 +6,7 @@ import pytest
 
 from api.composition import read_store
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from projections.runner import ProjectionRunner
 from projections.timeline.projector import timeline_projection
 from seeds.loading import load_seeds

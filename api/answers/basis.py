@@ -1,0 +1,96 @@
+"""What a read answer reflects and how it is sent: its basis (the log position and the system time there), whether it is
+pinned, and the validators HTTP caches revalidate with; ``Reply`` sends a read answer with all three.
+
+An answer asked with ``known_at`` at or before the position the read models have reached, and with every
+day it depends on given (none defaulting to today), is fixed for ever: the read models are bitemporal, so
+later writes, corrections included, do not change what was believed then. Such an answer is served
+``immutable``. Only routes whose every field is kept by knowledge time qualify: a company's answer also
+lists its current names and codes, and search is about now, so they revalidate like any other answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import Request, Response
+
+from api import inputs
+from api.answers.responses import render_json
+from api.composition import Services
+from projections.queries.answers import LogPoint
+from projections.queries.revisions import log_point
+
+#: Route -> (the parameters that pin knowledge time, the days the answer depends on): all must be given.
+PINNABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "/pipeline": (("known_at",), ("as_of",)),
+    "/timeline": (("known_at",), ("to",)),
+    "/changes": (("known_at",), ("to",)),
+    "/time-in-stage": (("known_at",), ("as_of",)),
+    "/stats/pipeline-counts": (("known_at",), ("to",)),
+    "/stats/time-to-listing": (("known_at",), ("as_of",)),
+    "/facts/{fact_id}": (("known_at",), ()),
+    "/revisions": (("until",), ("as_of",)),
+}
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"  # keep it, but ask again with If-None-Match: a 304 costs no body
+
+
+def basis_of(services: Services, route: str, query: Mapping[str, str]) -> tuple[LogPoint, bool]:
+    """The answer's basis, and whether it is pinned (the same for ever)."""
+    reached = services.read_position()
+    pinned_by, days = PINNABLE.get(route, ((), ()))
+    asked = [query[name] for name in pinned_by if name in query]
+    if route == "/revisions" and "published_since" in query:  # by the publication clock: known_at pins it
+        asked, days = [query[name] for name in ("known_at",) if name in query], ("as_of", "published_until")
+    if asked and all(day in query for day in days):
+        position = inputs.parse_knowledge_time("known_at", asked[0], services.queries.position_known_at)
+        if position <= reached:
+            return log_point(services.store, position), True
+    return log_point(services.store, reached), False
+
+
+def etag(position: int, content: bytes) -> str:
+    """A strong validator: the basis position and a digest of the bytes."""
+    return f'"{position}-{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
+
+
+def matches(if_none_match: str | None, tag: str) -> bool:
+    """Whether an If-None-Match header names this validator (weak comparison, as RFC 9110 has it for GET)."""
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    return any(candidate.strip().removeprefix("W/") == tag for candidate in if_none_match.split(","))
+
+
+class Reply:
+    """Renders a read answer with orjson, straight to a response, keeping the headers dependencies set on
+    this request, such as X-Read-Models-Stale; adds the answer's ``basis`` (api/answers/basis.py), an ETag and a
+    Cache-Control saying whether it is pinned, and answers 304 to an If-None-Match that names it. The
+    declared response model documents the answer; validating it again on the way out cost 62 µs for a
+    20 kB pipeline page against orjson's 7.5 µs (pydantic TypeAdapter validate + dump_json, median of 300,
+    on the seed data), and the tests check the answers against the schema instead
+    (tests/api/test_openapi_declares_every_answer.py, schemathesis)."""
+
+    def __init__(self, request: Request, response: Response, services: Services) -> None:
+        self._request = request
+        self._headers = response.headers
+        self._services = services
+
+    def __call__(self, body: Any) -> Response:
+        route = getattr(self._request.scope.get("route"), "path", "")
+        body["basis"], pinned = basis_of(self._services, route, self._request.query_params)
+        content = render_json(body)
+        tag = etag(body["basis"]["position"], content)
+        cache = IMMUTABLE if pinned else REVALIDATE
+        if matches(self._request.headers.get("if-none-match"), tag):
+            return Response(status_code=304, headers={"ETag": tag, "Cache-Control": cache})
+        reply = Response(content, media_type="application/json")
+        for name, value in self._headers.items():
+            if name not in ("content-length", "content-type"):
+                reply.headers[name] = value
+        reply.headers["ETag"] = tag
+        reply.headers["Cache-Control"] = cache
+        return reply

@@ -1,0 +1,1 @@
+"""tests/projections/queries/statistics"""
