@@ -22,18 +22,19 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	else echo "browser tests will skip: install chromium and chromium-driver"; fi
 
-# Tests run on both cores (pytest-xdist); JOBS=1 runs them in one process.
+# Tests run on both cores (pytest-xdist; worksteal: an idle worker takes queued tests from a busy one, so a
+# long test near the end does not leave one core idle); JOBS=1 runs them in one process.
 JOBS ?= 2
 
 # Everything, PostgreSQL and the browser included (CI requires both: .ci/run).
 test: $(STAMP) browser
 	@$(MAKE) --no-print-directory wrk || echo "the HTTP benchmark's test will skip: install wrk"
-	$(BIN)/python -m pytest -q -n $(JOBS)
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist worksteal
 
 # The fast tier: domain, projections, the API on SQLite and the Python client's own layer, in process (no
 # PostgreSQL, no spawned server, command or browser).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -n $(JOBS) -m "not postgres and not slow" tests/domain tests/projections tests/api tests/clients tests/test_docs.py
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist worksteal -m "not postgres and not slow" tests/domain tests/projections tests/api tests/clients tests/test_docs.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

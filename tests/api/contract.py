@@ -454,15 +454,16 @@ class ApiReadContract:
 
 
 class ApiContract:
-    """Writes, each test on a fresh seeded store (``database_url``)."""
+    """Writes, each test on a store of its own holding the seed dataset (``seeded_database_url``)."""
 
     @pytest.fixture
-    def client(self, database_url):
+    def client(self, seeded_database_url):
         settings = Settings(
-            TIMELINE_DATABASE_URL=database_url, TIMELINE_API_TOKEN=f"other,{TOKEN}", TIMELINE_MAX_BODY_BYTES=20_000
+            TIMELINE_DATABASE_URL=seeded_database_url,
+            TIMELINE_API_TOKEN=f"other,{TOKEN}",
+            TIMELINE_MAX_BODY_BYTES=20_000,
         )
         services = build_services(settings)
-        load_seeds(services.app)
         with TestClient(create_app(settings, services)) as client:
             yield client
         services.close()

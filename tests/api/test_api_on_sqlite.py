@@ -12,8 +12,8 @@ class TestApiReadsOnSQLite(ApiReadContract):
 
 class TestApiOnSQLite(ApiContract):
     @pytest.fixture
-    def database_url(self, sqlite_url):
-        return sqlite_url
+    def seeded_database_url(self, seeded_sqlite_url):
+        return seeded_sqlite_url
 
 
 def test_writes_are_refused_when_no_token_is_configured(sqlite_url):

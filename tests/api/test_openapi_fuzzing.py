@@ -20,6 +20,8 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 # "Schema-valid data must be accepted" also passes on a 422: the schema cannot state the rules of the
 # domain it guards (the fuzzy-date grammar, a name needing a letter, a fact kind's own fields).
 ACCEPTED_STATUSES = ["2xx", "401", "403", "404", "409", "422"]
+# A search over every operation (about 50 s of CPU): in `make test`, not in the fast tier.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
