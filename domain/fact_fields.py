@@ -38,6 +38,13 @@ class StageFields(FactFields):
     issue_price: Money | None = None
     amount_raised: Money | None = None
     note: str | None = None
+    # The application's details as an exchange's list gives them (ingest/): who brings it and where it is from.
+    application_no: str | None = None
+    sponsor: str | None = None
+    law_firm: str | None = None
+    auditor: str | None = None
+    province: str | None = None
+    industry: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Adapters for the exchanges' own lists: snapshots of their status tables read into stage facts."""
