@@ -73,7 +73,7 @@ def plan_facts(snapshot: Snapshot, dictionary: Dictionary, observed_at: datetime
 def _details(row: Row) -> dict[str, Any]:
     details: dict[str, Any] = {}
     for name, value in row.details.items():
-        details[name] = f"CNY {value:f}" if isinstance(value, Decimal) else value
+        details[name] = f"CNY {value.normalize():f}" if isinstance(value, Decimal) else value
     if row.application != row.applicant:
         details["application_no"] = row.application
     return details

@@ -78,15 +78,15 @@ def ingest_snapshot(
     summary = Summary(rows=len(snapshot.rows))
     companies = _companies(app, snapshot, summary)
     wanted = [fact for fact in planned if fact.row.number in companies]
-    ids = {fact: _fact_id(companies[fact.row.number], fact) for fact in wanted}
-    existing = stored_originators(app.event_table, set(ids.values()))
+    ids = [_fact_id(companies[fact.row.number], fact) for fact in wanted]
+    existing = stored_originators(app.event_table, set(ids))
     for start in range(0, len(wanted), BATCH):
         chunk = wanted[start : start + BATCH]
         written = app.record_facts([fact.item(str(companies[fact.row.number])) for fact in chunk])
-        for fact, answer in zip(chunk, written, strict=True):
+        for fact_id, answer in zip(ids[start : start + BATCH], written, strict=True):
             if not answer.appended:
                 summary.unchanged += 1
-            elif ids[fact] in existing:
+            elif fact_id in existing:
                 summary.corroborations += 1
             else:
                 summary.new_facts += 1
