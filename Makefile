@@ -34,7 +34,7 @@ test: $(STAMP) browser
 # The fast tier: domain, projections, the API on SQLite and the Python client's own layer, in process (no
 # PostgreSQL, no spawned server, command or browser).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -n $(JOBS) --dist worksteal -m "not postgres and not slow" tests/domain tests/projections tests/api tests/clients tests/test_docs.py
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist worksteal -m "not postgres and not slow" tests/domain tests/projections tests/api tests/clients tests/ingest tests/test_docs.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

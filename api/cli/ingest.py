@@ -56,15 +56,15 @@ def ingest_command(
         err_console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from None
     with open_store(catch_up=False) as services:
-        previous: Snapshot | None = None
+        previous: dict[tuple[str, Venue | None], Snapshot] = {}  # the last snapshot of each list
         for one, snapshot in zip(observed, snapshots, strict=True):
             try:
-                summary = _ingest(services, one, snapshot, late, previous)
+                summary = _ingest(services, one, snapshot, late, previous.get((one.format, one.venue)))
             except SnapshotError as error:
                 err_console.print(f"[red]{error}[/red]")
                 raise typer.Exit(1) from None
             _print_summary(one, summary)
-            previous = snapshot
+            previous[(one.format, one.venue)] = snapshot
         services.catch_up()
         exit_if_stuck(services)
         if check:
@@ -94,7 +94,7 @@ def _ingest(services: Services, one: Observed, snapshot: Snapshot, late: bool, p
             url=one.url,
             venue=one.venue.value if one.venue else None,
             late=late,
-            previous=previous if previous is not None and previous.format == snapshot.format else None,
+            previous=previous,
             progress=partial(progress.advance, task),
         )
 
