@@ -113,7 +113,8 @@ class IngestContract:
         assert accepted["fields"]["application_no"] == "1001"
         assert accepted["fields"]["amount_sought"] == {"amount": "4850000000", "currency": "CNY"}, accepted["fields"]
         source = accepted["sources"][0]
-        assert source["url"] == "https://example.org/list" and source["published"]["text"] == "2026-01-05"
+        assert source["url"] == "https://example.org/list"
+        assert source["published"]["text"] == "2026-01-05"
         assert "2026-03-01T08:00:00" in source["statement"]  # when this store learned it
 
     def test_ingesting_the_same_snapshots_again_appends_nothing_to_the_feed(self, services, files):

@@ -28,7 +28,8 @@ def test_a_missing_column_names_it(tmp_path):
         for row in eastmoney_rows(False)
     ]
     error = refusal(write_csv(tmp_path / "em.csv", header, rows), "eastmoney-register")
-    assert (error.row, error.column) == (None, "更新日期") and "missing column" in str(error)
+    assert (error.row, error.column) == (None, "更新日期")
+    assert "missing column" in str(error)
     assert str(tmp_path / "em.csv") in str(error)
 
 
@@ -47,7 +48,8 @@ def test_an_unknown_status_word_or_code_names_it(tmp_path):
     rows = hkex_rows(False)
     rows[1][2] = "Dormant"
     error = refusal(write_csv(tmp_path / "hk.csv", HK_HEADER, rows), "hkex-applications")
-    assert (error.row, error.column) == (2, "Status") and "'Dormant'" in str(error)
+    assert (error.row, error.column) == (2, "Status")
+    assert "'Dormant'" in str(error)
     data = sse_first()
     data["result"][6]["currStatus"] = 6  # read by one source only, as 补充审核: not in the dictionary
     error = refusal(write_json(tmp_path / "sse.json", data), "sse-projects")
@@ -62,7 +64,8 @@ def test_truncated_json_is_refused(tmp_path):
     text = json.dumps(sse_first(), ensure_ascii=False)
     path.write_text(text[: len(text) // 2], encoding="utf-8")
     error = refusal(path, "sse-projects")
-    assert "not whole JSON" in str(error) and str(path) in str(error)
+    assert "not whole JSON" in str(error)
+    assert str(path) in str(error)
 
 
 def test_the_command_writes_nothing_from_a_refused_file(tmp_path):
@@ -74,7 +77,9 @@ def test_the_command_writes_nothing_from_a_refused_file(tmp_path):
         store, "ingest", str(path), "--format", "eastmoney-register", "--observed-at", "2026-03-02T01:00:00Z"
     )
     assert done.returncode == 1
-    assert "row 22" in done.stderr and "'最新状态'" in done.stderr and "'待定'" in done.stderr
+    assert "row 22" in done.stderr
+    assert "'最新状态'" in done.stderr
+    assert "'待定'" in done.stderr
     app = TimelineApplication(environment_for(store))
     try:
         assert app.position() == 0

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow  # a server process and ten command processes
 def site(tmp_path):
     recorded = tmp_path / "recorded"
     files = write_all(recorded)
-    for n, (path, _) in enumerate(files["eastmoney-register"], start=1):
+    for n, (_path, _) in enumerate(files["eastmoney-register"], start=1):
         names = dict(zip(EASTMONEY_COLUMNS.values(), EASTMONEY_COLUMNS, strict=True))
         rows = [
             {names[column]: cell for column, cell in zip(EM_HEADER, row, strict=True) if column in names}
@@ -56,26 +56,32 @@ def test_fetched_snapshots_ingest_in_observation_order_and_once(site, tmp_path):
             assert done.returncode == 0, done.stderr
         time.sleep(1.1)  # snapshots are named by the second they were taken
     saved = sorted(p.name for p in folder.iterdir() if not p.name.endswith(".meta.json"))
-    assert len(saved) == 6 and all((folder / f"{name}.meta.json").is_file() for name in saved)
+    assert len(saved) == 6
+    assert all((folder / f"{name}.meta.json").is_file() for name in saved)
     first_sse = json.loads((folder / saved[4]).read_text(encoding="utf-8"))
     assert len(first_sse["result"]) == 15  # every page of both boards
 
     done = timeline(store, "ingest", str(folder), "--check")
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "15 new companies" in out and "no longer listed (no stage given): 试样丙芯片股份有限公司" in out
+    assert "15 new companies" in out
+    assert "no longer listed (no stage given): 试样丙芯片股份有限公司" in out
     assert out.index("sse-projects-") < out.rindex("sse-projects-")
-    assert "上市委会议通过" in out and "in the store" in out
+    assert "上市委会议通过" in out
+    assert "in the store" in out
 
     again = timeline(store, "ingest", str(folder))
     assert again.returncode == 0, again.stderr
     assert again.stdout.count("0 new companies, 0 new stage facts, 0 corroborations") == 6
 
     company = timeline(store, "company", "上海壁仞科技股份有限公司", "--as-of", "2026-03-31")
-    assert company.returncode == 0 and "SSE-STAR: inquiry since 2026-02-10" in company.stdout
+    assert company.returncode == 0
+    assert "SSE-STAR: inquiry since 2026-02-10" in company.stdout
 
 
 def test_a_site_that_keeps_refusing_is_an_error_naming_it(site, tmp_path):
     done = timeline(f"sqlite:///{tmp_path / 'x.db'}", "fetch", "sse-projects", "-o", str(tmp_path), "--url",
                     f"{site}/nothing", "--pause", "0", "--retries", "1")  # fmt: skip
-    assert done.returncode == 1 and "/nothing" in done.stderr and "after 2 tries" in done.stderr
+    assert done.returncode == 1
+    assert "/nothing" in done.stderr
+    assert "after 2 tries" in done.stderr

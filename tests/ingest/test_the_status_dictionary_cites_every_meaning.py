@@ -22,7 +22,8 @@ def test_every_entry_cites_sources_with_addresses():
 def test_the_sse_codes_the_readers_disagree_on_say_so():
     codes = load_dictionary().of("sse-projects").tables["currStatus"]
     for code in ("3", "4", "5", "7", "8", "9"):
-        assert codes[code].disputed and "rsshub" in codes[code].disputed
+        assert codes[code].disputed
+        assert "rsshub" in codes[code].disputed
     assert "repo" in load_dictionary().of("sse-projects").sources["rsshub"]
 
 
