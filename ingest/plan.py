@@ -14,7 +14,7 @@ from typing import Any
 
 from domain.errors import DomainError
 from domain.field_values import build_fields
-from domain.fuzzy_dates import FuzzyDate, on_day
+from domain.dates.fuzzy_dates import FuzzyDate, on_day
 from domain.sources import Source, SourceKind
 from domain.vocabulary import FactKind
 from ingest.dictionary import Dictionary, FormatDictionary

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from application.event_table import stored_originators
+from application.storage.event_table import stored_originators
 from application.service import TimelineApplication
 from domain.errors import AmbiguousName, DomainError, NameTaken, UnknownCompany
 from domain.fact_fields import StageFields

@@ -11,7 +11,7 @@ import pytest
 
 from api.composition import build_services
 from api.settings import Settings
-from domain.date_parsing import parse_date
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from ingest.reading import read_snapshot
 from ingest.snapshot import SnapshotError, parse_observed_at

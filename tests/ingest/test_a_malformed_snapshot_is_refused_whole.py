@@ -8,7 +8,7 @@ import json
 import pytest
 
 from application.service import TimelineApplication
-from application.storage import environment_for
+from application.storage.database_url import environment_for
 from ingest.reading import read_snapshot
 from ingest.snapshot import SnapshotError
 from tests.api.cli.conftest import timeline
