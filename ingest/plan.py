@@ -12,9 +12,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from domain.dates.fuzzy_dates import FuzzyDate, on_day
 from domain.errors import DomainError
 from domain.field_values import build_fields
-from domain.dates.fuzzy_dates import FuzzyDate, on_day
 from domain.sources import Source, SourceKind
 from domain.vocabulary import FactKind
 from ingest.dictionary import Dictionary, FormatDictionary

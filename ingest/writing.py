@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from application.storage.event_table import stored_originators
 from application.service import TimelineApplication
+from application.storage.event_table import stored_originators
 from domain.errors import AmbiguousName, DomainError, NameTaken, UnknownCompany
 from domain.fact_fields import StageFields
 from domain.facts import fact_id_for, fact_key
