@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("domain", "application", "projections", "api", "seeds", "bench")
+PACKAGES = ("domain", "application", "projections", "api", "seeds", "ingest", "bench")
 
 pytestmark = pytest.mark.slow
 
