@@ -23,12 +23,14 @@ def pipeline(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    sponsor: Annotated[str | None, typer.Option("--sponsor", help="Only applications this sponsor brings")] = None,
 ) -> None:
     """The pipeline on a day: who stood where, and the counts."""
     venue, stage = parse_word("--venue", venue, inputs.parse_venue), parse_word("--stage", stage, inputs.parse_stage)
+    sponsor = parse_word("--sponsor", sponsor, inputs.parse_text)
     with open_store() as services:
         clocks = parse_clocks(services, as_of, known_at, published_by, certain_only)
-        snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage)
+        snapshot = services.queries.pipeline(clocks, venue=venue, stage=stage, sponsor=sponsor)
     table = Table(title=f"Pipeline as of {clocks.as_of}")
     for column in ("venue", "stage", "company", "since", "certain"):
         table.add_column(column)

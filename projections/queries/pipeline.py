@@ -17,7 +17,7 @@ from domain.vocabulary import stage_rank
 from projections.clocks import MAX_POSITION, Clocks
 from projections.indexes import board
 from projections.indexes.daily_counts import DailyCountsProjector, counts_on
-from projections.queries import cursors, rows_to_answers
+from projections.queries import cursors, rows_to_answers, sponsors
 from projections.queries.answers import Change, Changes, Pipeline, PipelineEntry
 from projections.queries.labels import Labels
 from projections.stage_rows import MAX_DAY
@@ -39,6 +39,11 @@ class Filters:
     sector: str | None = None
     reported_since: date | None = None  # a source of the deciding fact public between then and published_by
     company_id: str | None = None
+    pairs: sponsors.Pairs | None = None  # only these (company, venue): a sponsor's applications
+
+    @property
+    def narrowed(self) -> bool:  # rows the indexes cannot pick: read from the stage rows at the point
+        return self.reported_since is not None or self.company_id is not None or self.pairs is not None
 
 
 def encode_cursor(entry: PipelineEntry) -> str:
@@ -130,7 +135,8 @@ class PipelineQueries:
                 f" AND s.published >= {p} AND s.published <= {p})"
             )
             params += [filters.reported_since.toordinal(), clocks.publication_day]
-        return source, where, params
+        clause, values = sponsors.pairs_clause(p, filters.pairs)
+        return source, where + clause, params + values
 
     def counts(self, clocks: Clocks, filters: Filters) -> dict[str, dict[str, int]]:
         """Venue x stage counts, counted by the database (no row leaves it): in O(log n) for the latest
@@ -152,14 +158,14 @@ class PipelineQueries:
         it has applied everything the stage rows have (else the counts would not match the entries)."""
         if not clocks.is_now or clocks.published_by is not None:
             return False
-        if filters.sector is not None or filters.reported_since is not None or filters.company_id is not None:
+        if filters.sector is not None or filters.narrowed:
             return False
         positions = dict(self.store.query(_TRACKED))
         return positions.get(DailyCountsProjector.name) == positions.get("timeline")
 
     @staticmethod
     def _board_answers(clocks: Clocks, filters: Filters) -> bool:
-        return board.answers(clocks) and filters.company_id is None and filters.reported_since is None
+        return board.answers(clocks) and not filters.narrowed
 
     def counted_at_point(self, clocks: Clocks, filters: Filters) -> list[Any]:
         """(venue, stage, companies) counted over the stage rows holding at the point: any clocks, any filter."""
@@ -183,12 +189,7 @@ class PipelineQueries:
     ) -> list[PipelineEntry]:
         """Entries in board order; a page starts after ``cursor`` or skips ``offset`` entries."""
         after = cursors.decode(cursor, _CURSOR) if cursor is not None else None
-        if (
-            limit is not None
-            and board.answers(clocks)
-            and filters.company_id is None
-            and filters.reported_since is None
-        ):
+        if limit is not None and board.answers(clocks) and not filters.narrowed:
             joins = f"""JOIN rm_stage_rows r ON r.row_id = b.row_id
                 JOIN rm_companies c ON c.company_id = r.company_id
                 JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND v.rec_to = {self.store.p}

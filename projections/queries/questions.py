@@ -16,6 +16,7 @@ from typing import cast
 import pyarrow as pa
 
 from projections.clocks import Clocks, system_time
+from projections.queries import sponsors
 from projections.queries.answers import (
     Changes,
     Company,
@@ -156,9 +157,12 @@ class Queries:
         offset: int = 0,
         reported_since: date | None = None,
         cursor: str | None = None,
+        sponsor: str | None = None,
     ) -> Pipeline:
-        filters = Filters(venue=venue, stage=stage, sector=sector, reported_since=reported_since)
+        """Who stood where; ``sponsor`` keeps the applications a sponsor brings (projections/queries/sponsors.py)."""
         with self.store.session():
+            pairs = None if sponsor is None else sponsors.pairs_with_sponsor(self.store, clocks, sponsor)
+            filters = Filters(venue=venue, stage=stage, sector=sector, reported_since=reported_since, pairs=pairs)
             return self.stages.pipeline(clocks, filters, limit=limit, offset=offset, cursor=cursor)
 
     def changes(

@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
 from api.composition import build_services
 from api.settings import Settings
 from domain.dates.date_parsing import parse_date
@@ -117,6 +119,25 @@ class IngestContract:
         assert source["published"]["text"] == "2026-01-05"
         assert "2026-03-01T08:00:00" in source["statement"]  # when this store learned it
 
+    def test_the_pipeline_keeps_a_sponsors_applications_as_of_the_clocks(self, services, files):
+        ingest_all(services, files)
+        clocks = Clocks(as_of=date(2026, 3, 31))
+        everyone = services.queries.pipeline(clocks)
+        sse = services.queries.pipeline(clocks, sponsor="甲证券")  # part of the name, as people write it
+        from_the_sse_list = {e["company_id"] for e in everyone["entries"] if not e["company"].startswith("样本")}
+        from_the_sse_list -= {e["company_id"] for e in everyone["entries"] if e["venue"].startswith("HKEX")}
+        assert {e["company_id"] for e in sse["entries"]} == from_the_sse_list
+        assert sse["total"] == len(sse["entries"]) == 15
+        assert services.queries.pipeline(clocks, sponsor="丁证券")["total"] == 22  # the Eastmoney rows
+        assert services.queries.pipeline(clocks, sponsor="nobody")["entries"] == []
+        # Known from the acceptance on: not before it happened, nor before the list published it.
+        assert services.queries.pipeline(Clocks(as_of=date(2026, 1, 4)), sponsor="甲证券")["entries"] == []
+        public_then = Clocks(as_of=date(2026, 3, 31), published_by=date(2026, 1, 1))
+        assert services.queries.pipeline(public_then, sponsor="甲证券")["entries"] == []
+        page = services.queries.pipeline(clocks, sponsor="甲证券", limit=5)
+        assert len(page["entries"]) == 5
+        assert page["next_cursor"]
+
     def test_ingesting_the_same_snapshots_again_appends_nothing_to_the_feed(self, services, files):
         first = ingest_all(services, files)
         head = services.log.head()
@@ -149,3 +170,13 @@ class IngestContract:
         assert (
             services.log.head() == head + 2
         )  # only the observation (a fact attached to the market): no new stage fact
+
+    def test_get_pipeline_takes_a_sponsor(self, services, files, database_url):
+        ingest_all(services, files, "sse-projects")
+        with TestClient(create_app(Settings(database_url=database_url), services)) as client:
+            answer = client.get("/pipeline", params={"as_of": "2026-03-31", "sponsor": "甲证券", "venue": "SSE-MAIN"})
+            assert answer.status_code == 200, answer.text
+            assert [e["company"] for e in answer.json()["entries"]] == ["试样辛装备股份有限公司"]
+            refused = client.get("/pipeline", params={"sponsor": "甲\u202e证券"})
+            assert refused.status_code == 422
+            assert "sponsor" in refused.text

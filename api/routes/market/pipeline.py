@@ -39,6 +39,10 @@ ReportedSince = Annotated[
     DayOrNone,
     day_query("Only entries whose deciding fact has a source published on or after this day", "2025-12-01"),
 ]
+SponsorQ = Annotated[
+    str | None,
+    Query(description="Only applications whose sponsor (保荐机构) contains this text", examples=["中信证券"]),
+]
 WithBom = Annotated[bool, Query(description="Start with a UTF-8 BOM, so Excel shows Chinese names")]
 CSV_COLUMNS = [
     "company_id",
@@ -73,11 +77,13 @@ def pipeline(
     offset: Offset = 0,
     reported_since: ReportedSince = None,
     cursor: PageCursor = None,
+    sponsor: SponsorQ = None,
 ) -> Response:
     """Who stood at which stage on which venue on a day, with counts and how fresh each entry's sources are."""
     venue, stage = word("venue", venue, inputs.parse_venue), word("stage", stage, inputs.parse_stage)
     sector = word("sector", sector, inputs.parse_text)
     since = parse_day("reported_since", reported_since) if reported_since else None
+    sponsor = word("sponsor", sponsor, inputs.parse_text)
     with cursor_checked(cursor):
         answer = services.queries.pipeline(
             clocks,
@@ -88,6 +94,7 @@ def pipeline(
             offset=offset,
             reported_since=since,
             cursor=cursor,
+            sponsor=sponsor,
         )
     return reply(answer)
 

@@ -118,6 +118,7 @@ class Client:
         reported_since: Day | None = None,
         limit: int = 100,
         cursor: str | None = None,
+        sponsor: str | None = None,
     ) -> Listing[Pipeline]:
         """Who stood where on ``as_of``, with counts by venue and stage; rows: ``entries``."""
         answer = _ok(
@@ -133,6 +134,7 @@ class Client:
                 reported_since=maybe_day(reported_since),
                 limit=limit,
                 cursor=cursor,
+                sponsor=sponsor,
             ),
             Pipeline,
         )

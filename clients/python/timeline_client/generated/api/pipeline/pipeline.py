@@ -29,6 +29,7 @@ def _get_kwargs(
     offset: int | Unset = 0,
     reported_since: datetime.date | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
+    sponsor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
@@ -88,6 +89,13 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_sponsor: None | str | Unset
+    if isinstance(sponsor, Unset):
+        json_sponsor = UNSET
+    else:
+        json_sponsor = sponsor
+    params["sponsor"] = json_sponsor
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -192,6 +200,7 @@ def sync_detailed(
     offset: int | Unset = 0,
     reported_since: datetime.date | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
+    sponsor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
@@ -214,6 +223,7 @@ def sync_detailed(
             source published on or after this day
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
             page before
+        sponsor (None | str | Unset): Only applications whose sponsor (保荐机构) contains this text
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
         as_of (datetime.date | None | Unset): Valid day: what had happened by then (default: today
@@ -241,6 +251,7 @@ limit=limit,
 offset=offset,
 reported_since=reported_since,
 cursor=cursor,
+sponsor=sponsor,
 min_position=min_position,
 as_of=as_of,
 known_at=known_at,
@@ -265,6 +276,7 @@ def sync(
     offset: int | Unset = 0,
     reported_since: datetime.date | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
+    sponsor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
@@ -287,6 +299,7 @@ def sync(
             source published on or after this day
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
             page before
+        sponsor (None | str | Unset): Only applications whose sponsor (保荐机构) contains this text
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
         as_of (datetime.date | None | Unset): Valid day: what had happened by then (default: today
@@ -315,6 +328,7 @@ limit=limit,
 offset=offset,
 reported_since=reported_since,
 cursor=cursor,
+sponsor=sponsor,
 min_position=min_position,
 as_of=as_of,
 known_at=known_at,
@@ -333,6 +347,7 @@ async def asyncio_detailed(
     offset: int | Unset = 0,
     reported_since: datetime.date | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
+    sponsor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
@@ -355,6 +370,7 @@ async def asyncio_detailed(
             source published on or after this day
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
             page before
+        sponsor (None | str | Unset): Only applications whose sponsor (保荐机构) contains this text
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
         as_of (datetime.date | None | Unset): Valid day: what had happened by then (default: today
@@ -382,6 +398,7 @@ limit=limit,
 offset=offset,
 reported_since=reported_since,
 cursor=cursor,
+sponsor=sponsor,
 min_position=min_position,
 as_of=as_of,
 known_at=known_at,
@@ -406,6 +423,7 @@ async def asyncio(
     offset: int | Unset = 0,
     reported_since: datetime.date | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
+    sponsor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
@@ -428,6 +446,7 @@ async def asyncio(
             source published on or after this day
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
             page before
+        sponsor (None | str | Unset): Only applications whose sponsor (保荐机构) contains this text
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
         as_of (datetime.date | None | Unset): Valid day: what had happened by then (default: today
@@ -456,6 +475,7 @@ limit=limit,
 offset=offset,
 reported_since=reported_since,
 cursor=cursor,
+sponsor=sponsor,
 min_position=min_position,
 as_of=as_of,
 known_at=known_at,
