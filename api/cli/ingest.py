@@ -70,6 +70,7 @@ def ingest_command(
         if check:
             for one, snapshot in zip(observed, snapshots, strict=True):
                 _print_check(one, coverage(services, snapshot, one.observed_at))
+                _print_boards(one, boards(services, snapshot, one))
 
 
 def _observations(
@@ -150,6 +151,41 @@ def _print_check(one: Observed, rows: list[Coverage]) -> None:
     for row in rows:
         table.add_row(
             row.status, row.stage or "(none)", str(row.listed), "-" if row.stage is None else str(row.in_store)
+        )
+    console.print(table)
+
+
+#: The boards each list covers, and the stages of an application still in review there.
+LIST_VENUES = {
+    "sse-projects": (Venue.SSE_STAR, Venue.SSE_MAIN),
+    "eastmoney-register": (Venue.SSE_STAR, Venue.SSE_MAIN, Venue.SZSE_CHINEXT, Venue.SZSE_MAIN, Venue.BSE),
+    "hkex-applications": (Venue.HKEX_MAIN, Venue.HKEX_GEM),
+}
+IN_REVIEW = ("filed", "accepted", "inquiry", "approved", "registered")
+
+
+def boards(services: Services, snapshot: Snapshot, one: Observed) -> list[tuple[str, str, int, int]]:
+    """(venue, stage, in the list, in the store) for each board the list covers and each stage in review: the
+    store's count is the whole pipeline's on the observation day, so a list cut short (a board left out) shows as
+    rows missing from it."""
+    counts = services.queries.pipeline(Clocks(as_of=one.observed_at.date()), limit=0)["counts"]
+    listed = Counter((row.venue.value, row.meaning.stage) for row in snapshot.rows)
+    venues = (one.venue,) if one.venue else LIST_VENUES[snapshot.format]
+    return [
+        (venue.value, stage, listed[(venue.value, stage)], counts.get(venue.value, {}).get(stage, 0))
+        for venue in venues
+        for stage in IN_REVIEW
+        if listed[(venue.value, stage)] or counts.get(venue.value, {}).get(stage, 0)
+    ]
+
+
+def _print_boards(one: Observed, rows: list[tuple[str, str, int, int]]) -> None:
+    table = Table(title=f"{one.path.name}: each board's applications in review, list and store")
+    for column in ("venue", "stage", "listed", "in the store"):
+        table.add_column(column)
+    for venue, stage, listed, stored in rows:
+        table.add_row(
+            venue, stage, str(listed), str(stored) + ("  <- more than the list holds" if stored > listed else "")
         )
     console.print(table)
 

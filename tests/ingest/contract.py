@@ -11,15 +11,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.cli.ingest import boards, coverage
 from api.composition import build_services
 from api.settings import Settings
 from domain.dates.date_parsing import parse_date
 from domain.sources import Source
-from ingest.reading import read_snapshot
+from ingest.reading import Observed, read_snapshot
 from ingest.snapshot import SnapshotError, parse_observed_at
 from ingest.writing import ingest_snapshot
 from projections.clocks import Clocks
-from tests.ingest.snapshots import BIREN, write_all
+from tests.ingest.snapshots import BIREN, sse_second, write_all, write_json
 
 
 def ingest_all(services, files, form=None):
@@ -180,3 +181,21 @@ class IngestContract:
             refused = client.get("/pipeline", params={"sponsor": "甲\u202e证券"})
             assert refused.status_code == 422
             assert "sponsor" in refused.text
+
+    def test_the_check_catches_a_list_without_one_of_its_boards(self, services, files, tmp_path):
+        ingest_all(services, files, "sse-projects")
+        path, at = files["sse-projects"][1]
+        full = read_snapshot(path, "sse-projects")
+        star_only = write_json(
+            tmp_path / "star-only.json", {"result": [r for r in sse_second()["result"] if r["issueMarketType"] == 1]}
+        )
+        cut = read_snapshot(star_only, "sse-projects")
+        observed = Observed(star_only, "sse-projects", parse_observed_at(at), None, None)
+        assert ("SSE-MAIN", "inquiry", 0, 1) in boards(services, cut, observed)
+        assert ("SSE-MAIN", "inquiry", 1, 1) in boards(services, full, observed)
+        by_status = {
+            (c.status, c.stage): (c.listed, c.in_store) for c in coverage(services, full, parse_observed_at(at))
+        }
+        assert by_status[("已问询", "inquiry")] == (2, 2)
+        assert by_status[("中止(财报更新)", "suspended")] == (1, 1)
+        assert by_status[("上市委审议", None)] == (1, 0)
