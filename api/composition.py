@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from projections.queries.questions import Queries
 from projections.runner import ProjectionRunner
 from projections.store.read_store import ReadStore
 from projections.store.sqlite import SQLiteStore
+from projections.subscriptions.deliveries import Deliveries
+from projections.subscriptions.projector import subscriptions_projection
 from projections.timeline.projector import timeline_projection
 
 STUCK_CHECK_SECONDS = 1.0
@@ -39,6 +42,16 @@ class Services:
     catch_up_on_write: bool = True
     stale_after: int = 100  # reads from read models this many events behind the log say so
     _stuck_cache: tuple[float, list[Stuck]] = field(default=(0.0, []), repr=False)
+
+    @functools.cached_property
+    def deliveries(self) -> Deliveries:
+        """The bookkeeping of standing queries' webhooks (projections/subscriptions/)."""
+        return Deliveries(self.store, self.queries)
+
+    @property
+    def delivers_in_process(self) -> bool:
+        """Whether the serving process sends webhooks itself: on SQLite; on PostgreSQL `timeline deliver` does."""
+        return isinstance(self.store, SQLiteStore)
 
     @property
     def projection(self) -> ProjectionRunner:
@@ -145,6 +158,7 @@ def build_services(settings: Settings) -> Services:
         for runner in (
             timeline_projection(store, app.recorder, app.mapper),
             daily_counts_projection(store, app.recorder, app.mapper),
+            subscriptions_projection(store, app.recorder, app.mapper),
         )
     }
     return Services(
