@@ -42,15 +42,15 @@ def refusal(address: Address) -> str | None:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
     for reason, applies in (
-        ("loopback", address.is_loopback),
-        ("unspecified", address.is_unspecified),
-        ("link-local", address.is_link_local),
-        ("multicast", address.is_multicast),
-        ("private", address.is_private),
-        ("reserved", address.is_reserved),
+        ("a loopback", address.is_loopback),
+        ("an unspecified", address.is_unspecified),
+        ("a link-local", address.is_link_local),
+        ("a multicast", address.is_multicast),
+        ("a private", address.is_private),
+        ("a reserved", address.is_reserved),
     ):
         if applies:
-            return f"a {reason} address"
+            return f"{reason} address"
     if not address.is_global:
         return "not a globally routable address"
     return None
@@ -93,19 +93,25 @@ class TargetPolicy:
             for address in addresses:
                 reason = refusal(address)
                 if reason is not None:
-                    shown = "" if str(address) == host else f" resolves to {address},"
+                    what = "is" if _literal(host) else f"resolves to {address},"
                     raise RefusedTarget(
-                        f"the host {host}{shown} {reason}, which webhooks may not reach "
+                        f"the host {host} {what} {reason}, which webhooks may not reach "
                         "(TIMELINE_WEBHOOK_HOSTS lists the receivers allowed)"
                     )
         return Target(parsed, host, tuple(str(address) for address in addresses))
 
 
-async def _resolve(host: str, port: int) -> list[Address]:
+def _literal(host: str) -> Address | None:
     try:
-        return [ipaddress.ip_address(host)]
+        return ipaddress.ip_address(host)
     except ValueError:
-        pass
+        return None
+
+
+async def _resolve(host: str, port: int) -> list[Address]:
+    literal = _literal(host)
+    if literal is not None:
+        return [literal]
     try:
         found = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
