@@ -53,7 +53,6 @@ class Sender:
 
     async def _post(self, url: str, secret: str, delivery: Delivery) -> str | None:
         target = await self.policy.check(url)
-        address = target.addresses[0]
         headers = {
             "Host": target.url.netloc.decode("ascii"),
             "Content-Type": "application/json",
@@ -62,9 +61,17 @@ class Sender:
             "X-Timeline-Delivery": delivery.delivery_id,
         }
         extensions = {"sni_hostname": target.host} if target.url.scheme == "https" else {}
-        async with self.client.stream(
-            "POST", target.url.copy_with(host=address), content=delivery.body, headers=headers, extensions=extensions
-        ) as answer:
+        for address in target.addresses[:-1]:
+            try:
+                return await self._post_to(target.url.copy_with(host=address), delivery.body, headers, extensions)
+            except httpx.ConnectError:
+                continue  # the next address the name resolved to (each was checked)
+        return await self._post_to(target.url.copy_with(host=target.addresses[-1]), delivery.body, headers, extensions)
+
+    async def _post_to(
+        self, url: httpx.URL, body: bytes, headers: dict[str, str], extensions: dict[str, str]
+    ) -> str | None:
+        async with self.client.stream("POST", url, content=body, headers=headers, extensions=extensions) as answer:
             if 200 <= answer.status_code < 300:
                 return None  # its body is not needed: closing the stream leaves it unread
             if answer.is_redirect:

@@ -18,7 +18,7 @@ DELIVERY = Delivery("7c0e2b8e-1111-5222-8333-944455556666", "sub", 3, 9, b'{"cha
 
 def attempt(url: str, timeout: float = 2.0) -> tuple[str | None, float]:
     async def run() -> str | None:
-        sender = Sender(TargetPolicy("127.0.0.1"), timeout)
+        sender = Sender(TargetPolicy("127.0.0.1, ::1"), timeout)
         try:
             return await sender.send(url, SECRET, DELIVERY)
         finally:
@@ -69,8 +69,8 @@ def test_a_huge_answer_is_cut_off_after_a_few_kilobytes():
 
 
 def test_a_name_is_reached_at_the_address_checked_with_its_own_name_as_host():
-    # localhost resolves to 127.0.0.1 here, which the list allows; the request goes to that address (the
-    # client does not look the name up again) and tells the receiver the name it was given.
+    # localhost resolves to 127.0.0.1 (and perhaps ::1), which the list allows; the request goes to an address
+    # checked (the client does not look the name up again) and tells the receiver the name it was given.
     with receiving() as receiver:
         port = receiver.url.split(":")[2].split("/")[0]
         error, _ = attempt(f"http://localhost:{port}/hook")
