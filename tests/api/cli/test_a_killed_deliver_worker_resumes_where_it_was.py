@@ -25,9 +25,26 @@ pytestmark = pytest.mark.slow
 SECRET = "a-secret-of-sixteen-or-more"
 COMPANIES = [
     f"Resume Devices {word}"
-    for word in (
-        "Alder Birch Cedar Dogwood Elm Fir Ginkgo Hazel Ilex Juniper Kapok Larch Maple Nutmeg Oak Pine Quince Rowan"
-    ).split()
+    for word in [
+        "Alder",
+        "Birch",
+        "Cedar",
+        "Dogwood",
+        "Elm",
+        "Fir",
+        "Ginkgo",
+        "Hazel",
+        "Ilex",
+        "Juniper",
+        "Kapok",
+        "Larch",
+        "Maple",
+        "Nutmeg",
+        "Oak",
+        "Pine",
+        "Quince",
+        "Rowan",
+    ]
 ]
 KILL_EVERY = 4
 

@@ -21,7 +21,7 @@ from api.app import create_app
 from api.composition import Services, build_services
 from api.settings import Settings
 from api.webhooks.worker import Deliverer
-from tests.api.webhooks.receiver import Receiver, receiving
+from tests.api.webhooks.receiver import receiving
 
 TOKEN = "webhook-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -135,9 +135,12 @@ class SubscriptionsContract:
         assert (change["company"], change["venue"], change["before"]) == ("Hookline Robotics", "SSE-STAR", None)
         assert change["after"]["stage"] == "accepted"
         (cause,) = change["causes"]
-        assert cause["step"] == "recorded" and body["since"] < cause["position"] <= written["position"]
+        assert cause["step"] == "recorded"
+        assert body["since"] < cause["position"] <= written["position"]
         assert state["delivered_position"] >= other["position"]
-        assert state["pending"] is None and state["parked"] is False and state["last_error"] is None
+        assert state["pending"] is None
+        assert state["parked"] is False
+        assert state["last_error"] is None
         assert SECRET not in orjson.dumps(state).decode()
         assert SECRET not in client.get("/feed?after=0&limit=1000").text
 
@@ -173,10 +176,14 @@ class SubscriptionsContract:
             attempts = receiver.wait_for(3)
             state = self.settled(client, followed, written["position"])
         assert len({a.headers["x-timeline-delivery"] for a in attempts}) == 1
-        assert len({a.body for a in attempts}) == 1 and all(a.signed_with(SECRET) for a in attempts)
-        assert state["attempts"] == 0 and state["last_error"] is None and not state["parked"]
+        assert len({a.body for a in attempts}) == 1
+        assert all(a.signed_with(SECRET) for a in attempts)
+        assert state["attempts"] == 0
+        assert state["last_error"] is None
+        assert not state["parked"]
         (made,) = state["deliveries"]
-        assert made["attempts"] == 3 and made["delivered_at"] is not None
+        assert made["attempts"] == 3
+        assert made["delivered_at"] is not None
 
     def test_after_the_last_attempt_it_is_parked_with_the_error_shown(self, served):
         client, _ = served
@@ -190,9 +197,11 @@ class SubscriptionsContract:
             while not (state := self.state(client, followed))["parked"]:
                 assert time.monotonic() < deadline, state
                 time.sleep(0.05)
-        assert state["attempts"] == 3 and len(receiver.received) == 3
+        assert state["attempts"] == 3
+        assert len(receiver.received) == 3
         assert state["last_error"] == "HTTP 500: receiver says no"
-        assert state["pending"] is not None and state["pending"]["delivered_at"] is None
+        assert state["pending"] is not None
+        assert state["pending"]["delivered_at"] is None
         assert state["delivered_position"] == state["created_position"]
 
     def test_the_atom_feed_carries_the_changes_the_webhook_got(self, served):
@@ -219,9 +228,11 @@ class SubscriptionsContract:
         with receiving() as receiver:
             followed = self.subscribe(client, "/companies/Ending Materials", receiver.url)
             ended = client.delete(f"/subscriptions/{followed}", headers=AUTH)
-            assert ended.status_code == 200 and ended.json()["appended"] is True
+            assert ended.status_code == 200
+            assert ended.json()["appended"] is True
             again = client.delete(f"/subscriptions/{followed}", headers=AUTH)
-            assert again.status_code == 200 and again.json()["appended"] is False
+            assert again.status_code == 200
+            assert again.json()["appended"] is False
             written = self.accepted(client, "Ending Materials")
             watcher = self.subscribe(client, "/companies/Ending Materials", receiver.url)
             self.accepted(client, "Ending Materials", "2025-07-15")
@@ -253,12 +264,14 @@ class SubscriptionsContract:
         )
         assert made.status_code == 422, made.text
         (problem,) = made.json()["detail"]
-        assert problem["loc"] == ["body", "query"] and names in problem["msg"]
+        assert problem["loc"] == ["body", "query"]
+        assert names in problem["msg"]
 
     def test_a_short_secret_is_a_422_and_no_token_a_401(self, served):
         client, _ = served
         body = {"query": "/pipeline", "url": "http://127.0.0.1:9/h", "secret": "short"}
         made = client.post("/subscriptions", headers=AUTH, json=body)
-        assert made.status_code == 422 and made.json()["detail"][0]["loc"] == ["body", "secret"]
+        assert made.status_code == 422
+        assert made.json()["detail"][0]["loc"] == ["body", "secret"]
         assert "short" not in made.text
         assert client.post("/subscriptions", json={**body, "secret": SECRET}).status_code == 401
