@@ -24,6 +24,7 @@ from projections.store.read_store import ReadStore
 from projections.store.sqlite import SQLiteStore
 from projections.subscriptions.deliveries import Deliveries
 from projections.subscriptions.projector import subscriptions_projection
+from projections.subscriptions.subscribers import Subscribers
 from projections.timeline.projector import timeline_projection
 
 STUCK_CHECK_SECONDS = 1.0
@@ -47,6 +48,11 @@ class Services:
     def deliveries(self) -> Deliveries:
         """The bookkeeping of standing queries' webhooks (projections/subscriptions/)."""
         return Deliveries(self.store, self.queries)
+
+    @functools.cached_property
+    def subscribers(self) -> Subscribers:
+        """Standing queries with their progress, and which process sends each one's deliveries."""
+        return Subscribers(self.store)
 
     @property
     def delivers_in_process(self) -> bool:

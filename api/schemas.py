@@ -18,7 +18,13 @@ from domain.dates.date_parsing import parse_date
 from domain.errors import DomainError, InvalidDate, InvalidFact
 from domain.field_values import build_fields
 from domain.sources import Source, SourceKind
-from domain.subscriptions import MAX_QUERY_CHARS, MAX_SECRET_CHARS, MAX_URL_CHARS, MIN_SECRET_CHARS, check_secret
+from domain.subscriptions.subscription import (
+    MAX_QUERY_CHARS,
+    MAX_SECRET_CHARS,
+    MAX_URL_CHARS,
+    MIN_SECRET_CHARS,
+    check_secret,
+)
 from domain.text import check_text
 from domain.vocabulary import parse_kind, parse_market, parse_venue
 

@@ -1,4 +1,4 @@
-"""The use cases of standing queries: subscribe, and end a subscription (events of ``domain.subscriptions``)."""
+"""The use cases of standing queries: subscribe, and end a subscription (domain/subscriptions)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from eventsourcing.application import AggregateNotFoundError
 
 from application.service import TimelineApplication
 from application.writes import Written, retried
-from domain.subscriptions import Subscription
+from domain.subscriptions.subscription import Subscription
 
 
 class UnknownSubscription(LookupError):

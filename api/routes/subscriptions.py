@@ -11,17 +11,17 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import Response
 from typing_extensions import TypedDict
 
+from api.answers.responses import READ_ERRORS, OrjsonResponse, written
 from api.composition import Services
 from api.deps import Fresh, ServicesDep, Writer, invalid
 from api.inputs import clip
-from api.responses import READ_ERRORS, OrjsonResponse, written
 from api.routes.writes import after_write
 from api.schemas import SubscriptionIn, SubscriptionWrittenOut
 from api.webhooks.atom import ATOM_TYPE, atom_feed
 from api.webhooks.standing_queries import BadQuery, read_scope
 from api.webhooks.targets import RefusedTarget, TargetPolicy
 from application.subscriptions import UnknownSubscription, subscribe, unsubscribe
-from projections.subscriptions.deliveries import Subscriber
+from projections.subscriptions.subscribers import Subscriber
 
 router = APIRouter(tags=["subscriptions"])
 
@@ -156,7 +156,7 @@ def subscription_feed(request: Request, services: ServicesDep, subscription_id: 
 
 
 def _found(services: Services, subscription_id: UUID) -> Subscriber:
-    found = services.deliveries.subscriber(str(subscription_id))
+    found = services.subscribers.subscriber(str(subscription_id))
     if found is None:
         raise HTTPException(404, f"no subscription has the id {subscription_id}")
     return found

@@ -35,7 +35,7 @@ def atom_feed(subscription_id: str, query: str, self_url: str, deliveries: list[
         _text(entry, "summary", "\n".join(_line(change) for change in body["changes"]))
         content = _text(entry, "content", delivery["body"])
         content.set("type", "text")
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

@@ -76,7 +76,7 @@ def read_scope(app: FastAPI, services: Services, query: str) -> Scope:
 def _route_for(app: FastAPI, path: str) -> tuple[APIRoute, dict[str, str]]:
     scope = {"type": "http", "path": path, "method": "GET", "root_path": ""}
     for route in app.router.routes:
-        if isinstance(route, APIRoute) and "GET" in route.methods:
+        if isinstance(route, APIRoute) and "GET" in (route.methods or ()):
             match, child = route.matches(scope)
             if match == Match.FULL:
                 return route, {name: str(value) for name, value in child.get("path_params", {}).items()}

@@ -1,7 +1,7 @@
 """The delivery loop: in the serving process on SQLite (a background task, as api/follower.py), and in
 ``timeline deliver`` workers on PostgreSQL.
 
-Each round claims the subscriptions due now (projections/subscriptions/deliveries.py: one process sends a
+Each round claims the subscriptions due now (projections/subscriptions/subscribers.py: one process sends a
 subscription's deliveries at a time), then, for each at once, sends what it is owed in position order until
 it is up to date or an attempt fails (then it waits out its backoff, or is parked after the last attempt).
 Database calls run off the event loop; the HTTP attempts share one client, each bounded by
@@ -21,7 +21,7 @@ from api.unavailable import DATABASE_ERRORS
 from api.webhooks.sender import Sender
 from api.webhooks.targets import TargetPolicy
 from projections.leases import LEASE_SECONDS
-from projections.subscriptions.deliveries import Subscriber
+from projections.subscriptions.subscribers import Subscriber
 
 POLL_SECONDS = 0.5
 logger = logging.getLogger("timeline.webhooks")
@@ -30,6 +30,7 @@ logger = logging.getLogger("timeline.webhooks")
 class Deliverer:
     def __init__(self, services: Services, settings: Settings) -> None:
         self.deliveries = services.deliveries
+        self.subscribers = services.subscribers
         self.troubles = (*DATABASE_ERRORS, *services.store.unavailable_errors)
         self.sender = Sender(TargetPolicy(settings.webhook_hosts), settings.webhook_timeout)
         self.attempts = settings.webhook_attempts
@@ -56,11 +57,11 @@ class Deliverer:
         finally:
             await self.sender.close()
             with contextlib.suppress(*self.troubles):
-                await asyncio.to_thread(self.deliveries.let_go)
+                await asyncio.to_thread(self.subscribers.let_go)
 
     async def round(self) -> int:
         """One look: every due subscription brought up to date (or to its next failure); deliveries sent."""
-        due = await asyncio.to_thread(self.deliveries.claim_due, self.lease)
+        due = await asyncio.to_thread(self.subscribers.claim_due, self.lease)
         return sum(await asyncio.gather(*(self._catch_up(subscriber) for subscriber in due)))
 
     async def _catch_up(self, subscriber: Subscriber) -> int:

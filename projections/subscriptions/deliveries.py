@@ -1,4 +1,4 @@
-"""The bookkeeping of deliveries: what each subscription has had, what it is owed, who is sending it.
+"""The bookkeeping of deliveries: what each subscription has had and what it is owed.
 
 Per subscription, ``rm_subscription_progress`` keeps a position, ``delivered``, as ``rm_tracking`` keeps one
 per projection: every change up to it went out (or there was none). The next delivery covers the span
@@ -11,27 +11,24 @@ and bytes, until a receiver acknowledges it; only then, in one transaction with 
 ``delivered`` move to its position. So a delivery is never lost (at least once), never followed by the next
 before it is acknowledged (position order), and a crash anywhere resends at most the pending one, which
 the receiver recognises by its ``delivery_id``; the bookkeeping itself changes exactly once per step, every
-step a compare-and-set on the row.
-
-One process sends a subscription's deliveries at a time: it claims the row (``holder``, ``beat``, named as
-in ``processes.py``); a holder known dead, or silent past the lease, holds nothing, so a worker SIGKILLed
-mid-send is replaced at once by the next one to look.
+step a compare-and-set on the row, made only by the process holding the row's claim (subscribers.py).
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 from uuid import NAMESPACE_URL, uuid5
 
 import orjson
 
-from projections.processes import alive, this_process
+from projections.processes import this_process
 from projections.queries.answers import Revision
 from projections.queries.questions import Queries
 from projections.store.read_store import Cursor, ReadStore
+from projections.subscriptions.subscribers import Subscriber
 
 #: The most log positions one delivery spans: a subscription far behind catches up in deliveries of bounded work.
 MAX_SPAN = 5000
@@ -39,45 +36,6 @@ MAX_SPAN = 5000
 MAX_BACKOFF_SECONDS = 3600.0
 MAX_ERROR_CHARS = 500
 DELIVERY_NAMESPACE = uuid5(NAMESPACE_URL, "hardtech-timeline:delivery")
-
-_COLUMNS = """s.id, s.query, s.url, s.secret, s.company_id, s.venue, s.stage, s.as_of, s.published_by,
-    s.certain_only, s.created_position, s.created_at, s.ended_position, g.delivered, g.pending, g.attempts, g.next_at,
-    g.parked, g.last_error, g.last_attempt_at, g.last_delivered_at, g.holder, g.beat"""
-_FROM = "rm_subscriptions s JOIN rm_subscription_progress g ON g.id = s.id"
-
-
-@dataclass(frozen=True)
-class Subscriber:
-    """A subscription with its progress, as one row read it."""
-
-    id: str
-    query: str
-    url: str
-    secret: str
-    company_id: str | None
-    venue: str | None
-    stage: str | None
-    as_of: str | None
-    published_by: str | None
-    certain_only: bool
-    created_position: int
-    created_at: str
-    ended_position: int | None
-    delivered: int
-    pending: str | None
-    attempts: int
-    next_at: float
-    parked: bool
-    last_error: str | None
-    last_attempt_at: str | None
-    last_delivered_at: str | None
-    holder: str | None
-    beat: float
-
-    @classmethod
-    def of(cls, row: Any) -> Subscriber:
-        found = cls(*row)
-        return replace(found, certain_only=bool(found.certain_only), parked=bool(found.parked))
 
 
 @dataclass(frozen=True)
@@ -100,10 +58,6 @@ class Deliveries:
 
     # Reading --------------------------------------------------------------------------------
 
-    def subscriber(self, subscription_id: str) -> Subscriber | None:
-        rows = self.store.query(f"SELECT {_COLUMNS} FROM {_FROM} WHERE s.id = {self.store.p}", (subscription_id,))
-        return Subscriber.of(rows[0]) if rows else None
-
     def made(self, subscription_id: str, limit: int) -> list[dict[str, Any]]:
         """The newest deliveries made for a subscription (sent or not), newest first."""
         p = self.store.p
@@ -119,37 +73,6 @@ class Deliveries:
         """How far the core read models reach: a delivery's changes are read from them."""
         rows = self.store.query("SELECT position FROM rm_tracking WHERE name = 'timeline'")
         return int(rows[0][0]) if rows else 0
-
-    # Claiming -------------------------------------------------------------------------------
-
-    def claim_due(self, lease_seconds: float, now: float | None = None) -> list[Subscriber]:
-        """The live, unparked subscriptions due now that this process holds, claiming free ones."""
-        now = time.time() if now is None else now
-        me, p = this_process(), self.store.p
-        claimed: list[Subscriber] = []
-        with self.store.transaction() as cursor:
-            cursor.execute(
-                f"""SELECT {_COLUMNS} FROM {_FROM} WHERE s.ended_position IS NULL AND g.parked = 0
-                    AND g.next_at <= {p} ORDER BY s.created_position{self.store.for_update}""",
-                (now,),
-            )
-            for subscriber in map(Subscriber.of, cursor.fetchall()):
-                holder = subscriber.holder
-                if holder not in (None, me) and alive(holder) is not False and now - subscriber.beat <= lease_seconds:
-                    continue  # another live process is sending this one's deliveries
-                cursor.execute(
-                    f"UPDATE rm_subscription_progress SET holder = {p}, beat = {p} WHERE id = {p}",
-                    (me, now, subscriber.id),
-                )
-                claimed.append(subscriber)
-        return claimed
-
-    def let_go(self) -> None:
-        """Give up this process's claims (it is stopping), so another takes them over at once."""
-        with self.store.transaction() as cursor:
-            cursor.execute(
-                f"UPDATE rm_subscription_progress SET holder = NULL WHERE holder = {self.store.p}", (this_process(),)
-            )
 
     # The next delivery ----------------------------------------------------------------------
 

@@ -11,11 +11,11 @@ import sys
 import time
 
 import pytest
+from domain.date_parsing import parse_date
 
 from api.composition import build_services
 from api.settings import Settings
 from application.subscriptions import Scope, subscribe
-from domain.date_parsing import parse_date
 from domain.sources import Source
 from tests.api.cli.exports import ROOT
 from tests.api.webhooks.receiver import Received, receiving
@@ -103,7 +103,7 @@ def test_a_deliver_worker_killed_mid_way_delivers_the_rest_in_order_without_losi
                     running = worker(database_url)
             head = services.app.position()
             deadline = time.monotonic() + 60
-            while (state := services.deliveries.subscriber(str(made.id))).delivered < head:
+            while (state := services.subscribers.subscriber(str(made.id))).delivered < head:
                 assert time.monotonic() < deadline, state
                 assert state.attempts == 0, state.last_error
                 time.sleep(0.1)

@@ -9,10 +9,16 @@ the read store beside the projection of these events (projections/subscriptions/
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+from uuid import UUID
+
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError
 from domain.text import check_text
+from domain.vocabulary import Stage, Venue
 
 MIN_SECRET_CHARS = 16
 MAX_SECRET_CHARS = 256
@@ -40,6 +46,31 @@ def check_length(text: str, field: str, limit: int) -> str:
     return text
 
 
+def check_scope(company_id: Any, venue: Any, stage: Any, as_of: Any, published_by: Any, certain_only: Any) -> None:
+    """The scope is what the service read from the query: ids, vocabulary words and ISO days, or none."""
+    for field, value, parse in (
+        ("company_id", company_id, UUID),
+        ("venue", venue, Venue),
+        ("stage", stage, Stage),
+        ("as_of", as_of, date.fromisoformat),
+        ("published_by", published_by, date.fromisoformat),
+    ):
+        _optional(field, value, parse)
+    if not isinstance(certain_only, bool):
+        raise InvalidSubscription("certain_only must be true or false")
+
+
+def _optional(field: str, value: Any, parse: Callable[[str], Any]) -> None:
+    if value is None:
+        return
+    try:
+        if not isinstance(value, str):
+            raise TypeError(type(value).__name__)
+        parse(value)
+    except (TypeError, ValueError):
+        raise InvalidSubscription(f"scope {field} {str(value)[:40]!r} is not one the service reads") from None
+
+
 class Subscription(Aggregate):
     """A standing query and where its changes go."""
 
@@ -59,6 +90,7 @@ class Subscription(Aggregate):
         self.query = check_length(query, "query", MAX_QUERY_CHARS)
         self.url = check_length(url, "url", MAX_URL_CHARS)
         self.secret = check_secret(secret)
+        check_scope(company_id, venue, stage, as_of, published_by, certain_only)
         # The scope read from the query when it was made (a company by its id, so a renamed company is
         # still followed); as_of None follows today in Asia/Shanghai, as the query itself would.
         self.company_id = company_id
