@@ -34,7 +34,7 @@ LINKS = {"GetSubscription": ("subscription", "subscription_id", "subscription_id
 NOT_KEPT = {"Cache-Control": "no-store"}
 
 
-class Scope(TypedDict):
+class SubscriptionScope(TypedDict):
     company_id: str | None
     venue: str | None
     stage: str | None
@@ -56,7 +56,7 @@ class SubscriptionState(TypedDict):
     subscription_id: str
     query: str
     url: str
-    scope: Scope
+    scope: SubscriptionScope
     created_position: int
     ended_position: int | None  # set once it is ended (DELETE)
     delivered_position: int  # every change up to here went out, acknowledged (or there was none)
