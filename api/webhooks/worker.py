@@ -49,6 +49,10 @@ class Deliverer:
                     if not troubled:
                         logger.warning("deliveries: the database refused", extra={"fields": {"error": repr(error)}})
                     troubled, sent = True, 0
+                except Exception:
+                    # A fault of this code, not of the database: say so, and keep delivering (the next look may pass).
+                    logger.exception("deliveries failed")
+                    sent = 0
                 else:
                     troubled = False
                 if not sent:
@@ -62,7 +66,11 @@ class Deliverer:
     async def round(self) -> int:
         """One look: every due subscription brought up to date (or to its next failure); deliveries sent."""
         due = await asyncio.to_thread(self.subscribers.claim_due, self.lease)
-        return sum(await asyncio.gather(*(self._catch_up(subscriber) for subscriber in due)))
+        outcomes = await asyncio.gather(*(self._catch_up(subscriber) for subscriber in due), return_exceptions=True)
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome  # the others ran to their end; the loop logs this one
+        return sum(outcome for outcome in outcomes if isinstance(outcome, int))
 
     async def _catch_up(self, subscriber: Subscriber) -> int:
         sent = 0
@@ -82,11 +90,5 @@ class Deliverer:
 
 
 async def deliver_in_background(services: Services, settings: Settings, stop: asyncio.Event) -> None:
-    """The serving process's own deliveries (SQLite); a fault of this code is logged, and the loop restarts."""
-    while not stop.is_set():
-        try:
-            await Deliverer(services, settings).run(stop)
-        except Exception:
-            logger.exception("deliveries failed; starting again")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), POLL_SECONDS)
+    """The serving process's own deliveries (SQLite), until ``stop`` is set."""
+    await Deliverer(services, settings).run(stop)

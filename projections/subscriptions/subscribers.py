@@ -63,16 +63,18 @@ class Subscribers:
         return Subscriber.of(rows[0]) if rows else None
 
     def claim_due(self, lease_seconds: float, now: float | None = None) -> list[Subscriber]:
-        """The live, unparked subscriptions due now that this process holds, claiming free ones."""
+        """The live, unparked subscriptions with something to send now that this process holds, claiming free
+        ones. Looked for first without a lock, so an idle service takes no write lock to find nothing due."""
         now = time.time() if now is None else now
         me, p = this_process(), self.store.p
+        due = f"""SELECT {_COLUMNS} FROM {_FROM} WHERE s.ended_position IS NULL AND g.parked = 0 AND g.next_at <= {p}
+            AND (g.pending IS NOT NULL OR g.delivered < (SELECT position FROM rm_tracking WHERE name = 'timeline'))
+            ORDER BY s.created_position"""
+        if not self.store.query(due, (now,)):
+            return []
         claimed: list[Subscriber] = []
         with self.store.transaction() as cursor:
-            cursor.execute(
-                f"""SELECT {_COLUMNS} FROM {_FROM} WHERE s.ended_position IS NULL AND g.parked = 0
-                    AND g.next_at <= {p} ORDER BY s.created_position{self.store.for_update}""",
-                (now,),
-            )
+            cursor.execute(due + self.store.for_update, (now,))
             for subscriber in map(Subscriber.of, cursor.fetchall()):
                 holder = subscriber.holder
                 if holder not in (None, me) and alive(holder) is not False and now - subscriber.beat <= lease_seconds:
@@ -86,6 +88,9 @@ class Subscribers:
 
     def let_go(self) -> None:
         """Give up this process's claims (it is stopping), so another takes them over at once."""
+        held = f"SELECT id FROM rm_subscription_progress WHERE holder = {self.store.p}"
+        if not self.store.query(held, (this_process(),)):
+            return
         with self.store.transaction() as cursor:
             cursor.execute(
                 f"UPDATE rm_subscription_progress SET holder = NULL WHERE holder = {self.store.p}", (this_process(),)
