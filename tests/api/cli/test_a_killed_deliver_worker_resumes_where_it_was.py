@@ -11,11 +11,11 @@ import sys
 import time
 
 import pytest
-from domain.date_parsing import parse_date
 
 from api.composition import build_services
 from api.settings import Settings
 from application.subscriptions import Scope, subscribe
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from tests.api.cli.exports import ROOT
 from tests.api.webhooks.receiver import Received, receiving
