@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,8 @@ class Services:
     catch_up_on_write: bool = True
     stale_after: int = 100  # reads from read models this many events behind the log say so
     _stuck_cache: tuple[float, list[Stuck]] = field(default=(0.0, []), repr=False)
+    # Called after each catch-up following a write here (the in-process deliverer's wake-up: api/webhooks/).
+    after_catch_up: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     @functools.cached_property
     def deliveries(self) -> Deliveries:
@@ -80,6 +83,8 @@ class Services:
             logger.warning("catch-up after a write failed", extra={"fields": {"error": f"{type(error).__name__}"}})
             self.health.write_failed(error)
             return False
+        for hook in self.after_catch_up:
+            hook()
         return True
 
     def write_failed(self, error: BaseException) -> None:

@@ -37,10 +37,18 @@ class Deliverer:
         self.backoff = settings.webhook_backoff
         # A claim outlives the longest attempt, so a live sender is not taken over in the middle of one.
         self.lease = settings.webhook_timeout + LEASE_SECONDS
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._woken = asyncio.Event()
+
+    def wake(self) -> None:
+        """Look now rather than at the next poll (a write of this process was caught up); from any thread."""
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._woken.set)
 
     async def run(self, stop: asyncio.Event, poll: float = POLL_SECONDS) -> None:
         """Deliver until ``stop`` is set; database trouble is logged once and waited out."""
         troubled = False
+        self._loop = asyncio.get_running_loop()
         try:
             while not stop.is_set():
                 try:
@@ -56,12 +64,19 @@ class Deliverer:
                 else:
                     troubled = False
                 if not sent:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(stop.wait(), poll)
+                    await self._pause(stop, poll)
         finally:
             await self.sender.close()
             with contextlib.suppress(*self.troubles):
                 await asyncio.to_thread(self.subscribers.let_go)
+
+    async def _pause(self, stop: asyncio.Event, poll: float) -> None:
+        """Until the poll is up, ``stop`` is set or a write wakes this deliverer."""
+        waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._woken.wait())]
+        await asyncio.wait(waits, timeout=poll, return_when=asyncio.FIRST_COMPLETED)
+        for wait in waits:
+            wait.cancel()
+        self._woken.clear()
 
     async def round(self) -> int:
         """One look: every due subscription brought up to date (or to its next failure); deliveries sent."""
@@ -90,5 +105,11 @@ class Deliverer:
 
 
 async def deliver_in_background(services: Services, settings: Settings, stop: asyncio.Event) -> None:
-    """The serving process's own deliveries (SQLite), until ``stop`` is set."""
-    await Deliverer(services, settings).run(stop)
+    """The serving process's own deliveries (SQLite), until ``stop`` is set; each write of this process wakes it,
+    so a change goes out as soon as it is caught up rather than at the next poll."""
+    deliverer = Deliverer(services, settings)
+    services.after_catch_up.append(deliverer.wake)
+    try:
+        await deliverer.run(stop)
+    finally:
+        services.after_catch_up.remove(deliverer.wake)
