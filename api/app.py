@@ -19,11 +19,12 @@ from api.inputs import InputError, clip
 from api.middleware.answer_cache import AnswerCache
 from api.middleware.observability import HttpEdge, Metrics, configure_logging
 from api.middleware.write_gate import WriteGate
-from api.routes import companies, facts, feed, ops, search, vocabulary, web
+from api.routes import companies, facts, feed, ops, search, subscriptions, vocabulary, web
 from api.routes.feed import OpenStreams
 from api.routes.market import panel, pipeline, revisions, stats, timeline
 from api.settings import Settings
 from api.unavailable import DATABASE_ERRORS, DETAIL, HEADERS
+from api.webhooks.worker import deliver_in_background
 from application.errors import ConcurrencyConflict
 from domain.errors import AmbiguousName, DomainError, FactRetracted, NameTaken, UnknownCompany, UnknownFact
 
@@ -56,11 +57,17 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         following = None
         if settings.catch_up_on_write and settings.catch_up_poll > 0:
             following = asyncio.create_task(follow(app.state.services, settings.catch_up_poll))
+        delivering, stop_delivering = None, asyncio.Event()
+        if app.state.services.delivers_in_process:  # on PostgreSQL, `timeline deliver` workers send webhooks
+            delivering = asyncio.create_task(deliver_in_background(app.state.services, settings, stop_delivering))
         logger.info("started", extra={"fields": {"writes": "enabled" if settings.tokens else "disabled"}})
         yield
         if following is not None:
             following.cancel()
             await asyncio.gather(following, return_exceptions=True)
+        if delivering is not None:
+            stop_delivering.set()
+            await asyncio.gather(delivering, return_exceptions=True)
         if owned:
             app.state.services.close()
 
@@ -87,6 +94,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         stats.router,
         vocabulary.router,
         ops.router,
+        subscriptions.router,
     ):
         _include_flat(app, router)
     web.mount(app)
@@ -216,8 +224,11 @@ async def _validation_failed(_request: Request, error: Exception) -> Response:
     for item in error.errors():
         entry = {key: item[key] for key in ("loc", "msg", "type") if key in item}
         entry["msg"] = str(entry.get("msg", ""))[:MAX_MESSAGE_CHARS]
-        if "input" in item:
-            entry["input"] = _echo(item["input"])
+        if "input" in item and tuple(item.get("loc", ()))[-1:] != ("secret",):
+            shown = item["input"]
+            if isinstance(shown, dict) and "secret" in shown:  # a webhook's secret is never echoed, even whole
+                shown = {key: value for key, value in shown.items() if key != "secret"}
+            entry["input"] = _echo(shown)
         detail.append(entry)
     return OrjsonResponse({"detail": detail}, status_code=422)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,9 @@ from projections.queries.questions import Queries
 from projections.runner import ProjectionRunner
 from projections.store.read_store import ReadStore
 from projections.store.sqlite import SQLiteStore
+from projections.subscriptions.deliveries import Deliveries
+from projections.subscriptions.projector import subscriptions_projection
+from projections.subscriptions.subscribers import Subscribers
 from projections.timeline.projector import timeline_projection
 
 STUCK_CHECK_SECONDS = 1.0
@@ -39,6 +44,23 @@ class Services:
     catch_up_on_write: bool = True
     stale_after: int = 100  # reads from read models this many events behind the log say so
     _stuck_cache: tuple[float, list[Stuck]] = field(default=(0.0, []), repr=False)
+    # Called after each catch-up following a write here (the in-process deliverer's wake-up: api/webhooks/).
+    after_catch_up: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    @functools.cached_property
+    def deliveries(self) -> Deliveries:
+        """The bookkeeping of standing queries' webhooks (projections/subscriptions/)."""
+        return Deliveries(self.store, self.queries)
+
+    @functools.cached_property
+    def subscribers(self) -> Subscribers:
+        """Standing queries with their progress, and which process sends each one's deliveries."""
+        return Subscribers(self.store)
+
+    @property
+    def delivers_in_process(self) -> bool:
+        """Whether the serving process sends webhooks itself: on SQLite; on PostgreSQL `timeline deliver` does."""
+        return isinstance(self.store, SQLiteStore)
 
     @property
     def projection(self) -> ProjectionRunner:
@@ -61,6 +83,8 @@ class Services:
             logger.warning("catch-up after a write failed", extra={"fields": {"error": f"{type(error).__name__}"}})
             self.health.write_failed(error)
             return False
+        for hook in self.after_catch_up:
+            hook()
         return True
 
     def write_failed(self, error: BaseException) -> None:
@@ -145,6 +169,7 @@ def build_services(settings: Settings) -> Services:
         for runner in (
             timeline_projection(store, app.recorder, app.mapper),
             daily_counts_projection(store, app.recorder, app.mapper),
+            subscriptions_projection(store, app.recorder, app.mapper),
         )
     }
     return Services(

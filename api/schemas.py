@@ -18,6 +18,14 @@ from domain.dates.date_parsing import parse_date
 from domain.errors import DomainError, InvalidDate, InvalidFact
 from domain.field_values import build_fields
 from domain.sources import Source, SourceKind
+from domain.subscriptions.subscription import (
+    MAX_QUERY_CHARS,
+    MAX_SECRET_CHARS,
+    MAX_URL_CHARS,
+    MIN_SECRET_CHARS,
+    check_secret,
+)
+from domain.text import check_text
 from domain.vocabulary import parse_kind, parse_market, parse_venue
 
 T = TypeVar("T")
@@ -174,3 +182,39 @@ class NameRetirementIn(_Strict):
     name: str = Field(min_length=1, max_length=200, examples=["MetaX Inc."], description="The name to retire")
     reason: str = Field(min_length=1, max_length=2000, examples=["registered for the wrong company"])
     sources: list[SourceIn] = Field(min_length=1, max_length=20)
+
+
+class SubscriptionIn(_Strict):
+    """A standing query: tell ``url``, by a webhook signed with ``secret``, whenever ``query``'s answer changes."""
+
+    query: str = Field(
+        min_length=1,
+        max_length=MAX_QUERY_CHARS,
+        description="A read path of this service with its parameters",
+        examples=["/pipeline?venue=SSE-STAR&stage=accepted"],
+    )
+    url: str = Field(
+        min_length=1,
+        max_length=MAX_URL_CHARS,
+        description="Where to POST the changes",
+        examples=["https://example.com/hook"],
+    )
+    secret: str = Field(
+        description=f"Signs every delivery (HMAC-SHA256); {MIN_SECRET_CHARS} to {MAX_SECRET_CHARS} printable ASCII "
+        "characters; never shown again",
+        examples=["a-long-random-secret-of-yours"],
+    )
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: str) -> str:
+        return _judged(value, check_secret)
+
+    @field_validator("query", "url")
+    @classmethod
+    def _text(cls, value: str, info: ValidationInfo) -> str:
+        return _judged(value, lambda text: check_text(text, str(info.field_name)))
+
+
+class SubscriptionWrittenOut(WrittenOut):
+    subscription_id: str = Field(examples=["0b8c6c3e-6a7e-4f5e-9f8e-1f2d3c4b5a69"])

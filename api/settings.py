@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     # Rows a /panel answer may have (a daily panel of 2019-2026 at 100k events is about ... rows): 422 beyond.
     panel_max_rows: int = Field(default=20_000_000, ge=1, validation_alias="TIMELINE_PANEL_MAX_ROWS")
     answer_cache_mb: int = Field(default=64, ge=0, le=4096, validation_alias="TIMELINE_ANSWER_CACHE_MB")
+    # Webhooks of standing queries (api/webhooks/): the receivers allowed (hosts or CIDRs, comma-separated; none:
+    # any public address), seconds one attempt may take in all, attempts before a subscription is parked, and the
+    # first wait before a retry (doubled after each failure).
+    webhook_hosts: str = Field(default="", validation_alias="TIMELINE_WEBHOOK_HOSTS")
+    webhook_timeout: float = Field(default=10.0, gt=0, le=300, validation_alias="TIMELINE_WEBHOOK_TIMEOUT")
+    webhook_attempts: int = Field(default=8, ge=1, le=100, validation_alias="TIMELINE_WEBHOOK_ATTEMPTS")
+    webhook_backoff: float = Field(default=2.0, ge=0, le=3600, validation_alias="TIMELINE_WEBHOOK_BACKOFF")
 
     @property
     def tokens(self) -> list[str]:

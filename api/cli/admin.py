@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import threading
 from functools import partial
@@ -19,7 +20,9 @@ from api.cli.options import (
     open_store,
     progress_bar,
 )
+from api.composition import Services
 from api.settings import Settings
+from api.webhooks.worker import Deliverer
 from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR, read_seeds
 from seeds.seed_set import SeedError
@@ -76,6 +79,22 @@ def project(
             applied = sum(runner.catch_up(batch_size) for runner in runners)
             if not applied:
                 stopping.wait(poll)
+
+
+def deliver(
+    poll: Annotated[float, typer.Option(min=0.01, help="Seconds between looks when nothing is due")] = 0.5,
+) -> None:
+    """Send the webhooks of standing queries (a worker process, for PostgreSQL); stops on SIGTERM or Ctrl-C."""
+    with open_store(catch_up=False) as services:
+        err_console.print("delivering the webhooks of standing queries")
+        asyncio.run(_deliver(services, Settings(), poll))
+
+
+async def _deliver(services: Services, settings: Settings, poll: float) -> None:
+    stop = asyncio.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+    await Deliverer(services, settings).run(stop, poll)
 
 
 Loop = Literal["auto", "uvloop", "asyncio"]

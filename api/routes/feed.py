@@ -91,7 +91,7 @@ def feed_item(logged: LoggedEvent) -> FeedEvent:
     event = logged.event
     item["recorded_at"] = event.timestamp.isoformat()
     for name, value in vars(event).items():
-        if name not in ("originator_id", "originator_version", "timestamp"):
+        if name not in ("originator_id", "originator_version", "timestamp", "secret"):  # a webhook secret: never shown
             item[name] = plain(value)  # type: ignore[literal-required]
     if logged.type.startswith("Fact."):
         item["fact_id"] = item["aggregate_id"]

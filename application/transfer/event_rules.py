@@ -24,6 +24,7 @@ from domain.markets import Market, market_id_for
 from domain.money import Money
 from domain.names import clean_name
 from domain.sources import Source, require_sources
+from domain.subscriptions.subscription import Subscription
 from domain.text import check_text
 from domain.vocabulary import FactKind, Venue, parse_market
 
@@ -124,6 +125,20 @@ def _opened(event: Any, _: None) -> None:
     )
 
 
+_SUBSCRIPTION_FIELDS = ("query", "url", "secret", "company_id", "venue", "stage", "as_of", "published_by")
+
+
+def _subscribed(event: Any, _: None) -> None:
+    values = {name: getattr(event, name) for name in _SUBSCRIPTION_FIELDS}
+    again = Subscription(**values, certain_only=event.certain_only)
+    _same("subscription", [(name, getattr(event, name), getattr(again, name)) for name in _SUBSCRIPTION_FIELDS])
+
+
+def _subscription_ended(_event: Any, subscription: Subscription) -> None:
+    if subscription.ended:
+        raise DomainError(f"ends subscription {subscription.id} again")
+
+
 def _recorded(event: Any, _: None) -> None:
     kind = FactKind(event.kind)
     venue = Venue(event.venue) if event.venue is not None else None
@@ -200,6 +215,8 @@ RULES: dict[str, Callable[[Any, Any], None]] = {
     "Fact.Corroborated": _corroborated,
     "Fact.Corrected": _corrected,
     "Fact.Retracted": _retracted,
+    "Subscription.Created": _subscribed,
+    "Subscription.Ended": _subscription_ended,
 }
 
 

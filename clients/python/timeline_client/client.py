@@ -35,6 +35,10 @@ from timeline_client.generated.api.pipeline import pipeline_csv as pipeline_csv_
 from timeline_client.generated.api.revisions import revisions as revisions_call
 from timeline_client.generated.api.stats import pipeline_counts as pipeline_counts_call
 from timeline_client.generated.api.stats import time_to_listing as time_to_listing_call
+from timeline_client.generated.api.subscriptions import create_subscription as create_subscription_call
+from timeline_client.generated.api.subscriptions import end_subscription as end_subscription_call
+from timeline_client.generated.api.subscriptions import subscription as subscription_call
+from timeline_client.generated.api.subscriptions import subscription_feed as subscription_feed_call
 from timeline_client.generated.api.timeline import changes as changes_call
 from timeline_client.generated.api.timeline import time_in_stage as time_in_stage_call
 from timeline_client.generated.api.timeline import timeline as timeline_call
@@ -64,6 +68,9 @@ from timeline_client.generated.models import (
     Revisions,
     Search,
     StatsCounts,
+    SubscriptionIn,
+    SubscriptionState,
+    SubscriptionWrittenOut,
     TimeInStage,
     TimeInStageVintage,
     Timeline,
@@ -431,6 +438,16 @@ class Client:
             fact_call.sync_detailed(UUID(str(fact_id)), client=self.api, known_at=_known(known_at)), FactWithHistory
         )
 
+    def subscription(self, subscription_id: str | UUID) -> SubscriptionState:
+        """How a standing query's deliveries go: delivered position, pending, attempts, parked, last error."""
+        return _ok(subscription_call.sync_detailed(UUID(str(subscription_id)), client=self.api), SubscriptionState)
+
+    def subscription_feed(self, subscription_id: str | UUID) -> bytes:
+        """A standing query's changes as an Atom feed (its XML bytes, for a feed parser)."""
+        response = subscription_feed_call.sync_detailed(UUID(str(subscription_id)), client=self.api)
+        _raise_for(response)
+        return bytes(response.content)
+
     def feed(self, *, after: int = 0, limit: int = 100) -> Listing[FeedPage]:
         """The event log in append order after a position; rows: ``events``."""
         return Listing(_ok(feed_call.sync_detailed(client=self.api, after=after, limit=limit), FeedPage), "events")
@@ -537,6 +554,16 @@ class Client:
     def retract_fact(self, fact_id: str | UUID, body: RetractionIn | dict[str, Any]) -> FactWrittenOut:
         body = body if isinstance(body, RetractionIn) else RetractionIn.from_dict(body)
         return _ok(retract_fact_call.sync_detailed(UUID(str(fact_id)), client=self.api, body=body), FactWrittenOut)
+
+    def subscribe(self, body: SubscriptionIn | dict[str, Any]) -> SubscriptionWrittenOut:
+        """A standing query: ``{"query", "url", "secret"}``; its changes are POSTed to url, signed."""
+        body = body if isinstance(body, SubscriptionIn) else SubscriptionIn.from_dict(body)
+        return _ok(create_subscription_call.sync_detailed(client=self.api, body=body), SubscriptionWrittenOut)
+
+    def end_subscription(self, subscription_id: str | UUID) -> SubscriptionWrittenOut:
+        return _ok(
+            end_subscription_call.sync_detailed(UUID(str(subscription_id)), client=self.api), SubscriptionWrittenOut
+        )
 
     def retire_name(self, company: str, body: NameRetirementIn | dict[str, Any]) -> CompanyWrittenOut:
         body = body if isinstance(body, NameRetirementIn) else NameRetirementIn.from_dict(body)

@@ -7,12 +7,15 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import time
+from xml.etree import ElementTree as ET
 
 import pyarrow as pa
 import pytest
 from timeline_client import ApiError, Client
 from timeline_client.generated.models import Company, Pipeline, Stage, Venue, Vocabulary
 
+from tests.api.webhooks.receiver import receiving
 from tests.e2e.conftest import ROOT, TOKEN, free_port, server_env, start_server
 from tools.generate_client import CLIENT
 
@@ -26,7 +29,7 @@ NOT_WRAPPED = {"feed_stream", "metrics"}
 def server(tmp_path_factory):
     data = tmp_path_factory.mktemp("client")
     port = free_port()
-    env = server_env(data, port)
+    env = server_env(data, port, TIMELINE_WEBHOOK_HOSTS="127.0.0.1")  # the subscription test's receiver
     subprocess.run([sys.executable, "-m", "api", "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
     process = start_server(env, port)
     yield f"http://127.0.0.1:{port}"
@@ -154,3 +157,30 @@ def test_time_to_listing_and_the_timeline_as_csv_through_the_client(client):
     text = client.timeline_csv("2025-06-01", "2025-07-31", venue="STAR")
     assert text.splitlines()[0].startswith("fact_id,date")
     assert "Moore Threads" in text
+
+
+def test_a_subscription_made_read_as_atom_and_ended_through_the_client(server):
+    source = {"document": "client.txt", "published": "2025-07-01", "quote": "a quote"}
+    secret = "client-secret-0123456789"
+    with Client(server, token=TOKEN) as writer, receiving() as receiver:
+        writer.register_company({"name": "Client Subscriber Co"})
+        made = writer.subscribe({"query": "/companies/Client Subscriber Co", "url": receiver.url, "secret": secret})
+        fact = {"kind": "accepted", "company": "Client Subscriber Co", "venue": "SSE-STAR", "date": "2025-06-30"}
+        written = writer.record_fact({**fact, "sources": [source]})
+        (got,) = receiver.wait_for(1)
+        assert got.signed_with(secret)
+        deadline = time.monotonic() + 20
+        while (state := writer.subscription(made.subscription_id)).delivered_position < written.position:
+            assert time.monotonic() < deadline, state
+            time.sleep(0.05)
+        assert state.query == "/companies/Client Subscriber Co"
+        assert state.parked is False
+        entries = ET.fromstring(writer.subscription_feed(made.subscription_id)).findall(
+            "{http://www.w3.org/2005/Atom}entry"
+        )
+        assert [entry.findtext("{http://www.w3.org/2005/Atom}id") for entry in entries] == [
+            f"urn:uuid:{got.json['delivery_id']}"
+        ]
+        ended = writer.end_subscription(made.subscription_id)
+        assert ended.appended
+        assert writer.subscription(made.subscription_id).ended_position == ended.position

@@ -14,6 +14,7 @@ from .counts_point import CountsPoint
 from .counts_point_counts import CountsPointCounts
 from .curve_point import CurvePoint
 from .day_span import DaySpan
+from .delivery_made import DeliveryMade
 from .error_out import ErrorOut
 from .fact import Fact
 from .fact_fields import FactFields
@@ -79,6 +80,10 @@ from .span_summary import SpanSummary
 from .stage import Stage
 from .stats_counts import StatsCounts
 from .stock_code import StockCode
+from .subscription_in import SubscriptionIn
+from .subscription_scope import SubscriptionScope
+from .subscription_state import SubscriptionState
+from .subscription_written_out import SubscriptionWrittenOut
 from .time_in_stage import TimeInStage
 from .time_in_stage_vintage import TimeInStageVintage
 from .time_to_listing import TimeToListing
@@ -107,6 +112,7 @@ __all__ = (
     "CountsPointCounts",
     "CurvePoint",
     "DaySpan",
+    "DeliveryMade",
     "ErrorOut",
     "Fact",
     "FactFields",
@@ -172,6 +178,10 @@ __all__ = (
     "Stage",
     "StatsCounts",
     "StockCode",
+    "SubscriptionIn",
+    "SubscriptionScope",
+    "SubscriptionState",
+    "SubscriptionWrittenOut",
     "TimeInStage",
     "TimeInStageVintage",
     "Timeline",

@@ -1,0 +1,1 @@
+"""api/webhooks: standing queries read, their targets checked, their deliveries sent"""

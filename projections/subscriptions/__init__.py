@@ -1,0 +1,1 @@
+"""projections/subscriptions: standing queries, their changes and the bookkeeping of their deliveries"""
