@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -41,3 +42,33 @@ def timeline(store: str, *arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "api", *arguments], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
+
+
+NATS_URL = os.environ.get("TEST_NATS_URL", "nats://127.0.0.1:4222")
+
+
+async def _jetstream_reason() -> str | None:
+    import nats
+
+    try:
+        connection = await nats.connect(NATS_URL, connect_timeout=3, max_reconnect_attempts=0, allow_reconnect=False)
+    except Exception as error:
+        return f"NATS at {NATS_URL} is unreachable ({type(error).__name__}: {error})"
+    try:
+        await connection.jetstream().account_info()
+    except Exception as error:
+        return f"NATS at {NATS_URL} answers without JetStream ({type(error).__name__}: {error})"
+    finally:
+        await connection.close()
+    return None
+
+
+@pytest.fixture(scope="session")
+def nats_url() -> str:
+    """The NATS server with JetStream (as in CI); without it a test skips, unless REQUIRE_NATS=1 (then it fails)."""
+    reason = asyncio.run(_jetstream_reason())
+    if reason is None:
+        return NATS_URL
+    if os.environ.get("REQUIRE_NATS") == "1":
+        pytest.fail(f"REQUIRE_NATS=1 but {reason}", pytrace=False)
+    pytest.skip(f"{reason}; set REQUIRE_NATS=1 to make this a failure")

@@ -1,0 +1,166 @@
+"""`timeline relay` SIGKILLed again and again while a writer goes on: afterwards the JetStream stream holds every
+event of the log exactly once, in log order, each with its position as `Nats-Msg-Id` and the body `/feed` gives."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import nats
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.composition import build_services
+from api.settings import Settings
+from domain.date_parsing import parse_date
+from domain.sources import Source
+from tests.api.cli.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+KILLS = 8
+
+
+@pytest.fixture
+def stream(nats_url: str) -> Iterator[tuple[str, str]]:
+    """A stream name and subject of this test's own; the stream is deleted afterwards."""
+    tag = uuid.uuid4().hex[:12]
+    name, subject = f"TIMELINE_TEST_{tag}", f"timeline-test.{tag}.events"
+    yield name, subject
+
+    async def delete() -> None:
+        connection = await nats.connect(nats_url)
+        try:
+            await connection.jetstream().delete_stream(name)
+        except nats.js.errors.NotFoundError:
+            pass
+        finally:
+            await connection.close()
+
+    asyncio.run(delete())
+
+
+def _write_until(url: str, stop: threading.Event, written: list[int]) -> None:
+    """Companies, facts and corrections of facts (whose feed entries name their kind from the read models)."""
+    services = build_services(Settings(TIMELINE_DATABASE_URL=url, TIMELINE_CATCH_UP_ON_WRITE="false"))
+    try:
+        number = 0
+        while not stop.is_set():
+            number += 1
+            name = f"Relay Test Company {number}"
+            source = Source("relay.txt", parse_date("2025-06-30"), f"{name} applied")
+            services.app.register_company(name)
+            fact = services.app.record_fact(
+                kind="accepted", company=name, venue="SSE-STAR", date="2025-06-30", sources=[source]
+            )
+            if number % 3 == 0:
+                services.app.correct_fact(fact.id, reason="the day was misread", date="2025-07-01", sources=[source])
+            written.append(number)
+            stop.wait(0.02)  # a client's pace: a writer in a tight loop would starve SQLite's other writers
+    finally:
+        services.close()
+
+
+def _relay(url: str, nats_url: str, stream: tuple[str, str], log: Path, *extra: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "TIMELINE_DATABASE_URL": url, "LOG_LEVEL": "WARNING"}
+    arguments = ["--nats-url", nats_url, "--stream", stream[0], "--subject", stream[1], "--batch-size", "20"]
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "api", "relay", *arguments, *extra], cwd=ROOT, env=env, stdout=out, stderr=out
+        )
+
+
+async def _stream_messages(nats_url: str, name: str) -> list[tuple[int, str, bytes]]:
+    """(stream sequence, Nats-Msg-Id, body) of every message the stream holds."""
+    connection = await nats.connect(nats_url)
+    try:
+        stream = connection.jetstream()
+        state = (await stream.stream_info(name)).state
+        messages = []
+        for sequence in range(state.first_seq, state.last_seq + 1):
+            message = await stream.get_msg(name, sequence)
+            messages.append((sequence, (message.headers or {}).get("Nats-Msg-Id", ""), message.data or b""))
+        return messages
+    finally:
+        await connection.close()
+
+
+async def _stream_count(nats_url: str, name: str) -> int:
+    connection = await nats.connect(nats_url)
+    try:
+        return (await connection.jetstream().stream_info(name)).state.messages
+    except nats.js.errors.NotFoundError:
+        return 0
+    finally:
+        await connection.close()
+
+
+def test_a_relay_killed_repeatedly_while_writes_go_on_leaves_every_event_in_the_stream_exactly_once_in_order(
+    tmp_path: Path, nats_url: str, stream: tuple[str, str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'timeline.db'}"
+    log = tmp_path / "relay.log"
+    stop, written = threading.Event(), []
+    writer = threading.Thread(target=_write_until, args=(url, stop, written))
+    writer.start()
+    counts = []
+    chance = random.Random(25)
+    try:
+        for _ in range(KILLS):
+            relay = _relay(url, nats_url, stream, log)
+            time.sleep(chance.uniform(1.5, 3.5))
+            assert relay.poll() is None, log.read_text()
+            relay.send_signal(signal.SIGKILL)
+            relay.wait()
+            counts.append(asyncio.run(_stream_count(nats_url, stream[0])))
+    finally:
+        stop.set()
+        writer.join()
+    assert written, "the writer wrote nothing"
+    # The kills landed while the relay was publishing: the stream grew between them, and the log outgrew it.
+    assert len(set(counts)) >= KILLS // 2, (counts, log.read_text()[-3000:])
+
+    final = _relay(url, nats_url, stream, log, "--until-caught-up")
+    assert final.wait(timeout=120) == 0, log.read_text()
+
+    with TestClient(create_app(Settings(TIMELINE_DATABASE_URL=url))) as client:
+        feed, after = [], 0
+        while True:
+            page = client.get("/feed", params={"after": after, "limit": 1000}).json()
+            feed += page["events"]
+            if not page["events"]:
+                break
+            after = page["next_after"]
+    assert counts[-1] < len(feed)
+    messages = asyncio.run(_stream_messages(nats_url, stream[0]))
+    assert [int(msg_id) for _, msg_id, _ in messages] == [event["position"] for event in feed]
+    assert [orjson.loads(body) for _, _, body in messages] == feed
+    assert any(event["type"] == "Fact.Corrected" and event["kind"] == "accepted" for event in feed)
+
+
+def test_a_relay_refuses_a_stream_that_does_not_take_its_subject_naming_both(
+    tmp_path: Path, nats_url: str, stream: tuple[str, str]
+) -> None:
+    async def create() -> None:
+        connection = await nats.connect(nats_url)
+        try:
+            await connection.jetstream().add_stream(name=stream[0], subjects=[f"{stream[1]}.other"])
+        finally:
+            await connection.close()
+
+    asyncio.run(create())
+    log = tmp_path / "relay.log"
+    relay = _relay(f"sqlite:///{tmp_path / 'timeline.db'}", nats_url, stream, log, "--until-caught-up")
+    assert relay.wait(timeout=60) == 1
+    said = " ".join(log.read_text().split())
+    assert f"stream {stream[0]!r} takes {stream[1]}.other, not {stream[1]!r}" in said
