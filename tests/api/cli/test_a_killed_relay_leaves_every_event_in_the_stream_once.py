@@ -14,12 +14,12 @@ from pathlib import Path
 import nats
 import orjson
 import pytest
-from domain.date_parsing import parse_date
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.composition import build_services
 from api.settings import Settings
+from domain.dates.date_parsing import parse_date
 from domain.sources import Source
 from tests.api.cli.conftest import relay
 
