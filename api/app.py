@@ -40,7 +40,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = services is None
         app.state.services = services or build_services(settings)
-        if settings.tokens:
+        if settings.tokens and not settings.read_only:
             await asyncio.to_thread(_claim_older_names, app.state.services, logger)
         if settings.catch_up_on_write:
             # Resume from the tracked positions. A stuck projection does not stop start-up (reads are
@@ -56,7 +56,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         following = None
         if settings.catch_up_on_write and settings.catch_up_poll > 0:
             following = asyncio.create_task(follow(app.state.services, settings.catch_up_poll))
-        logger.info("started", extra={"fields": {"writes": "enabled" if settings.tokens else "disabled"}})
+        writes = "read-only" if settings.read_only else "enabled" if settings.tokens else "disabled"
+        logger.info("started", extra={"fields": {"writes": writes}})
         yield
         if following is not None:
             following.cancel()

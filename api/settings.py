@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -39,6 +39,16 @@ class Settings(BaseSettings):
     # Rows a /panel answer may have (a daily panel of 2019-2026 at 100k events is about ... rows): 422 beyond.
     panel_max_rows: int = Field(default=20_000_000, ge=1, validation_alias="TIMELINE_PANEL_MAX_ROWS")
     answer_cache_mb: int = Field(default=64, ge=0, le=4096, validation_alias="TIMELINE_ANSWER_CACHE_MB")
+    # A server on a streaming replica (docs/scaling.md): it reads only (no table made, no event applied, every
+    # write refused naming the primary, whose API is at primary_url); its read models come by replication.
+    read_only: bool = Field(default=False, validation_alias="TIMELINE_READ_ONLY")
+    primary_url: str | None = Field(default=None, validation_alias="TIMELINE_PRIMARY_URL")
+
+    @model_validator(mode="after")
+    def _read_only_never_catches_up(self) -> Settings:
+        if self.read_only:
+            self.catch_up_on_write = False  # the primary's projection workers apply events; replication brings them
+        return self
 
     @property
     def tokens(self) -> list[str]:
