@@ -1,6 +1,7 @@
 """A PostgreSQL primary and its streaming replica, both of the test's own: a writer API and a projection worker on
 the primary, a read-only API (TIMELINE_READ_ONLY) on the replica. A write's position passed as `min_position` to
-the replica waits for replication and projection, then answers the write; /healthz there reports the replay lag;
+the replica waits for replication and projection, then answers the write; an answer pinned by `known_at` is the same
+bytes and ETag from either, immutable; /healthz there reports the replay lag;
 writes sent there are refused naming the primary; with the replica's WAL receiver stopped, a `min_position` read
 is a 503 with Retry-After at once (never stale data) until it streams again."""
 
@@ -72,6 +73,20 @@ def _check_the_replica(primary: OwnCluster, replica: OwnCluster, primary_api: st
     assert answer.status_code == 200, answer.text
     assert answer.json()["name"] == "Replica Reader One"
     assert answer.json()["basis"]["position"] >= position
+
+    # An answer pinned by known_at is the same bytes and ETag from the replica as from the primary, and immutable:
+    # any HTTP cache in front of replicas may keep it for ever (docs/scaling.md).
+    pinned = {"as_of": "2025-06-30", "known_at": position, "min_position": position}
+    from_replica = httpx.get(f"{replica_api}/pipeline", params=pinned, timeout=30)
+    from_primary = httpx.get(f"{primary_api}/pipeline", params=pinned, timeout=30)
+    assert from_replica.status_code == from_primary.status_code == 200, from_replica.text
+    assert from_replica.content == from_primary.content
+    assert from_replica.headers["etag"] == from_primary.headers["etag"]
+    assert from_replica.headers["cache-control"] == "public, max-age=31536000, immutable"
+    revalidated = httpx.get(
+        f"{replica_api}/pipeline", params=pinned, headers={"If-None-Match": from_primary.headers["etag"]}, timeout=30
+    )
+    assert revalidated.status_code == 304
 
     health = httpx.get(f"{replica_api}/healthz", timeout=5)
     assert health.status_code == 200, health.text
