@@ -122,10 +122,10 @@ async def wait_for_position(
         replica = await asyncio.to_thread(services.store.replication) if settings.read_only else None
         problem = replica.problem() if replica is not None else None
         if problem is not None or time.monotonic() >= deadline:
-            reason = problem or f"not yet after {settings.min_position_timeout:g}s"
+            reason = problem or f"after {settings.min_position_timeout:g}s"
             raise HTTPException(
                 503,
-                f"read models are at position {reached}, not {min_position}: {reason}; retry shortly",
+                f"read models are at position {reached}, not yet {min_position}, {reason}; retry shortly",
                 headers={"Retry-After": "1"},
             )
         await asyncio.sleep(0.05)
