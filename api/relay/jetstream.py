@@ -76,7 +76,13 @@ async def relay(
         stream = connection.jetstream(timeout=ACK_SECONDS)
         await ensure_stream(stream, target)
         tracking = RelayTracking(services.store, target.tracking_name)
-        outcome = Outcome(position=max(tracking.position(), await newest_relayed(stream, target)))
+        relayed, head = await newest_relayed(stream, target), services.log.head()
+        if relayed > head:
+            raise RelayError(
+                f"stream {target.stream!r} holds position {relayed} on {target.subject!r}, past this log's newest "
+                f"({head}): another store filled it; name another stream or subject"
+            )
+        outcome = Outcome(position=max(tracking.position(), relayed))
         logger.info("relaying", extra={"fields": {"stream": target.stream, "after": outcome.position}})
         await _follow(services, stream, target, tracking, outcome, until_caught_up, batch_size, poll, stopping)
         return outcome

@@ -89,24 +89,30 @@ def test_a_relay_killed_repeatedly_while_writes_go_on_leaves_every_event_in_the_
     stop, written = threading.Event(), []
     writer = threading.Thread(target=_write_until, args=(url, stop, written))
     writer.start()
-    counts = []
+    counts: list[int] = []
     chance = random.Random(25)
+    started: list[subprocess.Popen[bytes]] = []
     try:
         for _ in range(KILLS):
-            running = relay(url, nats_url, stream, log)
+            started.append(running := relay(url, nats_url, stream, log))
             # Killed once it is publishing (it has added to the stream), at a random moment after that.
             _wait_for_more_than(nats_url, stream[0], counts[-1] if counts else 0, running, log)
             time.sleep(chance.uniform(0, 0.5))
             running.send_signal(signal.SIGKILL)
             running.wait()
             counts.append(asyncio.run(_stream_count(nats_url, stream[0])))
+        stop.set()
+        writer.join()
+        assert written, "the writer wrote nothing"
+        started.append(final := relay(url, nats_url, stream, log, "--until-caught-up"))
+        assert final.wait(timeout=120) == 0, log.read_text()
     finally:
         stop.set()
         writer.join()
-    assert written, "the writer wrote nothing"
-
-    final = relay(url, nats_url, stream, log, "--until-caught-up")
-    assert final.wait(timeout=120) == 0, log.read_text()
+        for process in started:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
 
     with TestClient(create_app(Settings(TIMELINE_DATABASE_URL=url))) as client:
         feed, after = [], 0
@@ -139,3 +145,15 @@ def test_a_relay_refuses_a_stream_that_does_not_take_its_subject_naming_both(
     assert refused.wait(timeout=60) == 1
     said = " ".join(log.read_text().split())
     assert f"stream {stream[0]!r} takes {stream[1]}.other, not {stream[1]!r}" in said
+
+
+def test_a_relay_refuses_a_stream_another_store_filled_further_than_this_log(
+    tmp_path: Path, store: str, nats_url: str, stream: tuple[str, str]
+) -> None:
+    log = tmp_path / "relay.log"
+    assert relay(store, nats_url, stream, log, "--until-caught-up").wait(timeout=120) == 0, log.read_text()
+    refused = relay(f"sqlite:///{tmp_path / 'empty.db'}", nats_url, stream, log, "--until-caught-up")
+    assert refused.wait(timeout=60) == 1
+    said = " ".join(log.read_text().split())
+    assert f"stream {stream[0]!r} holds position" in said
+    assert "past this log's newest (0): another store filled it" in said
