@@ -12,7 +12,7 @@ from nats.errors import NoServersError
 from api.cli.options import err_console, open_store
 from api.composition import Services
 from api.middleware.observability import configure_logging
-from api.relay.jetstream import Outcome, RelayError, Target, relay
+from api.relay.jetstream import FIRST_CONNECT_SECONDS, Outcome, RelayError, Target, relay
 from api.settings import Settings
 
 
@@ -40,7 +40,8 @@ def relay_command(
             err_console.print(f"[red]{error}[/red]")
             raise typer.Exit(1) from None
         except (OSError, TimeoutError, NoServersError) as error:
-            err_console.print(f"[red]NATS at {nats_url} is unreachable: {error or type(error).__name__}[/red]")
+            why = str(error) or f"no connection within {FIRST_CONNECT_SECONDS:g} s"
+            err_console.print(f"[red]NATS at {nats_url} is unreachable: {why}[/red]")
             raise typer.Exit(1) from None
     err_console.print(
         f"relayed to {stream}: {outcome.published} published, {outcome.duplicates} already held; "

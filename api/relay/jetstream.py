@@ -34,6 +34,7 @@ from api.unavailable import DATABASE_ERRORS
 MSG_ID = "Nats-Msg-Id"
 ACK_SECONDS = 5.0
 RETRY_SECONDS = 1.0
+FIRST_CONNECT_SECONDS = 15.0
 logger = logging.getLogger("timeline.relay")
 
 
@@ -71,7 +72,12 @@ async def relay(
 ) -> Outcome:
     """Relay until ``stopping`` is set or, with ``until_caught_up``, until the stream holds the log's head."""
     stopping = stopping or asyncio.Event()
-    connection = await nats.connect(target.nats_url, connect_timeout=5, max_reconnect_attempts=-1)
+    # Once connected, the client reconnects for ever (a NATS restart does not stop the relay); a server that never
+    # answered in the first place is a mistake to report, not to wait out.
+    connection = await asyncio.wait_for(
+        nats.connect(target.nats_url, connect_timeout=5, max_reconnect_attempts=-1, error_cb=_nats_trouble),
+        FIRST_CONNECT_SECONDS,
+    )
     try:
         stream = connection.jetstream(timeout=ACK_SECONDS)
         await ensure_stream(stream, target)
@@ -89,6 +95,11 @@ async def relay(
     finally:
         with contextlib.suppress(Exception):
             await connection.drain()
+
+
+async def _nats_trouble(error: Exception) -> None:
+    """nats-py's reports, one line each (its default prints a traceback for every attempt to reconnect)."""
+    logger.warning("NATS", extra={"fields": {"error": f"{type(error).__name__}: {error}"[:300]}})
 
 
 async def ensure_stream(stream: JetStreamContext, target: Target) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import random
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -157,3 +158,15 @@ def test_a_relay_refuses_a_stream_another_store_filled_further_than_this_log(
     said = " ".join(log.read_text().split())
     assert f"stream {stream[0]!r} holds position" in said
     assert "past this log's newest (0): another store filled it" in said
+
+
+def test_a_relay_to_a_nats_server_that_never_answers_exits_1_saying_so(tmp_path: Path) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        nowhere = f"nats://127.0.0.1:{unused.getsockname()[1]}"
+    log = tmp_path / "relay.log"
+    refused = relay(f"sqlite:///{tmp_path / 'timeline.db'}", nowhere, ("NOWHERE", "nowhere.events"), log)
+    assert refused.wait(timeout=60) == 1
+    said = " ".join(log.read_text().split())
+    assert f"NATS at {nowhere} is unreachable: no connection within 15 s" in said
+    assert "Traceback" not in said
