@@ -129,6 +129,11 @@ def _check_the_replica(primary: OwnCluster, replica: OwnCluster, primary_api: st
     # Connected again, it catches up and the same read answers the write.
     _on(replica, f"ALTER SYSTEM SET primary_conninfo = '{conninfo.replace(chr(39), chr(39) * 2)}'")
     _on(replica, "SELECT pg_reload_conf()")
+    # Until its receiver streams, a read waiting for a position is still told at once to retry.
+    _eventually(
+        lambda: _on(replica, "SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming'") != [],
+        "the WAL receiver streams again",
+    )
     answer = httpx.get(f"{replica_api}/companies/Replica Reader Two", params={"min_position": cut_off}, timeout=70)
     assert answer.status_code == 200, answer.text
     assert answer.json()["name"] == "Replica Reader Two"
