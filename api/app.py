@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = services is None
         app.state.services = services or build_services(settings)
-        if settings.tokens:
+        if settings.tokens and not settings.read_only:
             await asyncio.to_thread(_claim_older_names, app.state.services, logger)
         if settings.catch_up_on_write:
             # Resume from the tracked positions. A stuck projection does not stop start-up (reads are
@@ -58,9 +58,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         if settings.catch_up_on_write and settings.catch_up_poll > 0:
             following = asyncio.create_task(follow(app.state.services, settings.catch_up_poll))
         delivering, stop_delivering = None, asyncio.Event()
-        if app.state.services.delivers_in_process:  # on PostgreSQL, `timeline deliver` workers send webhooks
+        # On PostgreSQL `timeline deliver` workers send webhooks; a read-only replica writes no delivery.
+        if app.state.services.delivers_in_process and not settings.read_only:
             delivering = asyncio.create_task(deliver_in_background(app.state.services, settings, stop_delivering))
-        logger.info("started", extra={"fields": {"writes": "enabled" if settings.tokens else "disabled"}})
+        writes = "read-only" if settings.read_only else "enabled" if settings.tokens else "disabled"
+        logger.info("started", extra={"fields": {"writes": writes}})
         yield
         if following is not None:
             following.cancel()

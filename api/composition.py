@@ -145,25 +145,28 @@ class Services:
 def build_application(settings: Settings) -> TimelineApplication:
     url = settings.resolved_database_url
     path = sqlite_path(url)
-    if path is not None:
+    env = environment_for(url)
+    if settings.read_only:
+        env["CREATE_TABLE"] = "n"  # a replica is read-only to the database itself: the primary made the tables
+    elif path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return TimelineApplication(environment_for(url))
+    return TimelineApplication(env)
 
 
-def read_store(app: TimelineApplication) -> ReadStore:
+def read_store(app: TimelineApplication, read_only: bool = False) -> ReadStore:
     """The read models' store, in the application's database (on PostgreSQL, sharing its pool)."""
     datastore = app.recorder.datastore  # type: ignore[attr-defined]
     if isinstance(datastore, SQLiteDatastore):
-        return SQLiteStore(Path(app.env["SQLITE_DBNAME"]))
+        return SQLiteStore(Path(app.env["SQLITE_DBNAME"]), read_only)
     from projections.store.postgres import PostgresStore  # psycopg is imported only where PostgreSQL is used
 
-    return PostgresStore(datastore, SCHEMA_LOCK)
+    return PostgresStore(datastore, SCHEMA_LOCK, read_only)
 
 
 def build_services(settings: Settings) -> Services:
     """Everything wired to one database; read models resume from their tracked position."""
     app = build_application(settings)
-    store = read_store(app)
+    store = read_store(app, settings.read_only)
     projections = {
         runner.name: runner
         for runner in (

@@ -109,7 +109,7 @@ async def wait_for_position(
     if blocking:
         raise HTTPException(503, f"min_position {min_position} cannot be reached: {blocking[0].describe()}")
     head = await asyncio.to_thread(services.app.position)
-    if min_position > head:
+    if min_position > head and not settings.read_only:  # a replica's log may not have it yet: it waits
         raise HTTPException(404, f"min_position {min_position} does not exist: the newest log position is {head}")
     deadline = time.monotonic() + settings.min_position_timeout
     while True:
@@ -118,11 +118,14 @@ async def wait_for_position(
         reached = await asyncio.to_thread(services.lowest_position)
         if reached >= min_position:
             return
-        if time.monotonic() >= deadline:
+        # A replica cut off from its primary would never get there: say so at once, never answer stale data.
+        replica = await asyncio.to_thread(services.store.replication) if settings.read_only else None
+        problem = replica.problem() if replica is not None else None
+        if problem is not None or time.monotonic() >= deadline:
+            reason = problem or f"after {settings.min_position_timeout:g}s"
             raise HTTPException(
                 503,
-                f"read models are at position {reached}, not yet {min_position}, after "
-                f"{settings.min_position_timeout:g}s; retry shortly",
+                f"read models are at position {reached}, not yet {min_position}, {reason}; retry shortly",
                 headers={"Retry-After": "1"},
             )
         await asyncio.sleep(0.05)

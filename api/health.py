@@ -25,6 +25,7 @@ from projections import leases
 from projections.processes import this_process
 from projections.runner import ProjectionRunner
 from projections.store.read_store import ReadStore
+from projections.store.replication import Replication
 
 PROBE_SECONDS = 1.0  # the probe's wait for a connection, and each statement's limit
 DEADLINE_SECONDS = 1.5  # /healthz answers by then, probe finished or not
@@ -40,6 +41,18 @@ class ProjectionHealth(TypedDict):
     since: NotRequired[str]
 
 
+class ReplicaHealth(TypedDict):
+    """A read-only server's replica, as PostgreSQL reports it."""
+
+    receiver: str | None  # the WAL receiver's status: streaming, or null when none runs (degraded)
+    replay_paused: bool  # degraded when true
+    received_lsn: str | None
+    replayed_lsn: str | None
+    replay_lag_bytes: int | None  # WAL received and not yet replayed
+    replay_lag_seconds: float | None  # 0 while everything received is replayed, else the last replayed commit's age
+    last_replayed_at: str | None  # commit time of the last transaction replayed
+
+
 class Health(TypedDict):
     status: str  # ok, degraded (503) or unavailable (503)
     database: str
@@ -48,6 +61,7 @@ class Health(TypedDict):
     projection_lag: NotRequired[int]
     catching_up: NotRequired[bool]  # while lagging: whether some process is applying the lag now
     projections: NotRequired[dict[str, ProjectionHealth]]
+    replica: NotRequired[ReplicaHealth]  # only on a read-only server (TIMELINE_READ_ONLY) on a streaming replica
     problems: NotRequired[list[str]]
 
 
@@ -62,6 +76,8 @@ class HealthProbe:
         self.lag = 0  # events the read models were behind the log at the last look (any look: health, reads, follower)
         self._guard = threading.Lock()
         self._running: tuple[asyncio.AbstractEventLoop, asyncio.Future[tuple[int, Health]]] | None = None
+        if store.read_only:
+            return  # never writes: the write probe below runs only after a write of this process failed
         with store.schema_transaction() as cursor:
             cursor.execute("CREATE TABLE IF NOT EXISTS api_health (name TEXT PRIMARY KEY, checked DOUBLE PRECISION)")
 
@@ -114,6 +130,7 @@ class HealthProbe:
                 positions = {name: runner.position() for name, runner in self.projections.items()}
                 stuck = {s.name: s for s in (runner.stuck() for runner in self.projections.values()) if s is not None}
                 catching = self.catching_up()
+                replica = self.store.replication() if self.store.read_only else None
         except (*DATABASE_ERRORS, *self.store.unavailable_errors) as error:
             return 503, {"status": "unavailable", "database": f"unreachable: {type(error).__name__}"}
         applied = min(positions.values())
@@ -128,6 +145,9 @@ class HealthProbe:
                     "since": stuck[name].since,
                 }
         problems = [s.describe() for s in stuck.values()]
+        replica_problem = replica.problem() if replica is not None else None
+        if replica_problem is not None:
+            problems.append(replica_problem)
         if self._write_failure is not None and not self._writes_go_through():
             problems.append(f"the last write failed ({self._write_failure}) and writes still fail")
         behind_for = self.seen_behind(applied, lag)
@@ -143,6 +163,8 @@ class HealthProbe:
         }
         if lag > 0:
             body["catching_up"] = catching
+        if replica is not None:
+            body["replica"] = _replica_health(replica)
         if problems:
             body["problems"] = problems
         return (503 if problems else 200), body
@@ -161,3 +183,15 @@ class HealthProbe:
             return False
         self.write_went_through()
         return True
+
+
+def _replica_health(replica: Replication) -> ReplicaHealth:
+    return {
+        "receiver": replica.receiver,
+        "replay_paused": replica.replay_paused,
+        "received_lsn": replica.received_lsn,
+        "replayed_lsn": replica.replayed_lsn,
+        "replay_lag_bytes": replica.lag_bytes,
+        "replay_lag_seconds": replica.lag_seconds,
+        "last_replayed_at": replica.last_replayed_at.isoformat() if replica.last_replayed_at else None,
+    }

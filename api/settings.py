@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -46,6 +46,16 @@ class Settings(BaseSettings):
     webhook_timeout: float = Field(default=10.0, gt=0, le=300, validation_alias="TIMELINE_WEBHOOK_TIMEOUT")
     webhook_attempts: int = Field(default=8, ge=1, le=100, validation_alias="TIMELINE_WEBHOOK_ATTEMPTS")
     webhook_backoff: float = Field(default=2.0, ge=0, le=3600, validation_alias="TIMELINE_WEBHOOK_BACKOFF")
+    # A server on a streaming replica (docs/scaling.md): it reads only (no table made, no event applied, every
+    # write refused naming the primary, whose API is at primary_url); its read models come by replication.
+    read_only: bool = Field(default=False, validation_alias="TIMELINE_READ_ONLY")
+    primary_url: str | None = Field(default=None, validation_alias="TIMELINE_PRIMARY_URL")
+
+    @model_validator(mode="after")
+    def _read_only_never_catches_up(self) -> Settings:
+        if self.read_only:
+            self.catch_up_on_write = False  # the primary's projection workers apply events; replication brings them
+        return self
 
     @property
     def tokens(self) -> list[str]:

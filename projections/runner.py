@@ -76,12 +76,17 @@ class IndexesLater(Protocol):
 class ProjectionRunner:
     def __init__(self, store: ReadStore, log: LogReader, decoder: Decoder, projector: Projector) -> None:
         self.store = store
-        p = store.p
         self.log = log
         self.decoder = decoder
         self.projector = projector
         self._lock = threading.Lock()  # one catch-up per process at a time; others wait, then find little to do
         self._rebuilding = False
+        if not store.read_only:  # on a replica the primary made the tables, and its workers fill them
+            self._create(store, projector)
+
+    def _create(self, store: ReadStore, projector: Projector) -> None:
+        """This projection's tables and tracking row, dropped and made again if their version changed."""
+        p = store.p
         with store.schema_transaction() as cursor:
             cursor.execute(leases.DDL)
             cursor.execute("CREATE TABLE IF NOT EXISTS rm_tracking (name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
@@ -133,6 +138,8 @@ class ProjectionRunner:
 
     def rebuild(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Drop this projection's tables and tracking in one transaction, then fold the whole log again."""
+        if self.store.read_only:  # a ValueError: the command line reports it as bad input, without a traceback
+            raise ValueError(f"projection {self.name!r} is not rebuilt on a read-only store: rebuild it on the primary")
         with self._lock:
             self._rebuilding = True
             _REBUILDS_HERE[self.name] = _REBUILDS_HERE.get(self.name, 0) + 1
@@ -177,8 +184,11 @@ class ProjectionRunner:
 
         Stops early, without raising, at an event the projector cannot apply (see ``stuck``).
         Errors of the database itself (locked, unreachable) are raised: they say nothing about the event.
-        Applies nothing while another process rebuilds this projection (see ``leases.py``).
+        Applies nothing while another process rebuilds this projection (see ``leases.py``), nor on a read-only
+        store (a replica: the primary's workers apply events there, and replication brings their rows).
         """
+        if self.store.read_only:
+            return 0
         with self._lock:
             if self._rebuild_elsewhere():
                 return 0

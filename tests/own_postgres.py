@@ -1,6 +1,7 @@
 """A PostgreSQL cluster of a test's own, to stop and start at will: initdb into a temporary directory, its own
 port and socket directory, run as the ``postgres`` user when the tests run as root (PostgreSQL refuses root),
-else as the tests' own user. Outage tests use it, never the machine's server."""
+else as the tests' own user. Outage tests use it, never the machine's server. ``own_replica`` adds a streaming
+replica of such a cluster (pg_basebackup, in a directory and on a port of its own)."""
 
 from __future__ import annotations
 
@@ -67,8 +68,21 @@ class OwnCluster:
     def create(self) -> None:
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync")
 
+    def create_replica_of(self, primary: OwnCluster) -> None:
+        """A base backup of ``primary`` that starts as its streaming replica (``-R``: standby.signal and
+        primary_conninfo; initdb's trust rules already let local replication connections in)."""
+        self._run(
+            str(self.bindir / "pg_basebackup"),
+            *("-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres", "-D", str(self.data)),
+            *("-R", "-X", "stream", "--checkpoint=fast", "--no-sync"),
+        )
+
     def start(self) -> None:
-        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+        # hot_standby_feedback: a replica's long reads are not cancelled by the primary's vacuum (it is ignored on
+        # a primary).
+        options = (
+            f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby_feedback=on"
+        )
         log = str(self.directory / "server.log")
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
 
@@ -83,31 +97,31 @@ class OwnCluster:
 @contextmanager
 def own_cluster() -> Iterator[OwnCluster]:
     """A started cluster, stopped and deleted afterwards."""
+    with _own_directory() as cluster:
+        cluster.create()
+        cluster.start()
+        yield cluster
+
+
+@contextmanager
+def own_replica(primary: OwnCluster) -> Iterator[OwnCluster]:
+    """A started streaming replica of ``primary``, stopped and deleted afterwards."""
+    with _own_directory() as replica:
+        replica.create_replica_of(primary)
+        replica.start()
+        yield replica
+
+
+@contextmanager
+def _own_directory() -> Iterator[OwnCluster]:
     directory = Path(tempfile.mkdtemp(prefix="timeline-own-pg-"))
     if os.geteuid() == 0:
         shutil.chown(directory, "postgres", "postgres")
     cluster = OwnCluster(directory)
     try:
-        cluster.create()
-        cluster.start()
         yield cluster
     finally:
         if cluster.running():
-            subprocess.run(
-                [
-                    "runuser",
-                    "-u",
-                    "postgres",
-                    "--",
-                    str(cluster.bindir / "pg_ctl"),
-                    "-D",
-                    str(cluster.data),
-                    "-m",
-                    "immediate",
-                    "-w",
-                    "stop",
-                ],
-                capture_output=True,
-                check=False,
-            )
+            stop = ["-D", str(cluster.data), "-m", "immediate", "-w", "stop"]
+            subprocess.run([*_as_owner(), str(cluster.bindir / "pg_ctl"), *stop], capture_output=True, check=False)
         shutil.rmtree(directory, ignore_errors=True)

@@ -73,6 +73,9 @@ def project(
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stopping.set())
     with open_store(catch_up=False) as services:
+        if services.store.read_only:
+            err_console.print("[red]TIMELINE_READ_ONLY=true: projection workers run against the primary[/red]")
+            raise typer.Exit(1)
         runners = [services.projections[chosen] for chosen in chosen_projections(services, name)]
         err_console.print(f"following the log for {', '.join(r.name for r in runners)}")
         while not stopping.is_set():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from api.cli import admin, ingest, reads, transfer
+from api.cli import admin, ingest, reads, relay, transfer
 
 cli = typer.Typer(help="Point-in-time record of China's hard-tech listing pipeline.", no_args_is_help=True)
 cli.command()(admin.validate)
@@ -17,6 +17,7 @@ cli.command("export")(transfer.export_command)
 cli.command("import")(transfer.import_command)
 cli.command("ingest")(ingest.ingest_command)
 cli.command("fetch")(ingest.fetch_command)
+cli.command("relay")(relay.relay_command)
 cli.command()(reads.pipeline)
 cli.command()(reads.search)
 cli.command()(reads.company)

@@ -55,6 +55,8 @@ def fingerprint(method: str, path: str, query: bytes, body: bytes) -> str:
 class IdempotencyStore:
     def __init__(self, store: ReadStore) -> None:
         self.store = store
+        if store.read_only:
+            return  # a read-only server refuses every write before a key is claimed (api/middleware/write_gate.py)
         with store.schema_transaction() as cursor:
             cursor.execute(
                 """CREATE TABLE IF NOT EXISTS api_idempotency (

@@ -1,5 +1,6 @@
 """The gate every write passes before any route sees it (pure ASGI middleware), in this order:
 
+0. a read-only server (``TIMELINE_READ_ONLY``, on a replica) refuses it: 405, naming the primary;
 1. size: a declared Content-Length over the limit is 413 at once;
 2. token: 401/403 before the body is read or judged, so an anonymous client learns nothing of the schema;
 3. body: read whole, counted as it streams (chunked bodies too), 413 past the limit;
@@ -52,6 +53,9 @@ class WriteGate:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in WRITE_METHODS:
             await self.app(scope, receive, send)
+            return
+        if self.settings.read_only:
+            await _answer(send, 405, {"detail": read_only_detail(self.settings)}, {"Allow": "GET, HEAD"})
             return
         headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope["headers"]}
         try:
@@ -149,6 +153,11 @@ class WriteGate:
                 claim = await asyncio.to_thread(store.claim, key, print_)
         self._settled.pop(key, None)  # waking is a shortcut only: a waiter left without one still looks again
         return claim
+
+
+def read_only_detail(settings: Settings) -> str:
+    primary = settings.primary_url or "the primary (TIMELINE_PRIMARY_URL does not name it here)"
+    return f"this server is read-only (a replica's): send writes to {primary}"
 
 
 def check_json(body: bytes, content_type: str | None) -> None:

@@ -21,6 +21,7 @@ from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Composed, Identifier
 
 from projections.store.read_store import Cursor, Sessions
+from projections.store.replication import QUERY, Replication
 
 if TYPE_CHECKING:
     from projections.clocks import Clocks
@@ -49,9 +50,11 @@ class PostgresStore(Sessions):
         OSError,
     )
 
-    def __init__(self, datastore: PostgresDatastore, schema_lock: int) -> None:
-        """``schema_lock``: the advisory-lock key every DDL of this database serialises on."""
+    def __init__(self, datastore: PostgresDatastore, schema_lock: int, read_only: bool = False) -> None:
+        """``schema_lock``: the advisory-lock key every DDL of this database serialises on; ``read_only``: a
+        server on a streaming replica (see ``ReadStore.read_only``)."""
         self.datastore = datastore
+        self.read_only = read_only
         self.schema = datastore.schema
         path = SQL("SET LOCAL search_path TO {}").format(Identifier(self.schema))
         self._write_setup: Composed = path
@@ -106,6 +109,10 @@ class PostgresStore(Sessions):
                 yield
             finally:
                 self._local.session = None
+
+    def replication(self) -> Replication | None:
+        rows = self.query(QUERY)
+        return Replication.from_row(tuple(rows[0])) if rows else None
 
     # The stage-point index -------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from projections.clocks import Clocks
     from projections.stage_rows import StateRow
+    from projections.store.replication import Replication
 
 
 class Cursor(Protocol):
@@ -43,6 +44,9 @@ class ReadStore(Protocol):
     for_update: str
     #: Errors of the database itself (busy, locked, unreachable): they say nothing about the data.
     unavailable_errors: tuple[type[BaseException], ...]
+    #: Whether this process only reads (a server on a streaming replica): it creates no table and applies no
+    #: event; the primary's projection workers keep the read models, and replication brings them here.
+    read_only: bool
 
     def transaction(self) -> AbstractContextManager[Cursor]:
         """A write transaction: everything in it commits together or not at all."""
@@ -66,6 +70,9 @@ class ReadStore(Protocol):
         health check must answer, whatever the database does."""
 
     def close(self) -> None: ...
+
+    def replication(self) -> Replication | None:
+        """How a streaming replica stands with its primary; None where the database is not a replica."""
 
     def refresh_statistics(self) -> None:
         """Tell the query planner what a rebuild wrote (it plans from statistics where it keeps them)."""

@@ -44,8 +44,9 @@ class SQLiteStore(Sessions):
         OSError,
     )
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only  # a server beside the one that writes this file: it reads only
         self._local = threading.local()
 
     def close(self) -> None:
@@ -54,6 +55,10 @@ class SQLiteStore(Sessions):
             if connection is not None:
                 connection.close()
                 setattr(self._local, name, None)
+
+    def replication(self) -> None:
+        """A SQLite file is nobody's replica."""
+        return
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)

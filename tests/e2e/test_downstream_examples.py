@@ -23,7 +23,7 @@ EXAMPLES = ROOT / "docs" / "examples"
 
 def test_the_docs_show_exactly_the_example_files():
     doc = (ROOT / "docs" / "downstream.md").read_text(encoding="utf-8")
-    for example in ("feed_follower.py", "funding_totals.py", "webhook_receiver.py"):
+    for example in ("feed_follower.py", "funding_totals.py", "webhook_receiver.py", "jetstream_consumer.py"):
         assert (EXAMPLES / example).read_text(encoding="utf-8") in doc
 
 

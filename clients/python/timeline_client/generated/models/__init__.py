@@ -62,6 +62,7 @@ from .pipeline_counts_granularity import PipelineCountsGranularity
 from .pipeline_counts_vintage import PipelineCountsVintage
 from .pipeline_entry import PipelineEntry
 from .projection_health import ProjectionHealth
+from .replica_health import ReplicaHealth
 from .retired_name import RetiredName
 from .retraction_in import RetractionIn
 from .revision import Revision
@@ -160,6 +161,7 @@ __all__ = (
     "PipelineCountsVintage",
     "PipelineEntry",
     "ProjectionHealth",
+    "ReplicaHealth",
     "RetiredName",
     "RetractionIn",
     "Revision",

@@ -13,6 +13,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.health_projections import HealthProjections
+  from ..models.replica_health import ReplicaHealth
 
 
 
@@ -33,6 +34,7 @@ class Health:
             projection_lag (int | Unset):
             catching_up (bool | Unset):
             projections (HealthProjections | Unset):
+            replica (ReplicaHealth | Unset): A read-only server's replica, as PostgreSQL reports it.
             problems (list[str] | Unset):
      """
 
@@ -43,6 +45,7 @@ class Health:
     projection_lag: int | Unset = UNSET
     catching_up: bool | Unset = UNSET
     projections: HealthProjections | Unset = UNSET
+    replica: ReplicaHealth | Unset = UNSET
     problems: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,6 +55,7 @@ class Health:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.health_projections import HealthProjections # noqa: PLC0415
+        from ..models.replica_health import ReplicaHealth # noqa: PLC0415
         status = self.status
 
         database = self.database
@@ -67,6 +71,10 @@ class Health:
         projections: dict[str, Any] | Unset = UNSET
         if not isinstance(self.projections, Unset):
             projections = self.projections.to_dict()
+
+        replica: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.replica, Unset):
+            replica = self.replica.to_dict()
 
         problems: list[str] | Unset = UNSET
         if not isinstance(self.problems, Unset):
@@ -91,6 +99,8 @@ class Health:
             field_dict["catching_up"] = catching_up
         if projections is not UNSET:
             field_dict["projections"] = projections
+        if replica is not UNSET:
+            field_dict["replica"] = replica
         if problems is not UNSET:
             field_dict["problems"] = problems
 
@@ -101,6 +111,7 @@ class Health:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.health_projections import HealthProjections # noqa: PLC0415
+        from ..models.replica_health import ReplicaHealth # noqa: PLC0415
         d = dict(src_dict)
         status = d.pop("status")
 
@@ -124,6 +135,16 @@ class Health:
 
 
 
+        _replica = d.pop("replica", UNSET)
+        replica: ReplicaHealth | Unset
+        if isinstance(_replica,  Unset):
+            replica = UNSET
+        else:
+            replica = ReplicaHealth.from_dict(_replica)
+
+
+
+
         problems = cast(list[str], d.pop("problems", UNSET))
 
 
@@ -135,6 +156,7 @@ class Health:
             projection_lag=projection_lag,
             catching_up=catching_up,
             projections=projections,
+            replica=replica,
             problems=problems,
         )
 
