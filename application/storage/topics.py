@@ -20,6 +20,7 @@ from eventsourcing.utils import get_topic
 from domain.companies import Company, CompanyName, NameClaimsComplete, NameIdentityClaim
 from domain.facts import Fact
 from domain.markets import Market
+from domain.sources import Document
 
 # Each aggregate with the events it raises; the first is the one that creates it.
 _EVENTS: dict[type[Aggregate], tuple[str, ...]] = {
@@ -29,6 +30,7 @@ _EVENTS: dict[type[Aggregate], tuple[str, ...]] = {
     NameClaimsComplete: ("Marked",),
     Market: ("Opened", "FactAttached"),
     Fact: ("Recorded", "Corroborated", "Corrected", "Retracted"),
+    Document: ("Registered", "Described"),
 }
 
 EVENT_CLASSES: dict[str, type[Any]] = {
