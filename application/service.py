@@ -226,9 +226,7 @@ class TimelineApplication(Application[UUID]):
         recordings = self.save(*changed) if changed else []
         at = {r.domain_event.originator_id: r.notification.id for r in recordings}
         position = self.position()
-        return [
-            Written(i, i in at, at.get(i, position)) for i in (Document.create_id(d) for d, _citation in documents)
-        ]
+        return [Written(i, i in at, at.get(i, position)) for i in (Document.create_id(d) for d, _citation in documents)]
 
     def get_fact(self, fact_id: UUID | str) -> dict[str, Any]:
         """A fact as it stands now, with every step of its history and when it was recorded."""

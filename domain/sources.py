@@ -120,7 +120,6 @@ def require_sources(sources: object, what: str) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-
 class SourceGrade(StrEnum):
     """How far a source's word goes, best first: the issuer's or exchange's own disclosure, a report by a
     named, established news outlet, and anything else (an unsigned page, a self-media post, an

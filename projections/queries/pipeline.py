@@ -19,6 +19,7 @@ from projections.indexes import board
 from projections.indexes.daily_counts import DailyCountsProjector, counts_on
 from projections.queries import cursors, rows_to_answers
 from projections.queries.answers import Change, Changes, Pipeline, PipelineEntry
+from projections.queries.citations import grade_filter
 from projections.queries.labels import Labels
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
@@ -130,7 +131,8 @@ class PipelineQueries:
                 f" AND s.published >= {p} AND s.published <= {p})"
             )
             params += [filters.reported_since.toordinal(), clocks.publication_day]
-        return source, where, params
+        graded, more = grade_filter(p, clocks)  # an entry stays when its deciding fact has such a source
+        return source, where + graded, params + more
 
     def counts(self, clocks: Clocks, filters: Filters) -> dict[str, dict[str, int]]:
         """Venue x stage counts, counted by the database (no row leaves it): in O(log n) for the latest
@@ -150,7 +152,7 @@ class PipelineQueries:
     def _tree_answers(self, clocks: Clocks, filters: Filters) -> bool:
         """The tree knows the latest knowledge of every source, by venue and stage only; and only once
         it has applied everything the stage rows have (else the counts would not match the entries)."""
-        if not clocks.is_now or clocks.published_by is not None:
+        if not clocks.every_source:
             return False
         if filters.sector is not None or filters.reported_since is not None or filters.company_id is not None:
             return False
@@ -166,7 +168,7 @@ class PipelineQueries:
         p = self.store.p
         source, where, params = self._where(clocks, filters)
         joins = "JOIN rm_companies c ON c.company_id = r.company_id " if filters.sector is not None else ""
-        if filters.reported_since is not None:
+        if filters.reported_since is not None or clocks.min_grade:
             joins += f"JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND {_version_at(p)}"
             params = [*_version_params(clocks), *params]
         return self.store.query(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from uuid import uuid4
 
 from projections.indexes import board
-from projections.timeline import documents
 from projections.store.read_store import Cursor, ReadStore
+from projections.timeline import documents
 
 TABLES = (
     "rm_incarnation",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, NotRequired
+from typing import Annotated, Literal, NotRequired
 
 from pydantic import Field
 from typing_extensions import TypedDict
@@ -26,17 +26,24 @@ class FuzzyDay(DaySpan):
 
 class Source(TypedDict):
     """Where a fact comes from: one of the five articles (document, quote) or another public
-    document (url, title, publisher and the fact stated in our own words)."""
+    document (the fact stated in our own words). ``title``, ``publisher``, ``url`` (a link; an article may
+    have none), ``language`` and ``grade`` come from the document's own record (``Document.Registered``),
+    as known at the answer's knowledge time; a source whose document was never registered has no grade."""
 
-    kind: str
-    document: str
+    kind: str  # article, disclosure or report
+    document: str  # the document's id: an article's file name, a disclosure's or report's slug
     published: FuzzyDay
     title: NotRequired[str]
     publisher: NotRequired[str]
     url: NotRequired[str]
+    language: NotRequired[str]  # en, zh, ja
     quote: NotRequired[str]
     statement: NotRequired[str]
     date_text: NotRequired[str]
+    # primary_disclosure (the issuer's or exchange's own announcement), reputable_report (a named,
+    # established outlet), other (unsigned pages, self-media, AI-written commentary); min_source_grade reads it
+    grade: NotRequired[Literal["primary_disclosure", "reputable_report", "other"]]
+    grade_reason: NotRequired[str]  # why the document has its grade
 
 
 class LogPoint(TypedDict):
