@@ -20,6 +20,7 @@ from api.answers.basis import Reply
 from api.composition import Services
 from api.inputs import InputError, clip
 from api.settings import Settings
+from domain.sources import SourceGrade
 from domain.vocabulary import FactKind, MarketGroup, Sector, Stage, Venue
 from projections.clocks import Clocks
 from projections.queries.cursors import BadCursor
@@ -245,7 +246,7 @@ PublishedBy = Annotated[
 ]
 CertainOnly = Annotated[bool, Query(description="Only facts that certainly happened by as_of")]
 MinSourceGrade = Annotated[
-    Literal["primary_disclosure", "reputable_report", "other"] | None,
+    SourceGrade | None,
     Query(
         description="Only facts with a source of at least this grade (primary_disclosure > reputable_report > "
         "other), public by published_by; on the board, the entries whose deciding stage fact has one"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, NotRequired
+from typing import Annotated, NotRequired
 
 from pydantic import Field
 from typing_extensions import TypedDict
+
+from domain.sources import SourceGrade
 
 # An ISO day (YYYY-MM-DD), declared `format: date` so a generated client reads it as a date. Only for
 # fields that always hold one day; a fuzzy date's canonical text ("late 2023") stays plain text.
@@ -42,7 +44,7 @@ class Source(TypedDict):
     date_text: NotRequired[str]
     # primary_disclosure (the issuer's or exchange's own announcement), reputable_report (a named,
     # established outlet), other (unsigned pages, self-media, AI-written commentary); min_source_grade reads it
-    grade: NotRequired[Literal["primary_disclosure", "reputable_report", "other"]]
+    grade: NotRequired[SourceGrade]
     grade_reason: NotRequired[str]  # why the document has its grade
 
 
