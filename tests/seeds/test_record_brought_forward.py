@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from application.service import TimelineApplication
-from domain.sources import Document
 from application.storage.database_url import environment_for
+from domain.sources import Document
 from projections.clocks import Clocks
 from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR
