@@ -20,6 +20,7 @@ from api.answers.basis import Reply
 from api.composition import Services
 from api.inputs import InputError, clip
 from api.settings import Settings
+from domain.sources import SourceGrade
 from domain.vocabulary import FactKind, MarketGroup, Sector, Stage, Venue
 from projections.clocks import Clocks
 from projections.queries.cursors import BadCursor
@@ -247,6 +248,13 @@ PublishedBy = Annotated[
     DayOrNone, day_query("Only facts whose sources were certainly published by this day", "2025-07-21")
 ]
 CertainOnly = Annotated[bool, Query(description="Only facts that certainly happened by as_of")]
+MinSourceGrade = Annotated[
+    SourceGrade | None,
+    Query(
+        description="Only facts with a source of at least this grade (primary_disclosure > reputable_report > "
+        "other), public by published_by; on the board, the entries whose deciding stage fact has one"
+    ),
+]
 Vintage = Annotated[
     Literal["latest", "as_published"],
     Query(
@@ -263,10 +271,12 @@ def clocks_for(
     known_at: str | None,
     published_by: str | None,
     certain_only: bool,
+    min_source_grade: str | None = None,
 ) -> Clocks:
     """The three clocks from raw query values, ``name`` being the parameter that holds the valid day."""
     try:
-        return inputs.parse_clocks(name, day, known_at, published_by, certain_only, services.queries.position_known_at)
+        position_at = services.queries.position_known_at
+        return inputs.parse_clocks(name, day, known_at, published_by, certain_only, position_at, min_source_grade)
     except InputError as error:
         raise checked(error) from None
 
@@ -277,11 +287,13 @@ async def clocks(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    min_source_grade: MinSourceGrade = None,
 ) -> Clocks:
+    asked = (services, "as_of", as_of, known_at, published_by, certain_only, min_source_grade)
     if known_at is not None and not known_at.strip().isdigit():
         # A system time is looked up in the read models: off the event loop, which a slow database would block.
-        return await asyncio.to_thread(clocks_for, services, "as_of", as_of, known_at, published_by, certain_only)
-    return clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
+        return await asyncio.to_thread(clocks_for, *asked)
+    return clocks_for(*asked)
 
 
 ClocksDep = Annotated[Clocks, Depends(clocks)]

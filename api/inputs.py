@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from domain.dates.date_parsing import parse_date
 from domain.dates.fuzzy_dates import MAX_YEAR, MIN_YEAR
 from domain.errors import InvalidDate
+from domain.sources import SourceGrade
 from domain.text import refused_character
 from domain.vocabulary import MARKETS, FactKind, Stage, Venue, venue_named
 from projections.clocks import Clocks
@@ -162,6 +163,7 @@ def parse_clocks(
     published_by: str | None,
     certain_only: bool,
     position_at: Callable[[datetime], int],
+    min_source_grade: str | None = None,
 ) -> Clocks:
     """The three clocks of a question from raw values, for the API and the CLI alike: ``day_name``
     holds the valid day (today in Asia/Shanghai when not given); ``known_at`` is a log position or
@@ -172,4 +174,15 @@ def parse_clocks(
         known,
         parse_day("published_by", published_by) if published_by else None,
         certain_only,
+        parse_grade(min_source_grade).rank if min_source_grade else 0,
     )
+
+
+def parse_grade(text: str) -> SourceGrade:
+    """A source grade by its name (primary_disclosure, reputable_report, other)."""
+    try:
+        return SourceGrade(text.strip())
+    except ValueError:
+        raise InputError(
+            "min_source_grade", text, f"{clip(text, 40)!r} is not one of {', '.join(SourceGrade)}"
+        ) from None

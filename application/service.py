@@ -28,7 +28,7 @@ from domain.errors import NameTaken
 from domain.facts import Fact
 from domain.markets import Market, market_id_for
 from domain.names import clean_name
-from domain.sources import Source
+from domain.sources import Citation, Document, Source
 from domain.vocabulary import fact_order, parse_venue
 from projections.name_identity import identity_of
 
@@ -207,6 +207,26 @@ class TimelineApplication(Application[UUID]):
         fact = self.aggregates.fact(fact_id)
         earlier = fact.retract(reason=reason, sources=list(sources))
         return self._written(fact.id, self.save(fact), earlier)
+
+    # Documents -----------------------------------------------------------------------------
+
+    @retried
+    def describe_documents(self, documents: Sequence[tuple[str, Citation]]) -> list[Written]:
+        """Register each cited document with its citation and grade, in one transaction, or describe it
+        anew where its citation changed; a document as it stands already appends nothing."""
+        changed: list[Document] = []
+        for document, citation in documents:
+            try:
+                found: Document = self.repository.get(Document.create_id(document))
+            except AggregateNotFoundError:
+                changed.append(Document.register(document, citation))
+                continue
+            if found.describe(citation):
+                changed.append(found)
+        recordings = self.save(*changed) if changed else []
+        at = {r.domain_event.originator_id: r.notification.id for r in recordings}
+        position = self.position()
+        return [Written(i, i in at, at.get(i, position)) for i in (Document.create_id(d) for d, _citation in documents)]
 
     def get_fact(self, fact_id: UUID | str) -> dict[str, Any]:
         """A fact as it stands now, with every step of its history and when it was recorded."""

@@ -18,7 +18,11 @@ def system_time(moment: datetime) -> str:
 
 @dataclass(frozen=True)
 class Clocks:
-    """``known_at`` is a log position: only events up to it count (``NOW``: everything recorded)."""
+    """``known_at`` is a log position: only events up to it count (``NOW``: everything recorded).
+
+    ``min_grade`` (a ``SourceGrade`` rank, 0 for none) narrows which sources count, as ``published_by``
+    does: a fact counts only with a source of at least that grade, public by ``published_by``, the
+    source's document graded so at ``known_at`` (projections/queries/citations.py)."""
 
     NOW: ClassVar[int] = MAX_POSITION - 1
 
@@ -26,10 +30,16 @@ class Clocks:
     known_at: int = MAX_POSITION - 1
     published_by: date | None = None
     certain_only: bool = False
+    min_grade: int = 0
 
     @property
     def is_now(self) -> bool:
         return self.known_at >= self.NOW
+
+    @property
+    def every_source(self) -> bool:
+        """The latest knowledge of every source: what the daily counts and the board hold."""
+        return self.is_now and self.published_by is None and not self.min_grade
 
     @property
     def day(self) -> int:
@@ -44,4 +54,4 @@ class Clocks:
         return "certain" if self.certain_only else "possible"
 
     def at(self, as_of: date) -> Clocks:
-        return Clocks(as_of, self.known_at, self.published_by, self.certain_only)
+        return Clocks(as_of, self.known_at, self.published_by, self.certain_only, self.min_grade)

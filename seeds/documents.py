@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from domain.dates.date_parsing import parse_date
 from domain.dates.fuzzy_dates import FuzzyDate
-from domain.sources import Source, SourceKind
+from domain.sources import Citation, Source, SourceKind
 from seeds.seed_set import (
     SeedProblem,
 )
 from seeds.yaml_files import mappings
 
-DOCUMENT_KEYS = {"document", "kind", "short", "title", "publisher", "language", "published", "published_reason", "url"}
+DOCUMENT_KEYS = {
+    *("document", "kind", "short", "title", "publisher", "language", "published", "published_reason", "url"),
+    *("grade", "grade_reason"),
+}
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class Document:
     url: str | None = None
     title: str | None = None
     publisher: str | None = None
+    #: The document's citation with its grade (Document.Registered), recorded by the loader.
+    citation: Citation | None = None
 
     def source(self, document: str, item: dict[str, Any], date_text: str | None = None) -> Source:
         """This document as the source of one entry: its quote (an article) or our statement (any other)."""
@@ -60,6 +65,17 @@ def read_documents(path: Path, problems: list[SeedProblem]) -> dict[str, Documen
                 item.get("title"),
                 item.get("publisher"),
             )
+            citation = Citation(
+                kind,
+                str(item["title"]),
+                str(item["publisher"]),
+                document.published,
+                item["grade"],
+                str(item["grade_reason"]),
+                item.get("url"),
+                item.get("language"),
+            )
+            document = replace(document, citation=citation)
             if kind is not SourceKind.ARTICLE:
                 Source(
                     str(item["document"]),

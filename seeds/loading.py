@@ -35,7 +35,7 @@ def load_seeds(
     seeds = read_seeds(directory)
     app.claim_older_names()  # a store from before names had identity claims: check seed names against it all
     _check_names_against_store(app, seeds)
-    appended = 0
+    appended = sum(written.appended for written in app.describe_documents(seeds.documents))
     companies = [{"name": c.name, "aliases": c.aliases, "sector": c.sector, "key": c.key} for c in seeds.companies]
     appended += sum(written.appended for written in app.register_companies(companies))
     for alias in seeds.aliases:

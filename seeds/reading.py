@@ -41,4 +41,5 @@ def read_seeds(directory: Path = SEED_DIR) -> SeedSet:
     aliases = read_aliases(directory / "aliases.yaml", documents, companies, names, problems)
     if problems:
         raise SeedError(problems)
-    return SeedSet(companies, list(facts.values()), revisions, aliases)
+    citations = [(key, document.citation) for key, document in documents.items() if document.citation is not None]
+    return SeedSet(companies, list(facts.values()), revisions, aliases, citations)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from domain.dates.fuzzy_dates import FuzzyDate
-from domain.sources import Source
+from domain.sources import Citation, Source
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,8 @@ class SeedSet:
     facts: list[FactSeed]
     revisions: list[RevisionSeed] = field(default_factory=list)
     aliases: list[AliasSeed] = field(default_factory=list)
+    #: Every document of documents.yaml (its id) with its citation and grade, in file order.
+    documents: list[tuple[str, Citation]] = field(default_factory=list)
 
 
 #: Free-text fields: sources word them differently, so the first file's wording is kept.

@@ -21,6 +21,7 @@ from domain.companies import Company, CompanyName, NameClaimsComplete, NameIdent
 from domain.facts import Fact
 from domain.markets import Market
 from domain.subscriptions.subscription import Subscription
+from domain.sources import Document
 
 # Each aggregate with the events it raises; the first is the one that creates it.
 _EVENTS: dict[type[Aggregate], tuple[str, ...]] = {
@@ -31,6 +32,7 @@ _EVENTS: dict[type[Aggregate], tuple[str, ...]] = {
     Market: ("Opened", "FactAttached"),
     Fact: ("Recorded", "Corroborated", "Corrected", "Retracted"),
     Subscription: ("Created", "Ended"),
+    Document: ("Registered", "Described"),
 }
 
 EVENT_CLASSES: dict[str, type[Any]] = {

@@ -25,6 +25,7 @@ from domain.money import Money
 from domain.names import clean_name
 from domain.sources import Source, require_sources
 from domain.subscriptions.subscription import Subscription
+from domain.sources import Citation, Document, Source, require_sources
 from domain.text import check_text
 from domain.vocabulary import FactKind, Venue, parse_market
 
@@ -197,6 +198,23 @@ def _retracted(event: Any, fact: Fact) -> None:
     fact.check_not_retracted()
 
 
+def _citation(event: Any) -> Citation:
+    """A document event's citation as the domain checks it (every field within what a seed load admits)."""
+    published = _checked_date(event.published, "published")
+    values = (event.title, event.publisher, published, event.grade, event.grade_reason, event.url, event.language)
+    return Citation(event.kind, *values)
+
+
+def _document_registered(event: Any, _: None) -> None:
+    again = Document.register(event.document, _citation(event))
+    _same(f"document {event.document!r}", [("id", event.originator_id, again.id)])
+
+
+def _document_described(event: Any, document: Document) -> None:
+    if _citation(event) == document.citation:
+        raise DomainError(f"describes document {document.document!r} as it stands already")
+
+
 RULES: dict[str, Callable[[Any, Any], None]] = {
     "Company.Registered": _registered,
     "Company.AliasAdded": _alias_added,
@@ -217,6 +235,8 @@ RULES: dict[str, Callable[[Any, Any], None]] = {
     "Fact.Retracted": _retracted,
     "Subscription.Created": _subscribed,
     "Subscription.Ended": _subscription_ended,
+    "Document.Registered": _document_registered,
+    "Document.Described": _document_described,
 }
 
 

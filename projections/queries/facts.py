@@ -12,6 +12,7 @@ from domain.vocabulary import STAGE_RANK, fact_order, stage_rank
 from projections.clocks import Clocks
 from projections.queries import cursors, rows_to_answers
 from projections.queries.answers import Fact, FactWithHistory, HistoryStep, Span, TimeInStage, Timeline
+from projections.queries.citations import grade_filter
 from projections.queries.labels import Labels
 from projections.queries.rows_to_answers import day_text
 from projections.queries.statistics.time_in_stage import spans, summarise
@@ -89,7 +90,8 @@ class Facts:
         if venue is not None:
             where.append(f"(v.venue = {p} OR m.code = {p})")
             params += [venue, venue]
-        return " AND ".join(where), params
+        graded, more = grade_filter(p, clocks)
+        return " AND ".join(where) + graded, params + more
 
     def timeline(
         self,

@@ -1,8 +1,8 @@
 """The pipeline at a point of the three clocks: who stood at which stage, counts, and moves between two days.
 
-Which stage a (company, venue) had on a day is decided when the events are projected
-(``stage_rows.py``: the last visible stage fact in fact order); here it is only looked up, as
-the stage row whose (valid day, publication day, log position) rectangle holds the point.
+Which stage a (company, venue) had on a day is decided when the events are projected (``stage_rows.py``: the
+last visible stage fact in fact order); here it is only looked up, as the stage row whose (valid day, publication
+day, log position) rectangle holds the point.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from projections.indexes import board
 from projections.indexes.daily_counts import DailyCountsProjector, counts_on
 from projections.queries import cursors, rows_to_answers, sponsors
 from projections.queries.answers import Change, Changes, Pipeline, PipelineEntry
+from projections.queries.citations import grade_filter
 from projections.queries.labels import Labels
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
@@ -136,7 +137,8 @@ class PipelineQueries:
             )
             params += [filters.reported_since.toordinal(), clocks.publication_day]
         clause, values = sponsors.pairs_clause(p, filters.pairs)
-        return source, where + clause, params + values
+        graded, more = grade_filter(p, clocks)  # an entry stays when its deciding fact has such a source
+        return source, where + clause + graded, params + values + more
 
     def counts(self, clocks: Clocks, filters: Filters) -> dict[str, dict[str, int]]:
         """Venue x stage counts, counted by the database (no row leaves it): in O(log n) for the latest
@@ -156,7 +158,7 @@ class PipelineQueries:
     def _tree_answers(self, clocks: Clocks, filters: Filters) -> bool:
         """The tree knows the latest knowledge of every source, by venue and stage only; and only once
         it has applied everything the stage rows have (else the counts would not match the entries)."""
-        if not clocks.is_now or clocks.published_by is not None:
+        if not clocks.every_source:
             return False
         if filters.sector is not None or filters.narrowed:
             return False
@@ -172,7 +174,7 @@ class PipelineQueries:
         p = self.store.p
         source, where, params = self._where(clocks, filters)
         joins = "JOIN rm_companies c ON c.company_id = r.company_id " if filters.sector is not None else ""
-        if filters.reported_since is not None:
+        if filters.reported_since is not None or clocks.min_grade:
             joins += f"JOIN rm_fact_versions v ON v.fact_id = r.fact_id AND {_version_at(p)}"
             params = [*_version_params(clocks), *params]
         return self.store.query(

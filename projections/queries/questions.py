@@ -31,6 +31,7 @@ from projections.queries.answers import (
     TimeToListing,
     VenueState,
 )
+from projections.queries.citations import Citations
 from projections.queries.companies import Companies
 from projections.queries.facts import Facts
 from projections.queries.flags import flags_of
@@ -53,6 +54,7 @@ class Queries:
         self.revised = RevisionQueries(store, self.stages)
         self.histories = StageHistory(store)
         self.panels = PanelQueries(store)
+        self.citations = Citations(store)
 
     def head(self) -> int:
         """The newest log position the read models hold."""
@@ -72,7 +74,9 @@ class Queries:
         """What changed in the pipeline on ``as_of`` between two knowledge times, and which events did it."""
         with self.store.session():
             last = self.head() if until is None else until
-            return self.revised.revisions(as_of, since, last, published_by, certain_only, venue, stage)
+            answer = self.revised.revisions(as_of, since, last, published_by, certain_only, venue, stage)
+            self.citations.cite(answer, last)
+            return answer
 
     def learned(
         self,
@@ -87,7 +91,9 @@ class Queries:
         """What the public learned about the pipeline on ``as_of`` between two publication days."""
         with self.store.session():
             known = min(known_at, self.head())
-            return self.revised.learned(as_of, known, published_since, published_until, certain_only, venue, stage)
+            answer = self.revised.learned(as_of, known, published_since, published_until, certain_only, venue, stage)
+            self.citations.cite(answer, known)
+            return answer
 
     def panel(self, dates: list[date], clocks: Clocks, filters: PanelFilters, max_rows: int) -> pa.Table:
         """The backtest panel over ``dates``: stage as published then and as known now (PanelTooLarge past max)."""
@@ -113,7 +119,9 @@ class Queries:
     def company(self, name_or_id: str, clocks: Clocks) -> Company:
         """A company's stage on each venue, its flags and its facts, as of the clocks."""
         with self.store.session():
-            return self._company(name_or_id, clocks)
+            answer = self._company(name_or_id, clocks)
+            self.citations.cite(answer, clocks.known_at)
+            return answer
 
     def history(self, name_or_id: str, venue: str | None = None, published_by: date | None = None) -> CompanyHistory:
         """A company's stage rectangles over valid time and knowledge time."""
@@ -191,7 +199,9 @@ class Queries:
     ) -> Timeline:
         with self.store.session():
             subject_id = self.companies.resolve(company)["company_id"] if company else None
-            return self.facts.timeline(start, end, clocks, subject_id, venue, kind, limit, offset, cursor)
+            answer = self.facts.timeline(start, end, clocks, subject_id, venue, kind, limit, offset, cursor)
+            self.citations.cite(answer["events"], clocks.known_at)
+            return answer
 
     def time_in_stage(
         self,
@@ -212,7 +222,9 @@ class Queries:
 
     def fact(self, fact_id: str, known_at: int = Clocks.NOW) -> FactWithHistory:
         with self.store.session():
-            return self.facts.fact(fact_id, known_at)
+            answer = self.facts.fact(fact_id, known_at)
+            self.citations.cite(answer, known_at)
+            return answer
 
     def fact_kinds(self, fact_ids: list[str]) -> dict[str, str]:
         return self.facts.kinds(fact_ids)

@@ -165,7 +165,9 @@ class BatchRows(TableReads):
             [v.row() for v in self.new_versions],
         )
         insert(
-            "rm_fact_sources", "version_id, published", [(v.version_id, d) for v in self.new_versions for d in v.days]
+            "rm_fact_sources",
+            "version_id, document_key, published",
+            [(v.version_id, *source) for v in self.new_versions for source in v.source_days()],
         )
         insert("rm_fact_history", "fact_id, position, step, recorded_at, detail", self.history)
         self.executemany(f"DELETE FROM rm_codes WHERE fact_id = {p}", [(fact_id,) for fact_id in self.codes])

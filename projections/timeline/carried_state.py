@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 
+from domain.sources import document_key
 from projections.clocks import MAX_POSITION
 from projections.stage_rows import MAX_DAY, Rectangle, StageFact
 
@@ -73,6 +74,13 @@ class Version:
 
     def publish(self) -> None:
         self.days = sorted({date.fromisoformat(source["published"]["latest"]).toordinal() for source in self.sources})
+
+    def source_days(self) -> list[tuple[str, int]]:
+        """Each source's document key and the day it was certainly public (rm_fact_sources)."""
+        return [
+            (document_key(s["document"]), date.fromisoformat(s["published"]["latest"]).toordinal())
+            for s in self.sources
+        ]
 
     @property
     def shown(self) -> bool:

@@ -23,6 +23,7 @@ from projections.names import exchange_of, match_key, parse_code
 from projections.runner import Decoder, LogReader, ProjectionRunner
 from projections.stage_rows import rectangles
 from projections.store.read_store import Cursor, ReadStore
+from projections.timeline import documents
 from projections.timeline.batch_rows import BatchRows
 from projections.timeline.carried_state import CarriedState, Version
 from projections.timeline.tables import create_indexes, create_tables, drop_tables
@@ -44,8 +45,9 @@ class TimelineProjector:
     # an older projector would collide with them), rm_incarnation; 5: rm_board, rm_board_counts; 6: a fact's
     # versions each public from the day the statement that made it was (the publication clock holds for
     # corrections and retractions); 7: rm_retired_names; 8: rm_alias_versions (answers pinned to a past
-    # position name a company's aliases as they were then)
-    version = 8
+    # position name a company's aliases as they were then); 9: rm_documents (each cited document's title,
+    # publisher, link and grade), rm_fact_sources by document (min_source_grade)
+    version = 9
 
     def __init__(self) -> None:
         self._memory = CarriedState()
@@ -149,6 +151,12 @@ class _Batch:
 
     def market_opened(self, _position: int, _stamp: str, event: Any) -> None:
         self.rows.market(str(event.originator_id), event.code)
+
+    def document_registered(self, position: int, _stamp: str, event: Any) -> None:
+        documents.registered(self.rows.cursor, self.rows.p, position, event)
+
+    def document_described(self, position: int, _stamp: str, event: Any) -> None:
+        documents.described(self.rows.cursor, self.rows.p, position, event)
 
     # Facts -------------------------------------------------------------------------------
 
@@ -268,6 +276,8 @@ _HANDLERS: dict[str, Callable[[_Batch, int, str, Any], None]] = {
     "Company.AliasAdded": _Batch.alias_added,
     "Company.NameRetired": _Batch.names_retired,
     "Market.Opened": _Batch.market_opened,
+    "Document.Registered": _Batch.document_registered,
+    "Document.Described": _Batch.document_described,
     "Fact.Recorded": _Batch.fact_recorded,
     "Fact.Corroborated": _Batch.fact_corroborated,
     "Fact.Corrected": _Batch.fact_corrected,

@@ -10,6 +10,7 @@ from uuid import uuid4
 
 from projections.indexes import board
 from projections.store.read_store import Cursor, ReadStore
+from projections.timeline import documents
 
 TABLES = (
     "rm_incarnation",
@@ -26,6 +27,7 @@ TABLES = (
     "rm_stage_rows",
     "rm_board",
     "rm_board_counts",
+    "rm_documents",
 )
 
 _COMMON = [
@@ -54,9 +56,11 @@ _COMMON = [
         fact_id TEXT PRIMARY KEY, code_key TEXT NOT NULL, exchange TEXT, code TEXT NOT NULL, venue TEXT NOT NULL,
         company_id TEXT NOT NULL)""",
     "CREATE TABLE IF NOT EXISTS rm_markets (market_id TEXT PRIMARY KEY, code TEXT NOT NULL)",
-    # The day each source of a fact version was certainly public: "reported since D" is a range test here.
+    # The day each source of a fact version was certainly public: "reported since D" is a range test here;
+    # and its document, whose grade min_source_grade reads (rm_documents).
     """CREATE TABLE IF NOT EXISTS rm_fact_sources (
-        version_id BIGINT NOT NULL, published INTEGER NOT NULL, PRIMARY KEY (version_id, published))""",
+        version_id BIGINT NOT NULL, document_key TEXT NOT NULL, published INTEGER NOT NULL,
+        PRIMARY KEY (version_id, document_key))""",
     """CREATE TABLE IF NOT EXISTS rm_fact_history (
         fact_id TEXT NOT NULL, position BIGINT NOT NULL, step TEXT NOT NULL, recorded_at TEXT NOT NULL,
         detail TEXT NOT NULL, PRIMARY KEY (fact_id, position))""",
@@ -94,6 +98,7 @@ _INDEXES = [
     "CREATE INDEX IF NOT EXISTS rm_fact_history_retracted ON rm_fact_history (fact_id, position) "
     "WHERE step = 'retracted'",
     *board.INDEXES,
+    *documents.INDEXES,
 ]
 
 
@@ -104,6 +109,7 @@ def create_tables(store: ReadStore, *, indexes: bool = True) -> None:
         _STAGE_ROWS.format(serial=store.identity),
         board.TABLE.format(key=store.key),
         board.COUNTS,
+        documents.TABLE,
         *(_INDEXES if indexes else []),
     ]
     with store.schema_transaction() as cursor:

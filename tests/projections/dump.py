@@ -20,6 +20,8 @@ _ORDERED_COLUMNS = {
     "rm_stage_rows": "company_id, venue, mode, rec_from, rec_to, valid_from, valid_to, pub_from, pub_to, stage, "
     "suspended, fact_id",
     "rm_board": "company_id, venue, mode, node, rank, since, name, sector",
+    "rm_documents": "document_id, document_key, document, kind, title, publisher, url, language, published, grade, "
+    "grade_rank, grade_reason, rec_from, rec_to",
 }
 
 
@@ -33,8 +35,8 @@ _DAILY_COUNTS = {
 
 
 #: Source days belong to a fact version; named by the version's fact and position, not its surrogate id.
-_FACT_SOURCES = """SELECT v.fact_id, v.rec_from, s.published FROM rm_fact_sources s
-    JOIN rm_fact_versions v ON v.version_id = s.version_id ORDER BY v.fact_id, v.rec_from, s.published"""
+_FACT_SOURCES = """SELECT v.fact_id, v.rec_from, s.document_key, s.published FROM rm_fact_sources s
+    JOIN rm_fact_versions v ON v.version_id = s.version_id ORDER BY v.fact_id, v.rec_from, s.document_key"""
 
 
 def dump(db: ReadStore, daily_counts: bool = False) -> dict[str, list[tuple[Any, ...]]]:

@@ -17,6 +17,7 @@ import pytest
 
 from application.service import TimelineApplication
 from application.storage.database_url import environment_for
+from domain.sources import Document
 from projections.clocks import Clocks
 from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR
@@ -113,7 +114,11 @@ def test_an_existing_store_takes_the_new_files_without_repeating_a_revision(tmp_
     try:
         load_seeds(app, old)
         assert load_seeds(app, old).appended == 0
-        assert load_seeds(app).appended == 0  # the files differ only in Caixin's date
+        # The files differ only in Caixin's date: its document is described anew, nothing else is appended.
+        assert load_seeds(app).appended == 1
+        caixin = app.repository.get(Document.create_id(CAIXIN))
+        assert caixin.citation.published.text == "2025-07-21"
+        assert load_seeds(app).appended == 0
         [plan] = [f for f in app.company_facts("Unisoc") if f["kind"] == "withdrawn"]
         assert [step["step"] for step in plan["history"]].count("retracted") == 1
         [valuation] = [f for f in app.company_facts("Unisoc") if f["kind"] == "valuation_reported"]

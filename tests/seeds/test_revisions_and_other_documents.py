@@ -19,6 +19,8 @@ DISCLOSURE = """
     short: test-disclosure
     title: "A listing announcement"
     publisher: Shanghai Stock Exchange
+    grade: primary_disclosure
+    grade_reason: "The exchange's own notice."
     url: "https://example.com/notice.pdf"
     language: zh
     published: "2025-12-04"

@@ -15,6 +15,7 @@ from api.deps import (
     DayOrNone,
     Fresh,
     KnownAt,
+    MinSourceGrade,
     PublishedBy,
     ReplyDep,
     ServicesDep,
@@ -53,6 +54,7 @@ def pipeline_counts(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    min_source_grade: MinSourceGrade = None,
     vintage: Vintage = "latest",
 ) -> Response:
     """Counts by stage per month end (or per day) between two days, for charts; with
@@ -62,7 +64,7 @@ def pipeline_counts(
     wanted = point_count(start, end, granularity)
     if wanted > MAX_POINTS[granularity]:  # counted before anything is built: a wide range costs nothing
         raise invalid("from", from_, f"{wanted} {granularity}s between from and to; at most {MAX_POINTS[granularity]}")
-    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
+    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only, min_source_grade)
     with services.store.session():
         return reply(counts_over_time(services.store, start, end, granularity, venue, clocks, vintage))
 
@@ -79,10 +81,11 @@ def time_to_listing(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    min_source_grade: MinSourceGrade = None,
 ) -> Response:
     """Kaplan-Meier days from acceptance (HKEX: filing) to listing per start cohort, exits and attempts
     still in review censored, with the median and its 95% interval."""
     checked_venue = word("venue", venue, inputs.parse_venue)
     assert checked_venue is not None  # a required parameter: FastAPI answered 422 without it
-    clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
+    clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only, min_source_grade)
     return reply(services.queries.time_to_listing(clocks, checked_venue, cohort))

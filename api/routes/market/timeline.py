@@ -20,6 +20,7 @@ from api.deps import (
     Fresh,
     KindWord,
     KnownAt,
+    MinSourceGrade,
     PageCursor,
     PublishedBy,
     ReplyDep,
@@ -69,13 +70,14 @@ def timeline(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    min_source_grade: MinSourceGrade = None,
     limit: Limit = 100,
     offset: Offset = 0,
     cursor: PageCursor = None,
 ) -> Response:
     """Every fact that happened between two days, in valid-time order, with its sources."""
     start, _ = parse_days("from", from_, "to", to)
-    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
+    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only, min_source_grade)
     venue = word("venue", venue, inputs.parse_venue_or_market)
     kind = word("kind", kind, inputs.parse_kind)
     with cursor_checked(cursor):
@@ -127,11 +129,12 @@ def timeline_csv(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    min_source_grade: MinSourceGrade = None,
     bom: WithBom = False,
 ) -> Response:
     """Every fact between two days as CSV, one row a fact, its sources' documents or links in one cell."""
     start, _ = parse_days("from", from_, "to", to)
-    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
+    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only, min_source_grade)
     venue = word("venue", venue, inputs.parse_venue_or_market)
     kind = word("kind", kind, inputs.parse_kind)
     facts = services.queries.timeline(start, clocks.as_of, clocks, company=company, venue=venue, kind=kind)["events"]
@@ -199,16 +202,17 @@ def time_in_stage(
     known_at: KnownAt = None,
     published_by: PublishedBy = None,
     certain_only: CertainOnly = False,
+    min_source_grade: MinSourceGrade = None,
     limit: Limit = 1000,
     cursor: PageCursor = None,
     vintage: Vintage = "latest",
 ) -> Response:
     """Days between the stages of each listing attempt (a page of them; follow next_cursor for the rest),
     with per venue-year medians and quartiles over them all."""
-    clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only)
+    clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only, min_source_grade)
     if vintage == "as_published":  # as the public could know it on as_of
         by = min(clocks.as_of, clocks.published_by) if clocks.published_by else clocks.as_of
-        clocks = Clocks(clocks.as_of, clocks.known_at, by, clocks.certain_only)
+        clocks = Clocks(clocks.as_of, clocks.known_at, by, clocks.certain_only, clocks.min_grade)
     venue = word("venue", venue, inputs.parse_venue)
     with cursor_checked(cursor):
         return reply(services.queries.time_in_stage(clocks, venue=venue, company=company, limit=limit, cursor=cursor))

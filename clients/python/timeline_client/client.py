@@ -78,7 +78,8 @@ from timeline_client.generated.models import (
     TimeToListingCohort,
     Vocabulary,
 )
-from timeline_client.generated.types import UNSET, Response
+from timeline_client.generated.models.source_grade import SourceGrade
+from timeline_client.generated.types import UNSET, Response, Unset
 from timeline_client.listing import Listing, pandas
 
 M = TypeVar("M")
@@ -126,6 +127,7 @@ class Client:
         limit: int = 100,
         cursor: str | None = None,
         sponsor: str | None = None,
+        min_source_grade: str | None = None,
     ) -> Listing[Pipeline]:
         """Who stood where on ``as_of``, with counts by venue and stage; rows: ``entries``."""
         answer = _ok(
@@ -142,6 +144,7 @@ class Client:
                 limit=limit,
                 cursor=cursor,
                 sponsor=sponsor,
+                min_source_grade=_grade(min_source_grade),
             ),
             Pipeline,
         )
@@ -180,6 +183,7 @@ class Client:
         known_at: KnownAt | None = None,
         published_by: Day | None = None,
         certain_only: bool = False,
+        min_source_grade: str | None = None,
     ) -> Company:
         """One company (any name, id or stock code) as of a day."""
         return _ok(
@@ -190,6 +194,7 @@ class Client:
                 known_at=_known(known_at),
                 published_by=maybe_day(published_by),
                 certain_only=certain_only,
+                min_source_grade=_grade(min_source_grade),
             ),
             Company,
         )
@@ -223,6 +228,7 @@ class Client:
         kind: str | None = None,
         limit: int = 100,
         cursor: str | None = None,
+        min_source_grade: str | None = None,
     ) -> Listing[Timeline]:
         """Facts between two days with their sources; rows: ``events``."""
         answer = _ok(
@@ -238,6 +244,7 @@ class Client:
                 kind=kind,
                 limit=limit,
                 cursor=cursor,
+                min_source_grade=_grade(min_source_grade),
             ),
             Timeline,
         )
@@ -599,3 +606,8 @@ def _ok(response: Response[Any], model: type[M]) -> M:
     if not isinstance(response.parsed, model):
         raise ApiError(response.status_code, f"expected {model.__name__}, got {response.content[:200]!r}")
     return response.parsed
+
+
+def _grade(value: str | None) -> SourceGrade | Unset:
+    """``min_source_grade`` by its name (primary_disclosure, reputable_report, other)."""
+    return UNSET if value is None else SourceGrade(value)

@@ -7,6 +7,8 @@ from typing import Annotated, NotRequired
 from pydantic import Field
 from typing_extensions import TypedDict
 
+from domain.sources import SourceGrade
+
 # An ISO day (YYYY-MM-DD), declared `format: date` so a generated client reads it as a date. Only for
 # fields that always hold one day; a fuzzy date's canonical text ("late 2023") stays plain text.
 Day = Annotated[str, Field(json_schema_extra={"format": "date"})]
@@ -26,17 +28,24 @@ class FuzzyDay(DaySpan):
 
 class Source(TypedDict):
     """Where a fact comes from: one of the five articles (document, quote) or another public
-    document (url, title, publisher and the fact stated in our own words)."""
+    document (the fact stated in our own words). ``title``, ``publisher``, ``url`` (a link; an article may
+    have none), ``language`` and ``grade`` come from the document's own record (``Document.Registered``),
+    as known at the answer's knowledge time; a source whose document was never registered has no grade."""
 
-    kind: str
-    document: str
+    kind: str  # article, disclosure or report
+    document: str  # the document's id: an article's file name, a disclosure's or report's slug
     published: FuzzyDay
     title: NotRequired[str]
     publisher: NotRequired[str]
     url: NotRequired[str]
+    language: NotRequired[str]  # en, zh, ja
     quote: NotRequired[str]
     statement: NotRequired[str]
     date_text: NotRequired[str]
+    # primary_disclosure (the issuer's or exchange's own announcement), reputable_report (a named,
+    # established outlet), other (unsigned pages, self-media, AI-written commentary); min_source_grade reads it
+    grade: NotRequired[SourceGrade]
+    grade_reason: NotRequired[str]  # why the document has its grade
 
 
 class LogPoint(TypedDict):

@@ -53,7 +53,7 @@ def counts_over_time(
             {"date": day.isoformat(), "counts": _totals(stages, _as_published(clocks, day), venue)} for day in days
         ]
         source = "timeline"
-    elif clocks.is_now and clocks.published_by is None:
+    elif clocks.every_source:
         daily = {row["date"]: row[clocks.mode] for row in daily_counts(store, start, end, venue)}
         points = [{"date": day.isoformat(), "counts": daily[day.isoformat()]} for day in days]
         source = "daily_counts"
@@ -77,7 +77,7 @@ def _as_published(clocks: Clocks, day: date) -> Clocks:
     """The clocks of one point of the as-published vintage: sources public by that day (or by
     ``published_by``, if earlier)."""
     published_by = min(day, clocks.published_by) if clocks.published_by else day
-    return Clocks(day, clocks.known_at, published_by, clocks.certain_only)
+    return Clocks(day, clocks.known_at, published_by, clocks.certain_only, clocks.min_grade)
 
 
 def _totals(stages: PipelineQueries, clocks: Clocks, venue: str | None) -> dict[str, int]:

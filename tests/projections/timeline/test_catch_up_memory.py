@@ -27,7 +27,7 @@ from tests.projections.synthetic import VENUES, fill
 #: Every row with its surrogate keys: the same events must give the same keys however they are batched.
 _KEYED = {
     "rm_fact_versions": "version_id, fact_id, rec_from, rec_to",
-    "rm_fact_sources": "version_id, published",
+    "rm_fact_sources": "version_id, document_key, published",
     "rm_stage_rows": "row_id, company_id, venue, mode, rec_from, rec_to, valid_from, pub_from, fact_id",
     "rm_board": "board_id, company_id, venue, mode, node, since",
 }

@@ -74,6 +74,7 @@ from .search import Search
 from .search_hit import SearchHit
 from .sector import Sector
 from .source import Source
+from .source_grade import SourceGrade
 from .source_in import SourceIn
 from .source_kind import SourceKind
 from .span import Span
@@ -173,6 +174,7 @@ __all__ = (
     "SearchHit",
     "Sector",
     "Source",
+    "SourceGrade",
     "SourceIn",
     "SourceKind",
     "Span",

@@ -37,7 +37,9 @@ class HistoryStep:
             reason (str | Unset):
             sources (list[Source] | Unset):
             source (Source | Unset): Where a fact comes from: one of the five articles (document, quote) or another public
-                document (url, title, publisher and the fact stated in our own words).
+                document (the fact stated in our own words). ``title``, ``publisher``, ``url`` (a link; an article may
+                have none), ``language`` and ``grade`` come from the document's own record (``Document.Registered``),
+                as known at the answer's knowledge time; a source whose document was never registered has no grade.
      """
 
     position: int

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.source_grade import SourceGrade
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -25,7 +26,9 @@ T = TypeVar("T", bound="Source")
 @_attrs_define
 class Source:
     """ Where a fact comes from: one of the five articles (document, quote) or another public
-    document (url, title, publisher and the fact stated in our own words).
+    document (the fact stated in our own words). ``title``, ``publisher``, ``url`` (a link; an article may
+    have none), ``language`` and ``grade`` come from the document's own record (``Document.Registered``),
+    as known at the answer's knowledge time; a source whose document was never registered has no grade.
 
         Attributes:
             kind (str):
@@ -34,9 +37,15 @@ class Source:
             title (str | Unset):
             publisher (str | Unset):
             url (str | Unset):
+            language (str | Unset):
             quote (str | Unset):
             statement (str | Unset):
             date_text (str | Unset):
+            grade (SourceGrade | Unset): How far a source's word goes, best first: the issuer's or exchange's own
+                disclosure, a report by a
+                named, established news outlet, and anything else (an unsigned page, a self-media post, an
+                AI-written commentary).
+            grade_reason (str | Unset):
      """
 
     kind: str
@@ -45,9 +54,12 @@ class Source:
     title: str | Unset = UNSET
     publisher: str | Unset = UNSET
     url: str | Unset = UNSET
+    language: str | Unset = UNSET
     quote: str | Unset = UNSET
     statement: str | Unset = UNSET
     date_text: str | Unset = UNSET
+    grade: SourceGrade | Unset = UNSET
+    grade_reason: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -68,11 +80,20 @@ class Source:
 
         url = self.url
 
+        language = self.language
+
         quote = self.quote
 
         statement = self.statement
 
         date_text = self.date_text
+
+        grade: str | Unset = UNSET
+        if not isinstance(self.grade, Unset):
+            grade = self.grade.value
+
+
+        grade_reason = self.grade_reason
 
 
         field_dict: dict[str, Any] = {}
@@ -88,12 +109,18 @@ class Source:
             field_dict["publisher"] = publisher
         if url is not UNSET:
             field_dict["url"] = url
+        if language is not UNSET:
+            field_dict["language"] = language
         if quote is not UNSET:
             field_dict["quote"] = quote
         if statement is not UNSET:
             field_dict["statement"] = statement
         if date_text is not UNSET:
             field_dict["date_text"] = date_text
+        if grade is not UNSET:
+            field_dict["grade"] = grade
+        if grade_reason is not UNSET:
+            field_dict["grade_reason"] = grade_reason
 
         return field_dict
 
@@ -118,11 +145,25 @@ class Source:
 
         url = d.pop("url", UNSET)
 
+        language = d.pop("language", UNSET)
+
         quote = d.pop("quote", UNSET)
 
         statement = d.pop("statement", UNSET)
 
         date_text = d.pop("date_text", UNSET)
+
+        _grade = d.pop("grade", UNSET)
+        grade: SourceGrade | Unset
+        if isinstance(_grade,  Unset):
+            grade = UNSET
+        else:
+            grade = SourceGrade(_grade)
+
+
+
+
+        grade_reason = d.pop("grade_reason", UNSET)
 
         source = cls(
             kind=kind,
@@ -131,9 +172,12 @@ class Source:
             title=title,
             publisher=publisher,
             url=url,
+            language=language,
             quote=quote,
             statement=statement,
             date_text=date_text,
+            grade=grade,
+            grade_reason=grade_reason,
         )
 
 

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.company import Company
 from ...models.error_out import ErrorOut
 from ...models.http_validation_error import HTTPValidationError
+from ...models.source_grade import SourceGrade
 from ...types import UNSET, Unset
 from typing import cast
 import datetime
@@ -25,6 +26,7 @@ def _get_kwargs(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -66,6 +68,15 @@ def _get_kwargs(
     params["published_by"] = json_published_by
 
     params["certain_only"] = certain_only
+
+    json_min_source_grade: None | str | Unset
+    if isinstance(min_source_grade, Unset):
+        json_min_source_grade = UNSET
+    elif isinstance(min_source_grade, SourceGrade):
+        json_min_source_grade = min_source_grade.value
+    else:
+        json_min_source_grade = min_source_grade
+    params["min_source_grade"] = json_min_source_grade
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -135,6 +146,7 @@ def sync_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Response[Company | ErrorOut | HTTPValidationError]:
     """ Company
@@ -152,6 +164,9 @@ def sync_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +184,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     )
 
@@ -187,6 +203,7 @@ def sync(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Company | ErrorOut | HTTPValidationError | None:
     """ Company
@@ -204,6 +221,9 @@ def sync(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,6 +242,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     ).parsed
 
@@ -234,6 +255,7 @@ async def asyncio_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Response[Company | ErrorOut | HTTPValidationError]:
     """ Company
@@ -251,6 +273,9 @@ async def asyncio_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,6 +293,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     )
 
@@ -286,6 +312,7 @@ async def asyncio(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Company | ErrorOut | HTTPValidationError | None:
     """ Company
@@ -303,6 +330,9 @@ async def asyncio(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -321,5 +351,6 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     )).parsed

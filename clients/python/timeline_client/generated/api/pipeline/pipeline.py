@@ -12,6 +12,7 @@ from ...models.error_out import ErrorOut
 from ...models.http_validation_error import HTTPValidationError
 from ...models.pipeline import Pipeline
 from ...models.sector import Sector
+from ...models.source_grade import SourceGrade
 from ...models.stage import Stage
 from ...models.venue import Venue
 from ...types import UNSET, Unset
@@ -35,6 +36,7 @@ def _get_kwargs(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -131,6 +133,15 @@ def _get_kwargs(
 
     params["certain_only"] = certain_only
 
+    json_min_source_grade: None | str | Unset
+    if isinstance(min_source_grade, Unset):
+        json_min_source_grade = UNSET
+    elif isinstance(min_source_grade, SourceGrade):
+        json_min_source_grade = min_source_grade.value
+    else:
+        json_min_source_grade = min_source_grade
+    params["min_source_grade"] = json_min_source_grade
+
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -206,6 +217,7 @@ def sync_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Response[ErrorOut | HTTPValidationError | Pipeline]:
     """ Pipeline
@@ -233,6 +245,9 @@ def sync_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,6 +272,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     )
 
@@ -282,6 +298,7 @@ def sync(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> ErrorOut | HTTPValidationError | Pipeline | None:
     """ Pipeline
@@ -309,6 +326,9 @@ def sync(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -334,6 +354,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     ).parsed
 
@@ -353,6 +374,7 @@ async def asyncio_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Response[ErrorOut | HTTPValidationError | Pipeline]:
     """ Pipeline
@@ -380,6 +402,9 @@ async def asyncio_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -404,6 +429,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     )
 
@@ -429,6 +455,7 @@ async def asyncio(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> ErrorOut | HTTPValidationError | Pipeline | None:
     """ Pipeline
@@ -456,6 +483,9 @@ async def asyncio(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -481,5 +511,6 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     )).parsed

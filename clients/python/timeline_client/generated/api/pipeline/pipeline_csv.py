@@ -11,6 +11,7 @@ from ... import errors
 from ...models.error_out import ErrorOut
 from ...models.http_validation_error import HTTPValidationError
 from ...models.sector import Sector
+from ...models.source_grade import SourceGrade
 from ...models.stage import Stage
 from ...models.venue import Venue
 from ...types import UNSET, Unset
@@ -30,6 +31,7 @@ def _get_kwargs(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -101,6 +103,15 @@ def _get_kwargs(
 
     params["certain_only"] = certain_only
 
+    json_min_source_grade: None | str | Unset
+    if isinstance(min_source_grade, Unset):
+        json_min_source_grade = UNSET
+    elif isinstance(min_source_grade, SourceGrade):
+        json_min_source_grade = min_source_grade.value
+    else:
+        json_min_source_grade = min_source_grade
+    params["min_source_grade"] = json_min_source_grade
+
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -169,6 +180,7 @@ def sync_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Response[Any | ErrorOut | HTTPValidationError]:
     """ Pipeline Csv
@@ -189,6 +201,9 @@ def sync_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,6 +224,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     )
 
@@ -230,6 +246,7 @@ def sync(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Any | ErrorOut | HTTPValidationError | None:
     """ Pipeline Csv
@@ -250,6 +267,9 @@ def sync(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -271,6 +291,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     ).parsed
 
@@ -286,6 +307,7 @@ async def asyncio_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Response[Any | ErrorOut | HTTPValidationError]:
     """ Pipeline Csv
@@ -306,6 +328,9 @@ async def asyncio_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -326,6 +351,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     )
 
@@ -347,6 +373,7 @@ async def asyncio(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
 
 ) -> Any | ErrorOut | HTTPValidationError | None:
     """ Pipeline Csv
@@ -367,6 +394,9 @@ async def asyncio(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -388,5 +418,6 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 
     )).parsed

@@ -12,6 +12,7 @@ from ...models.error_out import ErrorOut
 from ...models.http_validation_error import HTTPValidationError
 from ...models.pipeline_counts_granularity import PipelineCountsGranularity
 from ...models.pipeline_counts_vintage import PipelineCountsVintage
+from ...models.source_grade import SourceGrade
 from ...models.stats_counts import StatsCounts
 from ...models.venue import Venue
 from ...types import UNSET, Unset
@@ -29,6 +30,7 @@ def _get_kwargs(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     vintage: PipelineCountsVintage | Unset = PipelineCountsVintage.LATEST,
     min_position: int | None | Unset = UNSET,
 
@@ -83,6 +85,15 @@ def _get_kwargs(
     params["published_by"] = json_published_by
 
     params["certain_only"] = certain_only
+
+    json_min_source_grade: None | str | Unset
+    if isinstance(min_source_grade, Unset):
+        json_min_source_grade = UNSET
+    elif isinstance(min_source_grade, SourceGrade):
+        json_min_source_grade = min_source_grade.value
+    else:
+        json_min_source_grade = min_source_grade
+    params["min_source_grade"] = json_min_source_grade
 
     json_vintage: str | Unset = UNSET
     if not isinstance(vintage, Unset):
@@ -166,6 +177,7 @@ def sync_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     vintage: PipelineCountsVintage | Unset = PipelineCountsVintage.LATEST,
     min_position: int | None | Unset = UNSET,
 
@@ -186,6 +198,9 @@ def sync_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         vintage (PipelineCountsVintage | Unset): latest: as known now; as_published: each point
             (or as_of) as the public could know it on that day, no hindsight Default:
             PipelineCountsVintage.LATEST.
@@ -209,6 +224,7 @@ granularity=granularity,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 vintage=vintage,
 min_position=min_position,
 
@@ -230,6 +246,7 @@ def sync(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     vintage: PipelineCountsVintage | Unset = PipelineCountsVintage.LATEST,
     min_position: int | None | Unset = UNSET,
 
@@ -250,6 +267,9 @@ def sync(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         vintage (PipelineCountsVintage | Unset): latest: as known now; as_published: each point
             (or as_of) as the public could know it on that day, no hindsight Default:
             PipelineCountsVintage.LATEST.
@@ -274,6 +294,7 @@ granularity=granularity,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 vintage=vintage,
 min_position=min_position,
 
@@ -289,6 +310,7 @@ async def asyncio_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     vintage: PipelineCountsVintage | Unset = PipelineCountsVintage.LATEST,
     min_position: int | None | Unset = UNSET,
 
@@ -309,6 +331,9 @@ async def asyncio_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         vintage (PipelineCountsVintage | Unset): latest: as known now; as_published: each point
             (or as_of) as the public could know it on that day, no hindsight Default:
             PipelineCountsVintage.LATEST.
@@ -332,6 +357,7 @@ granularity=granularity,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 vintage=vintage,
 min_position=min_position,
 
@@ -353,6 +379,7 @@ async def asyncio(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     vintage: PipelineCountsVintage | Unset = PipelineCountsVintage.LATEST,
     min_position: int | None | Unset = UNSET,
 
@@ -373,6 +400,9 @@ async def asyncio(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         vintage (PipelineCountsVintage | Unset): latest: as known now; as_published: each point
             (or as_of) as the public could know it on that day, no hindsight Default:
             PipelineCountsVintage.LATEST.
@@ -397,6 +427,7 @@ granularity=granularity,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 vintage=vintage,
 min_position=min_position,
 

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.error_out import ErrorOut
 from ...models.http_validation_error import HTTPValidationError
+from ...models.source_grade import SourceGrade
 from ...models.time_to_listing import TimeToListing
 from ...models.time_to_listing_cohort import TimeToListingCohort
 from ...types import UNSET, Unset
@@ -26,6 +27,7 @@ def _get_kwargs(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -69,6 +71,15 @@ def _get_kwargs(
     params["published_by"] = json_published_by
 
     params["certain_only"] = certain_only
+
+    json_min_source_grade: None | str | Unset
+    if isinstance(min_source_grade, Unset):
+        json_min_source_grade = UNSET
+    elif isinstance(min_source_grade, SourceGrade):
+        json_min_source_grade = min_source_grade.value
+    else:
+        json_min_source_grade = min_source_grade
+    params["min_source_grade"] = json_min_source_grade
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -145,6 +156,7 @@ def sync_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | HTTPValidationError | TimeToListing]:
@@ -164,6 +176,9 @@ def sync_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
 
@@ -183,6 +198,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 min_position=min_position,
 
     )
@@ -202,6 +218,7 @@ def sync(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> ErrorOut | HTTPValidationError | TimeToListing | None:
@@ -221,6 +238,9 @@ def sync(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
 
@@ -241,6 +261,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 min_position=min_position,
 
     ).parsed
@@ -254,6 +275,7 @@ async def asyncio_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | HTTPValidationError | TimeToListing]:
@@ -273,6 +295,9 @@ async def asyncio_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
 
@@ -292,6 +317,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 min_position=min_position,
 
     )
@@ -311,6 +337,7 @@ async def asyncio(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> ErrorOut | HTTPValidationError | TimeToListing | None:
@@ -330,6 +357,9 @@ async def asyncio(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
 
@@ -350,6 +380,7 @@ as_of=as_of,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 min_position=min_position,
 
     )).parsed

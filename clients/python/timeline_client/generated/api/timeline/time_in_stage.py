@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.error_out import ErrorOut
 from ...models.http_validation_error import HTTPValidationError
+from ...models.source_grade import SourceGrade
 from ...models.time_in_stage import TimeInStage
 from ...models.time_in_stage_vintage import TimeInStageVintage
 from ...models.venue import Venue
@@ -27,6 +28,7 @@ def _get_kwargs(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: None | str | Unset = UNSET,
     vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
@@ -81,6 +83,15 @@ def _get_kwargs(
     params["published_by"] = json_published_by
 
     params["certain_only"] = certain_only
+
+    json_min_source_grade: None | str | Unset
+    if isinstance(min_source_grade, Unset):
+        json_min_source_grade = UNSET
+    elif isinstance(min_source_grade, SourceGrade):
+        json_min_source_grade = min_source_grade.value
+    else:
+        json_min_source_grade = min_source_grade
+    params["min_source_grade"] = json_min_source_grade
 
     params["limit"] = limit
 
@@ -172,6 +183,7 @@ def sync_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: None | str | Unset = UNSET,
     vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
@@ -192,6 +204,9 @@ def sync_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         limit (int | Unset): Page size Default: 1000.
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
             page before
@@ -217,6 +232,7 @@ company=company,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 limit=limit,
 cursor=cursor,
 vintage=vintage,
@@ -239,6 +255,7 @@ def sync(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: None | str | Unset = UNSET,
     vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
@@ -259,6 +276,9 @@ def sync(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         limit (int | Unset): Page size Default: 1000.
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
             page before
@@ -285,6 +305,7 @@ company=company,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 limit=limit,
 cursor=cursor,
 vintage=vintage,
@@ -301,6 +322,7 @@ async def asyncio_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: None | str | Unset = UNSET,
     vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
@@ -321,6 +343,9 @@ async def asyncio_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         limit (int | Unset): Page size Default: 1000.
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
             page before
@@ -346,6 +371,7 @@ company=company,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 limit=limit,
 cursor=cursor,
 vintage=vintage,
@@ -368,6 +394,7 @@ async def asyncio(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: None | str | Unset = UNSET,
     vintage: TimeInStageVintage | Unset = TimeInStageVintage.LATEST,
@@ -388,6 +415,9 @@ async def asyncio(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         limit (int | Unset): Page size Default: 1000.
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
             page before
@@ -414,6 +444,7 @@ company=company,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 limit=limit,
 cursor=cursor,
 vintage=vintage,

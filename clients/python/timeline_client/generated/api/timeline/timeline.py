@@ -12,6 +12,7 @@ from ...models.error_out import ErrorOut
 from ...models.fact_kind import FactKind
 from ...models.http_validation_error import HTTPValidationError
 from ...models.market_group import MarketGroup
+from ...models.source_grade import SourceGrade
 from ...models.timeline import Timeline
 from ...models.venue import Venue
 from ...types import UNSET, Unset
@@ -30,6 +31,7 @@ def _get_kwargs(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -98,6 +100,15 @@ def _get_kwargs(
     params["published_by"] = json_published_by
 
     params["certain_only"] = certain_only
+
+    json_min_source_grade: None | str | Unset
+    if isinstance(min_source_grade, Unset):
+        json_min_source_grade = UNSET
+    elif isinstance(min_source_grade, SourceGrade):
+        json_min_source_grade = min_source_grade.value
+    else:
+        json_min_source_grade = min_source_grade
+    params["min_source_grade"] = json_min_source_grade
 
     params["limit"] = limit
 
@@ -187,6 +198,7 @@ def sync_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -208,6 +220,9 @@ def sync_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         limit (int | Unset): Page size Default: 100.
         offset (int | Unset):  Default: 0.
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
@@ -233,6 +248,7 @@ kind=kind,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 limit=limit,
 offset=offset,
 cursor=cursor,
@@ -257,6 +273,7 @@ def sync(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -278,6 +295,9 @@ def sync(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         limit (int | Unset): Page size Default: 100.
         offset (int | Unset):  Default: 0.
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
@@ -304,6 +324,7 @@ kind=kind,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 limit=limit,
 offset=offset,
 cursor=cursor,
@@ -322,6 +343,7 @@ async def asyncio_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -343,6 +365,9 @@ async def asyncio_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         limit (int | Unset): Page size Default: 100.
         offset (int | Unset):  Default: 0.
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
@@ -368,6 +393,7 @@ kind=kind,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 limit=limit,
 offset=offset,
 cursor=cursor,
@@ -392,6 +418,7 @@ async def asyncio(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -413,6 +440,9 @@ async def asyncio(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         limit (int | Unset): Page size Default: 100.
         offset (int | Unset):  Default: 0.
         cursor (None | str | Unset): Start after this place in the list: the next_cursor of the
@@ -439,6 +469,7 @@ kind=kind,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 limit=limit,
 offset=offset,
 cursor=cursor,

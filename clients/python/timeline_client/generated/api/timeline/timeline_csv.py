@@ -12,6 +12,7 @@ from ...models.error_out import ErrorOut
 from ...models.fact_kind import FactKind
 from ...models.http_validation_error import HTTPValidationError
 from ...models.market_group import MarketGroup
+from ...models.source_grade import SourceGrade
 from ...models.venue import Venue
 from ...types import UNSET, Unset
 from typing import cast
@@ -29,6 +30,7 @@ def _get_kwargs(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     bom: bool | Unset = False,
     min_position: int | None | Unset = UNSET,
 
@@ -95,6 +97,15 @@ def _get_kwargs(
     params["published_by"] = json_published_by
 
     params["certain_only"] = certain_only
+
+    json_min_source_grade: None | str | Unset
+    if isinstance(min_source_grade, Unset):
+        json_min_source_grade = UNSET
+    elif isinstance(min_source_grade, SourceGrade):
+        json_min_source_grade = min_source_grade.value
+    else:
+        json_min_source_grade = min_source_grade
+    params["min_source_grade"] = json_min_source_grade
 
     params["bom"] = bom
 
@@ -172,6 +183,7 @@ def sync_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     bom: bool | Unset = False,
     min_position: int | None | Unset = UNSET,
 
@@ -191,6 +203,9 @@ def sync_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         bom (bool | Unset): Start with a UTF-8 BOM, so Excel shows Chinese names Default: False.
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
@@ -213,6 +228,7 @@ kind=kind,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 bom=bom,
 min_position=min_position,
 
@@ -235,6 +251,7 @@ def sync(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     bom: bool | Unset = False,
     min_position: int | None | Unset = UNSET,
 
@@ -254,6 +271,9 @@ def sync(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         bom (bool | Unset): Start with a UTF-8 BOM, so Excel shows Chinese names Default: False.
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
@@ -277,6 +297,7 @@ kind=kind,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 bom=bom,
 min_position=min_position,
 
@@ -293,6 +314,7 @@ async def asyncio_detailed(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     bom: bool | Unset = False,
     min_position: int | None | Unset = UNSET,
 
@@ -312,6 +334,9 @@ async def asyncio_detailed(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         bom (bool | Unset): Start with a UTF-8 BOM, so Excel shows Chinese names Default: False.
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
@@ -334,6 +359,7 @@ kind=kind,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 bom=bom,
 min_position=min_position,
 
@@ -356,6 +382,7 @@ async def asyncio(
     known_at: None | str | Unset = UNSET,
     published_by: datetime.date | None | Unset = UNSET,
     certain_only: bool | Unset = False,
+    min_source_grade: None | SourceGrade | Unset = UNSET,
     bom: bool | Unset = False,
     min_position: int | None | Unset = UNSET,
 
@@ -375,6 +402,9 @@ async def asyncio(
         published_by (datetime.date | None | Unset): Only facts whose sources were certainly
             published by this day
         certain_only (bool | Unset): Only facts that certainly happened by as_of Default: False.
+        min_source_grade (None | SourceGrade | Unset): Only facts with a source of at least this
+            grade (primary_disclosure > reputable_report > other), public by published_by; on the
+            board, the entries whose deciding stage fact has one
         bom (bool | Unset): Start with a UTF-8 BOM, so Excel shows Chinese names Default: False.
         min_position (int | None | Unset): Wait until the read models have applied this log
             position
@@ -398,6 +428,7 @@ kind=kind,
 known_at=known_at,
 published_by=published_by,
 certain_only=certain_only,
+min_source_grade=min_source_grade,
 bom=bom,
 min_position=min_position,
 
