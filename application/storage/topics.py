@@ -20,8 +20,8 @@ from eventsourcing.utils import get_topic
 from domain.companies import Company, CompanyName, NameClaimsComplete, NameIdentityClaim
 from domain.facts import Fact
 from domain.markets import Market
-from domain.subscriptions.subscription import Subscription
 from domain.sources import Document
+from domain.subscriptions.subscription import Subscription
 
 # Each aggregate with the events it raises; the first is the one that creates it.
 _EVENTS: dict[type[Aggregate], tuple[str, ...]] = {

@@ -23,9 +23,8 @@ from domain.field_values import MAX_COUNT, build_fields
 from domain.markets import Market, market_id_for
 from domain.money import Money
 from domain.names import clean_name
-from domain.sources import Source, require_sources
-from domain.subscriptions.subscription import Subscription
 from domain.sources import Citation, Document, Source, require_sources
+from domain.subscriptions.subscription import Subscription
 from domain.text import check_text
 from domain.vocabulary import FactKind, Venue, parse_market
 

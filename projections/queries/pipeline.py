@@ -99,7 +99,7 @@ class PipelineQueries:
         }
 
     def held_back(self, clocks: Clocks, venue: str | None) -> int:
-        """Stage facts at ``known_at`` (possibly) by ``as_of`` whose newest statement was not public by ``published_by``."""
+        """Stage facts at ``known_at``, by ``as_of``, whose newest statement was not public by ``published_by``."""
         p = self.store.p
         happened = "v.latest" if clocks.certain_only else "v.earliest"
         where = f"""v.rec_from <= {p} AND v.rec_to > {p} AND v.pub_to = {p} AND v.published > {p}

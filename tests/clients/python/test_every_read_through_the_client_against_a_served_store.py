@@ -184,6 +184,8 @@ def test_a_subscription_made_read_as_atom_and_ended_through_the_client(server):
         ended = writer.end_subscription(made.subscription_id)
         assert ended.appended
         assert writer.subscription(made.subscription_id).ended_position == ended.position
+
+
 def test_a_source_reads_back_with_its_citation_and_grade_and_min_source_grade_filters(client):
     everything = client.timeline("2019-01-01", "2026-12-31", company="moore-threads", limit=1000)
     primary = client.timeline(
