@@ -1,10 +1,11 @@
 """The record brought into the first half of 2026 (seeds/facts/record-2026-h1.yaml), checked against the
-page it cites.
+pages it cites.
 
 Expected values are written from the source itself (an SCMP opinion column of 27 June 2026, carried by
 wpnews.pro; see seeds/documents.yaml), never read from the YAML: the column says the SSE has clarified how
 unprofitable AI large-model companies can use the STAR fifth listing standard and that Unitree has moved
-further through the STAR process; it gives no day for the rule and no stage for Unitree. The real seeds
+further through the STAR process; it gives no day for the rule and no stage for Unitree; a Deep News story
+gives MetaX's 2025 forecast of 27 January 2026. The real seeds
 are loaded into a real SQLite store and asked through the application and the read-model queries.
 """
 
@@ -71,9 +72,18 @@ def test_unitree_june_2026_milestone_is_not_seen_before_the_column_is_public(see
     assert "2026-06-27" in milestone_days(date(2026, 6, 27))
 
 
+def test_metax_forecasts_its_2025_results_on_27_january_2026(seeded):
+    # Deep News: revenue 1.6-1.7 billion yuan (+115.32%-128.78%), loss 650-798 million yuan (-43.36%-53.86%).
+    [forecast] = [f for f in seeded.app.company_facts("MetaX") if f["kind"] == "financials_reported"]
+    assert (forecast["date"]["text"], forecast["fields"]["period"]) == ("2026-01-27", "2025")
+    for figure in ("1.6-1.7 billion", "115.32%-128.78%", "650-798 million", "43.36%-53.86%"):
+        assert figure in forecast["fields"]["note"], figure
+    assert [s["document"] for s in forecast["sources"]] == ["deepnews-2026-01-27-metax-forecast"]
+
+
 def test_every_entry_of_the_first_half_file_cites_a_report_in_its_own_words():
     entries = [entry for fact in read_seeds().facts for entry in fact.entries if entry.file == RECORD]
-    assert len(entries) == 2
+    assert len(entries) == 3
     for entry in entries:
         assert entry.source.kind in ("disclosure", "report"), entry.key
         assert entry.source.quote is None, entry.key
