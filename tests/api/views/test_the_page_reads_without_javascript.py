@@ -100,6 +100,12 @@ def test_listed_states_are_never_called_stale_and_late_reports_never_count_negat
 def test_the_page_offers_the_vocabulary_the_api_reads(client):
     vocabulary = client.get("/vocabulary").json()
     html = client.get("/", params={"as_of": "2025-06-30"}).text
-    for select, words in (("venue", vocabulary["venues"]), ("stage", vocabulary["stages"]), ("sector", vocabulary["sectors"])):
-        block = html[html.index(f'<select id="{select}"') : html.index("</select>", html.index(f'<select id="{select}"'))]
+    for select, words in (
+        ("venue", vocabulary["venues"]),
+        ("stage", vocabulary["stages"]),
+        ("sector", vocabulary["sectors"]),
+    ):
+        block = html[
+            html.index(f'<select id="{select}"') : html.index("</select>", html.index(f'<select id="{select}"'))
+        ]
         assert re.findall(r'<option value="([^"]+)"', block) == words
