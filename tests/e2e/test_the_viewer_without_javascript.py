@@ -4,6 +4,7 @@ with no script run, the board of the asked day is there."""
 from __future__ import annotations
 
 import subprocess
+
 import httpx
 
 from tests.api.views.page import Page
@@ -20,7 +21,8 @@ def test_the_board_is_in_the_page_fetched_over_http(server):
     }
     assert "2025-06-30" in page.meta["og:title"]
     head = httpx.head(f"{server}/", params={"as_of": "2025-06-30"})
-    assert head.status_code == 200 and head.content == b""
+    assert head.status_code == 200
+    assert head.content == b""
 
 
 def chromium(*args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
@@ -40,7 +42,8 @@ def test_chromium_with_scripts_off_shows_the_board_and_a_plain_headless_screensh
         card.text
         for card in driver.find_elements(By.CSS_SELECTOR, '[data-venue="SSE-STAR"] [data-stage="accepted"] .card')
     ]
-    assert any("Moore Threads" in card for card in cards) and any("MetaX" in card for card in cards)
+    assert any("Moore Threads" in card for card in cards)
+    assert any("MetaX" in card for card in cards)
     assert driver.find_element(By.ID, "chart").get_attribute("innerHTML").strip() == ""  # no script ran
     driver.save_screenshot(str(SHOTS / "no-script-2025-06-30.png"))
     # The command line a reader would type: chromium --headless --screenshot of the address.

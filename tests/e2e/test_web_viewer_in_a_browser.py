@@ -82,7 +82,8 @@ def test_cards_say_when_their_state_was_last_reported_and_mark_stale_ones(browse
         By.CSS_SELECTOR, '.column:not([data-stage="listed"]):not([data-stage="delisted"]) .card'
     )
     listed = driver.find_elements(By.CSS_SELECTOR, '.column[data-stage="listed"] .card')
-    assert waiting and listed
+    assert waiting
+    assert listed
     assert all("stale" in card.get_attribute("class") and "stale" in card.text for card in waiting)
     assert not any("stale" in card.get_attribute("class") or "stale" in card.text for card in listed)
     driver.save_screenshot(str(SHOTS / "board-2026-12-31-stale.png"))
