@@ -15,11 +15,6 @@ STAGE_ORDER = [stage.value for stage in Stage]
 
 def card(entry: Mapping[str, Any]) -> dict[str, Any]:
     stale = shows_stale(entry)
-    label = f"{entry['company']}, {entry['stage']} since {entry['since']['text']}"
-    if not entry["certain"]:
-        label += ", only possibly"
-    if stale:
-        label += f", stale: newest source {entry['last_reported']['text'] if entry['last_reported'] else 'none'}"
     return {
         "company_id": entry["company_id"],
         "english": entry.get("name_en"),
@@ -29,7 +24,6 @@ def card(entry: Mapping[str, Any]) -> dict[str, Any]:
         "certain": entry["certain"],
         "stale": stale,
         "suspended": entry.get("suspended", False),
-        "label": label,
     }
 
 

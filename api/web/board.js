@@ -110,9 +110,7 @@ function card(entry) {
   const page = new URLSearchParams(location.search);
   page.set("company", entry.company_id);
   return el("li", { class: classes },
-    el("a", { class: "open", href: `/?${page}`, "data-company": entry.company_id,
-      "aria-label": `${entry.company}, ${entry.stage} since ${entry.since.text}${entry.certain ? "" : ", only possibly"}` +
-        (stale ? `, stale: newest source ${entry.last_reported ? entry.last_reported.text : "none"}` : "") },
+    el("a", { class: "open", href: `/?${page}`, "data-company": entry.company_id },
       english ? el("span", { class: "name", text: english }) : null,
       chinese ? el("span", { class: "name-zh", lang: "zh", text: chinese }) : null,
       el("span", { class: "since", text: `since ${entry.since.text}` }),

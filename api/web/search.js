@@ -5,15 +5,16 @@ import { $, el, api, clockParams, ApiError } from "./common.js";
 import { openCompany } from "./company.js";
 
 let asked = 0; // the newest question: an older answer arriving late must not replace a newer one
+let timer = null;
 
 export function setUpSearch() {
-  let timer = null;
   $("search").addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(() => suggest($("search").value.trim()), 150);
   });
   $("find").addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(timer); // Enter answers for itself; a suggestion still waiting would only race it
     const query = $("search").value.trim();
     if (query) find(query);
   });
