@@ -182,7 +182,8 @@ function drawPanel(svg, panel, stages, top) {
       svg.append(svgEl("text", { x: x + band / 2, y: bottom + 15, "text-anchor": "middle", "font-size": 9, fill: "#4a5260",
         class: "month-tick" }, MONTHS[month - 1]));
     }
-    if (month === 1 || i === 0) {
+    // The first bar names its year too, unless a January follows too closely for both labels to fit.
+    if (month === 1 || (i === 0 && (13 - month) * band > 40)) {
       svg.append(svgEl("text", { x: x + (month === 1 ? 0 : band / 2), y: bottom + 28, "font-size": 11, fill: "#1d2430",
         "font-weight": 600, class: "year-tick" }, point.date.slice(0, 4)));
     }

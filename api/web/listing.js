@@ -1,5 +1,6 @@
 // Time to listing: one Kaplan-Meier step curve per cohort, as /stats/time-to-listing computes it.
 import { $, el, api, state, vocabulary, clockParams } from "./common.js";
+import { clocksText } from "./words.js";
 
 const COHORT_COLOURS = ["#2f6ea5", "#d0021b", "#4f9d5b", "#b08a3e", "#7d6b8f", "#3f8f8a", "#a85b3c", "#5f5f5f"];
 
@@ -51,6 +52,7 @@ export async function drawTimeToListing() {
     el("span", { class: "swatch", style: { background: COHORT_COLOURS[i % COHORT_COLOURS.length] } }),
     `${cohort.cohort}: ${describeCohort(cohort)}`)));
   if (!cohorts.length) $("listing-legend").append(el("li", { text: "No attempt started on this venue by this day." }));
+  $("listing-clocks").textContent = `Attempts censored at ${state.as_of}; ${clocksText(state).replace(/^Valid on [^,]+, /, "")}`;
   $("listing-method").textContent = answer.method;
   $("listing-dates").textContent = answer.dates;
 }

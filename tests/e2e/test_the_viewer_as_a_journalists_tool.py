@@ -58,7 +58,7 @@ def test_the_chart_has_axes_value_labels_a_range_around_the_day_and_a_legend_of_
     assert driver.find_element(By.ID, "chart_from").get_attribute("value") == "2023-12"
     assert driver.find_element(By.ID, "chart_to").get_attribute("value") == "2026-11"
     years = [t.text for t in chart.find_elements(By.CSS_SELECTOR, "text.year-tick")]
-    assert years == ["2023", "2024", "2025", "2026"]
+    assert years == ["2024", "2025", "2026"]  # December 2023 leads in, too close to January for a label
     assert {t.text for t in chart.find_elements(By.CSS_SELECTOR, "text.month-tick")} >= {"Jan", "Apr", "Jul", "Oct"}
     assert [t.text for t in chart.find_elements(By.CSS_SELECTOR, "text.y-tick")][:2] == ["0", "20"]
     counts = httpx.get(f"{server}/stats/pipeline-counts", params={"from": "2023-12-01", "to": "2026-11-30"}).json()
