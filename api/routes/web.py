@@ -4,6 +4,7 @@ service itself (no CDN). A link preview, a crawler or a plain headless screensho
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -25,6 +26,7 @@ from domain.errors import AmbiguousName, UnknownCompany
 API_DIR = Path(__file__).resolve().parent.parent
 WEB_DIR = API_DIR / "web"
 TEMPLATES_DIR = API_DIR / "templates"
+FIRST_DAY = "2019-01-01"  # where the slider starts, as in the script (common.js)
 BOARD_LIMIT = 1000  # the most /pipeline gives on one page; the script asks the same
 
 Text = Annotated[str | None, Query(max_length=200)]
@@ -83,7 +85,10 @@ def mount(app: FastAPI) -> None:
             asked["published_by"] = clocks.published_by.isoformat()
         if clocks.certain_only:
             asked["certain_only"] = "true"
+        first, last = date.fromisoformat(FIRST_DAY), inputs.today()
         context.update(
+            slider_max=(last - first).days,
+            slider_value=min(max((clocks.as_of - first).days, 0), (last - first).days),
             as_of=clocks.as_of.isoformat(),
             published_by=asked.get("published_by"),
             certain_only=clocks.certain_only,
