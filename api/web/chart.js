@@ -148,8 +148,8 @@ function drawPanel(svg, panel, stages, top) {
   const ceiling = Math.max(step, Math.ceil(Math.max(1, ...totals) / step) * step);
   const band = (WIDTH - LEFT - RIGHT) / Math.max(points.length, 1);
   const y = (n) => plotTop + height - (n / ceiling) * height;
-  if (panel.venue) svg.append(svgEl("text", { x: LEFT, y: top + 22, "font-size": 12, "font-weight": 600, fill: "#1d2430" },
-    panel.venue));
+  if (panel.venue) svg.append(svgEl("text", { x: LEFT, y: top + 22, "font-size": 12, "font-weight": 600, fill: "#1d2430",
+    class: "panel-title" }, panel.venue));
   for (let n = 0; n <= ceiling; n += step) {
     svg.append(svgEl("line", { x1: LEFT, x2: WIDTH - RIGHT, y1: y(n), y2: y(n), stroke: n ? "#e3e7ec" : "#5b6472" }));
     svg.append(svgEl("text", { x: LEFT - 6, y: y(n) + 4, "text-anchor": "end", "font-size": 10, fill: "#4a5260",

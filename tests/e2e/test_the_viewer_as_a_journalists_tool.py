@@ -81,6 +81,13 @@ def test_the_chart_has_axes_value_labels_a_range_around_the_day_and_a_legend_of_
     wait(driver, lambda d: [t.text for t in d.find_elements(By.CSS_SELECTOR, "#chart text.year-tick")][:1] == ["2019"])
     assert "chart_from=2019-01" in driver.current_url
 
+    driver.find_element(By.ID, "by_venue").click()  # one chart per venue, each with its own axes
+    titles = wait(
+        driver, lambda d: [t.text for t in d.find_elements(By.CSS_SELECTOR, "#chart text.panel-title")] or False
+    )
+    assert {"SSE-STAR", "HKEX-MAIN"} <= set(titles)
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#chart text.y-tick")) > len(titles)
+
 
 def test_the_chart_and_the_board_download_as_png_and_csv(browser, server, downloads):
     from selenium.webdriver.common.by import By
