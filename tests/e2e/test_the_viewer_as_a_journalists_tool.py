@@ -237,3 +237,35 @@ def test_axe_finds_nothing_serious_on_the_board_the_company_page_and_its_dialog(
     assert driver.find_element(By.ID, "chart").get_attribute("innerHTML").strip() == ""
     violations = audit(driver)
     assert not violations, described(violations)
+
+
+def test_the_keyboard_reaches_every_control(browser, server):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver = browser
+    driver.get(f"{server}/?as_of=2025-06-30&venue=SSE-STAR&stage=accepted")
+    names_in(driver, "SSE-STAR", "accepted", {"Moore Threads"})
+    chart_ready(driver, "2025-06-30")
+    controls = driver.execute_script(
+        """return [...document.querySelectorAll('a[href], button, input, select, summary, [tabindex]')]
+             .filter((e) => e.tabIndex >= 0 && !e.closest('dialog:not([open])') && e.getClientRects().length
+                            && e.type !== 'hidden')
+             .map((e, i) => { e.dataset.control = String(i); return String(i); });"""
+    )
+    assert len(controls) > 25
+    reached = set()
+    driver.find_element(By.TAG_NAME, "h1").click()
+    for _ in range(len(controls) * 3):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        focused = driver.execute_script("return document.activeElement && document.activeElement.dataset.control")
+        if focused is not None:
+            reached.add(focused)
+        if reached == set(controls):
+            break
+    missing = driver.execute_script(
+        "return arguments[0].map((i) => document.querySelector(`[data-control='${i}']`).outerHTML.slice(0, 80));",
+        sorted(set(controls) - reached),
+    )
+    assert not missing, missing
