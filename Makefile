@@ -16,11 +16,18 @@ $(STAMP): pyproject.toml clients/python/pyproject.toml
 install: $(STAMP)
 
 # Browser tests drive Debian's Chromium; installed here when we may (root with apt-get), else they skip.
-browser:
+# They also audit the page with axe-core (npm), kept in .cache/ and handed to the page by the test itself.
+AXE_VERSION := 4.14.1
+AXE := .cache/axe-core/node_modules/axe-core/axe.min.js
+browser: $(AXE)
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	else echo "browser tests will skip: install chromium and chromium-driver"; fi
+
+$(AXE):
+	@command -v npm >/dev/null && npm install --silent --no-save --no-audit --no-fund --prefix .cache/axe-core \
+		axe-core@$(AXE_VERSION) || echo "the accessibility audit will skip: install npm (axe-core comes from it)"
 
 # Tests run on both cores (pytest-xdist; worksteal: an idle worker takes queued tests from a busy one, so a
 # long test near the end does not leave one core idle); JOBS=1 runs them in one process.

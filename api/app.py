@@ -17,6 +17,7 @@ from api.composition import Services, build_services
 from api.follower import follow
 from api.inputs import InputError, clip
 from api.middleware.answer_cache import AnswerCache
+from api.middleware.head import HeadAsGet
 from api.middleware.observability import HttpEdge, Metrics, configure_logging
 from api.middleware.write_gate import WriteGate
 from api.routes import companies, facts, feed, ops, search, subscriptions, vocabulary, web
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.add_middleware(AnswerCache, max_bytes=settings.answer_cache_mb * 1024 * 1024)
     app.add_middleware(WriteGate, settings=settings)
     app.add_middleware(HttpEdge, metrics=app.state.metrics, logger=logger)
+    app.add_middleware(HeadAsGet)  # outermost: every layer within sees the GET it answers
     return app
 
 

@@ -2,64 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
 import httpx
-import pytest
 
-from tests.e2e.conftest import ROOT, TOKEN
-
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-SHOTS = ROOT / "test-output" / "browser"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        reason = f"{CHROMIUM} and {CHROMEDRIVER} are needed (apt-get install chromium chromium-driver)"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
-    os.environ.setdefault("SE_AVOID_STATS", "true")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,1000",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.implicitly_wait(0)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    yield driver
-    driver.quit()
-
-
-def names_in(driver, venue: str, stage: str, wanted: set[str], timeout: float = 15) -> set[str]:
-    from selenium.common.exceptions import StaleElementReferenceException
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    selector = f'[data-venue="{venue}"] [data-stage="{stage}"] .card'
-
-    def found(d) -> set[str] | bool:
-        texts = {card.text for card in d.find_elements(By.CSS_SELECTOR, selector)}
-        hits = {name for name in wanted if any(name in text for text in texts)}
-        return hits if hits == wanted else False
-
-    # The board is redrawn as answers arrive: a card read mid-redraw is stale, so look again.
-    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(found)
+from tests.e2e.conftest import SHOTS, TOKEN, names_in
 
 
 def test_the_board_on_two_days_and_a_company_page_with_its_sources(browser, server):
@@ -80,7 +25,7 @@ def test_the_board_on_two_days_and_a_company_page_with_its_sources(browser, serv
 
     card = next(
         b
-        for b in driver.find_elements(By.CSS_SELECTOR, '[data-venue="HKEX-MAIN"] [data-stage="listed"] .card button')
+        for b in driver.find_elements(By.CSS_SELECTOR, '[data-venue="HKEX-MAIN"] [data-stage="listed"] .card .open')
         if "MiniMax" in b.text
     )
     card.send_keys(Keys.ENTER)  # keyboard, not the mouse
@@ -125,14 +70,22 @@ def test_cards_say_when_their_state_was_last_reported_and_mark_stale_ones(browse
     names_in(driver, "SSE-STAR", "accepted", {"Moore Threads"})
     reported = [span.text for span in driver.find_elements(By.CSS_SELECTOR, ".card .reported")]
     assert reported
-    assert all(text.startswith("last reported") for text in reported)
+    # A source dated after the chosen day is a later report of it, never a negative count of days.
+    assert all(text.startswith(("last reported", "reported later, on ")) for text in reported)
+    assert any(text.startswith("reported later, on ") for text in reported)
+    assert not any("after this day" in text or " -" in text for text in reported)
     # Half a year after the newest seed source, every card's state rests on old sources and says so.
     driver.get(f"{server}/?as_of=2026-12-31")
     names_in(driver, "HKEX-MAIN", "listed", {"MiniMax"})
-    cards = driver.find_elements(By.CSS_SELECTOR, ".card")
-    assert cards
-    assert all("stale" in card.get_attribute("class") for card in cards)
-    assert all("stale" in card.text for card in cards)
+    # Listed companies are history, not stale: the badge is only on states that can still change.
+    waiting = driver.find_elements(
+        By.CSS_SELECTOR, '.column:not([data-stage="listed"]):not([data-stage="delisted"]) .card'
+    )
+    listed = driver.find_elements(By.CSS_SELECTOR, '.column[data-stage="listed"] .card')
+    assert waiting
+    assert listed
+    assert all("stale" in card.get_attribute("class") and "stale" in card.text for card in waiting)
+    assert not any("stale" in card.get_attribute("class") or "stale" in card.text for card in listed)
     driver.save_screenshot(str(SHOTS / "board-2026-12-31-stale.png"))
 
 
@@ -145,13 +98,12 @@ def test_the_search_box_suggests_companies_and_opens_the_chosen_one(browser, ser
     driver.get(f"{server}/?as_of=2026-01-09")
     box = driver.find_element(By.ID, "search")
     box.send_keys("moore thread")  # partial and lower-case
-    WebDriverWait(driver, 10).until(
-        lambda d: any(
-            o.get_attribute("value") == "Moore Threads"
-            for o in d.find_elements(By.CSS_SELECTOR, "#search-suggestions option")
+    suggestion = WebDriverWait(driver, 10).until(
+        lambda d: next(
+            (b for b in d.find_elements(By.CSS_SELECTOR, "#search-results button") if b.text == "Moore Threads"), False
         )
     )
-    box.send_keys(Keys.ENTER)
+    suggestion.send_keys(Keys.ENTER)
     WebDriverWait(driver, 10).until(
         lambda d: (
             d.find_element(By.ID, "company").get_attribute("open") is not None
