@@ -4,6 +4,9 @@ Both servers are `timeline serve` subprocesses with one serving shape (workers, 
 parser); the service reads a store seeded from seeds/ in a temporary folder. wrk drives every
 figure, so no Python client shares the CPU with the servers, and the paths are interleaved round
 by round so machine noise falls on all of them alike; each figure is the median over the rounds.
+
+"distinct questions" is bench/distinct.lua: each request a random day of 2019-2026 on a random route (a company
+of the seed data, a pipeline page, a venue's page), as people scrub dates; the answer cache rarely holds one.
 """
 
 from __future__ import annotations
@@ -23,11 +26,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 
 ROOT = Path(__file__).resolve().parents[1]
+DISTINCT_SCRIPT = Path(__file__).with_name("distinct.lua")
 HELLO = "hello-world"
+DISTINCT = "distinct questions (bench/distinct.lua)"
 # name -> path; the hello-world figure comes from bench.hello, every other from the service.
 PATHS = {
     HELLO: "/hello",
@@ -37,6 +43,7 @@ PATHS = {
     "company as-of, answer cache off": "/companies/MiniMax?as_of=2026-01-09",
     "pipeline page, answer cache off": "/pipeline?as_of=2025-06-30&limit=100",
     "/healthz": "/healthz",
+    DISTINCT: "random ?as_of= on /companies/{name}, /pipeline, /pipeline?venue=",
 }
 UNCACHED = "answer cache off"  # these figures come from a second service process with TIMELINE_ANSWER_CACHE_MB=0
 # wrk's own summary, as one JSON line: exact counts instead of its rounded text.
@@ -132,9 +139,12 @@ def wait_until_up(base: str, server: subprocess.Popen[bytes], log: Path) -> None
     raise SystemExit(f"server at {base} did not answer within 60 s")
 
 
-def wrk(server: Server, path: str, seconds: float, connections: int, threads: int, script: Path) -> dict[str, float]:
+def wrk(
+    server: Server, path: str, seconds: float, connections: int, threads: int, script: Path, *args: str
+) -> dict[str, float]:
     url = server.base + path
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(script), url]
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(script)]
+    command += [url, "--", *args] if args else [url]
     cpu = server.cpu_seconds()
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     cpu = server.cpu_seconds() - cpu
@@ -148,6 +158,18 @@ def wrk(server: Server, path: str, seconds: float, connections: int, threads: in
         "p99_ms": report["p99_us"] / 1000,
         "cpu_us": cpu / max(report["requests"], 1) * 1e6,
     }
+
+
+def questions() -> str:
+    """bench/distinct.lua's questions: a line per company of the seed data (its name, as the seed data spells
+    it), one pipeline page, a page per venue; each ends where the script appends a day."""
+    from domain.vocabulary import Venue
+    from seeds.reading import read_seeds
+
+    lines = [f"company\t/companies/{quote(company.name, safe='')}?as_of=" for company in read_seeds().companies]
+    lines.append("pipeline page\t/pipeline?limit=100&as_of=")
+    lines += [f"venue page\t/pipeline?venue={quote(venue.value)}&limit=100&as_of=" for venue in Venue]
+    return "\n".join(lines) + "\n"
 
 
 def seeded_env(workdir: Path) -> dict[str, str]:
@@ -172,6 +194,10 @@ def measure(
         env = seeded_env(workdir)
         script = workdir / "report.lua"
         script.write_text(REPORT)
+        distinct = workdir / "distinct.lua"  # a script of its own, reporting the same way
+        distinct.write_text(DISTINCT_SCRIPT.read_text() + REPORT)
+        asked = workdir / "questions.tsv"
+        asked.write_text(questions())
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in PATHS}
         with (
             serving("api.serving:app", env, shape, workdir / "service.log") as service,
@@ -183,11 +209,17 @@ def measure(
             servers = {
                 name: hello if name == HELLO else uncached if name.endswith(UNCACHED) else service for name in PATHS
             }
-            for name, path in PATHS.items():  # warm up: lazy schemas, per-thread connections, caches
-                wrk(servers[name], path, 1, connections, threads, script)
-            for _ in range(rounds):
-                for name, path in PATHS.items():
-                    runs[name].append(wrk(servers[name], path, seconds, connections, threads, script))
+
+            def run(name: str, seconds: float, seed: int) -> dict[str, float]:
+                if name == DISTINCT:
+                    return wrk(servers[name], "/", seconds, connections, threads, distinct, str(asked), str(seed))
+                return wrk(servers[name], PATHS[name], seconds, connections, threads, script)
+
+            for name in PATHS:  # warm up: lazy schemas, per-thread connections, caches
+                run(name, 1, 0)
+            for round_number in range(1, rounds + 1):  # each round asks other days than the warm-up and the rest
+                for name in PATHS:
+                    runs[name].append(run(name, seconds, round_number))
         figures = {name: median_of(name, found) for name, found in runs.items()}
         for figure in figures.values():
             figure["of_hello"] = figure["rps"] / figures[HELLO]["rps"]
@@ -248,7 +280,11 @@ def main() -> None:
     parser.add_argument("--http", choices=["auto", "httptools", "h11"], default="auto")
     parser.add_argument("--compare", action="store_true", help="measure every shape in SHAPES instead")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--questions", type=Path, help="only write bench/distinct.lua's questions file here")
     args = parser.parse_args()
+    if args.questions:
+        args.questions.write_text(questions())
+        return
     load = {"seconds": args.seconds, "rounds": args.rounds, "connections": args.connections, "threads": args.threads}
     shapes = SHAPES if args.compare else (Shape(args.workers, args.loop, args.http),)
     results = []
