@@ -3,7 +3,7 @@
 --
 --   wrk -t1 -c16 -d10s -s bench/distinct.lua http://127.0.0.1:8000 -- QUESTIONS [SEED]
 --
--- QUESTIONS is a file written by bench/http.py (`python -m bench.http --questions FILE` writes it alone):
+-- QUESTIONS is a file written by bench/http.py (`python -m bench.distinct FILE` writes one alone):
 -- one question a line, "<kind><TAB><path and query up to as_of=>", e.g.
 --   company<TAB>/companies/MiniMax?as_of=
 --   pipeline page<TAB>/pipeline?limit=100&as_of=

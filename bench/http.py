@@ -5,8 +5,7 @@ parser); the service reads a store seeded from seeds/ in a temporary folder. wrk
 figure, so no Python client shares the CPU with the servers, and the paths are interleaved round
 by round so machine noise falls on all of them alike; each figure is the median over the rounds.
 
-"distinct questions" is bench/distinct.lua: each request a random day of 2019-2026 on a random route (a company
-of the seed data, a pipeline page, a venue's page), as people scrub dates; the answer cache rarely holds one.
+"distinct questions" is bench/distinct.lua (bench/distinct.py says what it asks); the answer cache rarely holds one.
 """
 
 from __future__ import annotations
@@ -26,12 +25,13 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import orjson
 
+from bench.distinct import SCRIPT as DISTINCT_SCRIPT
+from bench.distinct import questions
+
 ROOT = Path(__file__).resolve().parents[1]
-DISTINCT_SCRIPT = Path(__file__).with_name("distinct.lua")
 HELLO = "hello-world"
 DISTINCT = "distinct questions (bench/distinct.lua)"
 # name -> path; the hello-world figure comes from bench.hello, every other from the service.
@@ -160,18 +160,6 @@ def wrk(
     }
 
 
-def questions() -> str:
-    """bench/distinct.lua's questions: a line per company of the seed data (its name, as the seed data spells
-    it), one pipeline page, a page per venue; each ends where the script appends a day."""
-    from domain.vocabulary import Venue
-    from seeds.reading import read_seeds
-
-    lines = [f"company\t/companies/{quote(company.name, safe='')}?as_of=" for company in read_seeds().companies]
-    lines.append("pipeline page\t/pipeline?limit=100&as_of=")
-    lines += [f"venue page\t/pipeline?venue={quote(venue.value)}&limit=100&as_of=" for venue in Venue]
-    return "\n".join(lines) + "\n"
-
-
 def seeded_env(workdir: Path) -> dict[str, str]:
     env = {
         **os.environ,
@@ -280,11 +268,7 @@ def main() -> None:
     parser.add_argument("--http", choices=["auto", "httptools", "h11"], default="auto")
     parser.add_argument("--compare", action="store_true", help="measure every shape in SHAPES instead")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--questions", type=Path, help="only write bench/distinct.lua's questions file here")
     args = parser.parse_args()
-    if args.questions:
-        args.questions.write_text(questions())
-        return
     load = {"seconds": args.seconds, "rounds": args.rounds, "connections": args.connections, "threads": args.threads}
     shapes = SHAPES if args.compare else (Shape(args.workers, args.loop, args.http),)
     results = []

@@ -47,8 +47,26 @@ def basis_of(services: Services, route: str, query: Mapping[str, str]) -> tuple[
     if asked and all(day in query for day in days):
         position = inputs.parse_knowledge_time("known_at", asked[0], services.queries.position_known_at)
         if position <= reached:
-            return log_point(services.store, position), True
-    return log_point(services.store, reached), False
+            return point_of(services, position), True
+    return point_of(services, reached), False
+
+
+# A position the read models have reached keeps its system time for ever (the log before it is written), so
+# each is read once: every answer of a position otherwise read it again (a statement per request).
+POINTS_KEPT = 256
+
+
+def point_of(services: Services, position: int) -> LogPoint:
+    """``log_point`` of a position the read models have reached, read once per position and services."""
+    kept = services.log_points
+    point = kept.get(position)
+    if point is None:
+        point = log_point(services.store, position)
+        if point["recorded_at"] is not None:  # a store still empty there may yet record it
+            if len(kept) >= POINTS_KEPT:
+                kept.clear()
+            kept[position] = point
+    return {**point}
 
 
 def etag(position: int, content: bytes) -> str:
