@@ -85,14 +85,13 @@ STALE_HEADER = "X-Read-Models-Stale"
 # and ServicesDep in three of them made a read solve nine dependencies instead of five.
 
 
-async def wait_for_position(
-    request: Request,
-    response: Response,
-    min_position: Annotated[
-        int | None,
-        Query(ge=0, le=2**63 - 1, description="Wait until the read models have applied this log position"),
-    ] = None,
-) -> None:
+MinPosition = Annotated[
+    int | None,
+    Query(ge=0, le=2**63 - 1, description="Wait until the read models have applied this log position"),
+]
+
+
+async def wait_for_position(request: Request, response: Response, min_position: MinPosition = None) -> None:
     """Read your writes: hold the read until the projection reaches ``min_position``.
 
     A read answered while a projection is stuck, or from read models far behind the log, says so in the
@@ -134,10 +133,14 @@ async def wait_for_position(
         await asyncio.sleep(0.05)
 
 
+# Reads that send their answer with ReplyDep wait through it; Fresh is for the others (CSV, streamed panels).
 Fresh = Depends(wait_for_position)
 
 
-async def reply(request: Request, response: Response) -> Reply:
+async def reply(request: Request, response: Response, min_position: MinPosition = None) -> Reply:
+    """A read answer's sender, once the read may go ahead (``wait_for_position``): one dependency for both, as
+    every read that replies also waits, so each request solves one fewer."""
+    await wait_for_position(request, response, min_position)
     return Reply(request, response, request.app.state.services)
 
 

@@ -199,7 +199,7 @@ def _binary(table: pa.Table, chosen: str) -> Iterator[bytes]:
     yield sink.drain()
 
 
-@router.get("/panel/leaks", dependencies=[Fresh], responses=READ_ERRORS, response_model=PanelLeaks)
+@router.get("/panel/leaks", responses=READ_ERRORS, response_model=PanelLeaks)
 def panel_leaks(reply: ReplyDep, asked: AskedPanel) -> Response:
     """Per date of the panel: how many rows it has and how many of them a hindsight panel gets wrong."""
     table, answer = asked

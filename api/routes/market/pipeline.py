@@ -61,9 +61,8 @@ CSV_COLUMNS = [
 ]
 
 
-@router.get("/pipeline", dependencies=[Fresh], responses={**READ_ERRORS, **example(PIPELINE)}, response_model=Pipeline)
+@router.get("/pipeline", responses={**READ_ERRORS, **example(PIPELINE)}, response_model=Pipeline)
 def pipeline(
-    services: ServicesDep,
     reply: ReplyDep,
     clocks: ClocksDep,
     venue: VenueFilter = None,
@@ -79,7 +78,7 @@ def pipeline(
     sector = word("sector", sector, inputs.parse_text)
     since = parse_day("reported_since", reported_since) if reported_since else None
     with cursor_checked(cursor):
-        answer = services.queries.pipeline(
+        answer = reply.services.queries.pipeline(
             clocks,
             venue=venue,
             stage=stage,
