@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import Field
 
 from api import inputs
-from api.answers.basis import Reply
+from api.answers.basis import Reply, read_threads
 from api.composition import Services
 from api.inputs import InputError, clip
 from api.settings import Settings
@@ -141,7 +141,7 @@ async def reply(request: Request, response: Response, min_position: MinPosition 
     """A read answer's sender, once the read may go ahead (``wait_for_position``): one dependency for both, as
     every read that replies also waits, so each request solves one fewer."""
     await wait_for_position(request, response, min_position)
-    return Reply(request, response, request.app.state.services)
+    return Reply(request, response, request.app.state.services, read_threads(request))
 
 
 # Dependencies of the read path are async: FastAPI runs a sync one (a class too) in the thread pool,

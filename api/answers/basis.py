@@ -10,10 +10,13 @@ lists its current names and codes, and search is about now, so they revalidate l
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from fastapi import Request, Response
 
 from api import inputs
@@ -92,10 +95,13 @@ class Reply:
     on the seed data), and the tests check the answers against the schema instead
     (tests/api/test_openapi_declares_every_answer.py, schemathesis)."""
 
-    def __init__(self, request: Request, response: Response, services: Services) -> None:
+    def __init__(
+        self, request: Request, response: Response, services: Services, threads: anyio.CapacityLimiter | None = None
+    ) -> None:
         self._request = request
         self._headers = response.headers
         self.services = services  # the routes that reply read through it: one dependency fewer to solve
+        self.threads = threads  # the read threads the route runs in (answered_in_read_threads)
 
     def __call__(self, body: Any) -> Response:
         route = getattr(self._request.scope.get("route"), "path", "")
@@ -112,3 +118,31 @@ class Reply:
         reply.headers["ETag"] = tag
         reply.headers["Cache-Control"] = cache
         return reply
+
+
+def read_threads(request: Request) -> anyio.CapacityLimiter:
+    """The app's read threads (``TIMELINE_READ_THREADS``), made on the first read, inside the event loop."""
+    state = request.app.state
+    threads: anyio.CapacityLimiter | None = getattr(state, "read_threads", None)
+    if threads is None:
+        threads = state.read_threads = anyio.CapacityLimiter(state.settings.read_threads)
+    return threads
+
+
+def answered_in_read_threads(endpoint: Callable[..., Response]) -> Callable[..., Awaitable[Response]]:
+    """A read route that replies, run in one of a few read threads rather than FastAPI's pool of forty.
+
+    Its query and its answer still run off the event loop (a database that hangs holds the request, never the
+    loop), but in as few threads as there are cores: the sqlite3 and psycopg drivers let go of the GIL around
+    every statement and row step, and with sixteen requests in as many threads each let-go became a contended
+    hand-over between threads; on the seed data with wrk's sixteen connections, two threads spent a quarter
+    less CPU per distinct question than forty (BENCHMARKS.md, 2026-12-03, issue 26). FastAPI reads the
+    endpoint's own parameters (``functools.wraps``); it must take ``reply: ReplyDep``.
+    """
+
+    @functools.wraps(endpoint)
+    async def in_read_threads(*args: Any, **kwargs: Any) -> Response:
+        reply: Reply = kwargs["reply"]
+        return await anyio.to_thread.run_sync(functools.partial(endpoint, *args, **kwargs), limiter=reply.threads)
+
+    return in_read_threads

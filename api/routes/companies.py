@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.examples import COMPANY, example
 from api.answers.responses import READ_ERRORS, written
 from api.deps import ClocksDep, PublishedBy, ReplyDep, ServicesDep, VenueFilter, Writer, parse_day, word
@@ -32,6 +33,7 @@ Name = Annotated[
     responses={**READ_ERRORS, **example(COMPANY)},
     response_model=Company,
 )
+@answered_in_read_threads
 def company(reply: ReplyDep, name: Name, clocks: ClocksDep) -> Response:
     """A company's stage on each venue, its flags and its facts, as of a day."""
     return reply(reply.services.queries.company(name, clocks))
@@ -42,6 +44,7 @@ def company(reply: ReplyDep, name: Name, clocks: ClocksDep) -> Response:
     responses=READ_ERRORS,
     response_model=CompanyHistory,
 )
+@answered_in_read_threads
 def company_history(
     reply: ReplyDep,
     name: Name,

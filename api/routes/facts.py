@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS, written
 from api.deps import KnownAt, ReplyDep, ServicesDep, Writer, parse_known_at
 from api.routes.writes import after_write, company_for_write
@@ -31,6 +32,7 @@ FACT_LINKS = {
     responses=READ_ERRORS,
     response_model=FactWithHistory,
 )
+@answered_in_read_threads
 def fact(reply: ReplyDep, fact_id: FactId, known_at: KnownAt = None) -> Response:
     """A fact as believed at known_at, with its history: recorded, corroborated, corrected, retracted."""
     return reply(reply.services.queries.fact(str(fact_id), parse_known_at(reply.services, known_at)))

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS
 from api.deps import ReplyDep, word
 from projections.queries.answers import Search
@@ -16,6 +17,7 @@ router = APIRouter(tags=["companies"])
 
 
 @router.get("/search", responses=READ_ERRORS, response_model=Search)
+@answered_in_read_threads
 def search(
     reply: ReplyDep,
     q: Annotated[

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.examples import PIPELINE, example
 from api.answers.responses import READ_ERRORS
 from api.answers.spreadsheets import BOM, spreadsheet_safe
@@ -62,6 +63,7 @@ CSV_COLUMNS = [
 
 
 @router.get("/pipeline", responses={**READ_ERRORS, **example(PIPELINE)}, response_model=Pipeline)
+@answered_in_read_threads
 def pipeline(
     reply: ReplyDep,
     clocks: ClocksDep,

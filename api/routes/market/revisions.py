@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS
 from api.composition import Services
 from api.deps import (
@@ -62,6 +63,7 @@ PublishedUntil = Annotated[DayOrNone, day_query("... up to this day (default: to
 
 
 @router.get("/revisions", responses=READ_ERRORS, response_model=Revisions)
+@answered_in_read_threads
 def revisions(
     reply: ReplyDep,
     since: Since = None,

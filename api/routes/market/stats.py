@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS
 from api.deps import (
     AsOf,
@@ -32,6 +33,7 @@ MAX_POINTS = {"month": 400, "day": 4000}
 
 
 @router.get("/stats/pipeline-counts", responses=READ_ERRORS, response_model=StatsCounts)
+@answered_in_read_threads
 def pipeline_counts(
     reply: ReplyDep,
     from_: Annotated[
@@ -65,6 +67,7 @@ def pipeline_counts(
 
 
 @router.get("/stats/time-to-listing", responses=READ_ERRORS, response_model=TimeToListing)
+@answered_in_read_threads
 def time_to_listing(
     reply: ReplyDep,
     venue: Annotated[str, Query(description="The venue (required)", examples=["SSE-STAR"], max_length=20)],

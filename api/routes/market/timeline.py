@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS
 from api.answers.spreadsheets import BOM, spreadsheet_safe
 from api.deps import (
@@ -58,6 +59,7 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
 @router.get("/timeline", responses=READ_ERRORS, response_model=Timeline)
+@answered_in_read_threads
 def timeline(
     reply: ReplyDep,
     from_: From,
@@ -166,6 +168,7 @@ def timeline_csv(
 
 
 @router.get("/changes", responses=READ_ERRORS, response_model=Changes)
+@answered_in_read_threads
 def changes(
     reply: ReplyDep,
     from_: From,
@@ -190,6 +193,7 @@ def changes(
 
 
 @router.get("/time-in-stage", responses=READ_ERRORS, response_model=TimeInStage)
+@answered_in_read_threads
 def time_in_stage(
     reply: ReplyDep,
     as_of: Annotated[DayOrNone, day_query("Valid day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
