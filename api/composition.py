@@ -19,6 +19,7 @@ from application.service import TimelineApplication
 from application.storage.database_url import SCHEMA_LOCK, environment_for, sqlite_path
 from projections.failures import Stuck
 from projections.indexes.daily_counts import daily_counts_projection
+from projections.queries.answers import LogPoint
 from projections.queries.questions import Queries
 from projections.runner import ProjectionRunner
 from projections.store.read_store import ReadStore
@@ -44,6 +45,7 @@ class Services:
     catch_up_on_write: bool = True
     stale_after: int = 100  # reads from read models this many events behind the log say so
     _stuck_cache: tuple[float, list[Stuck]] = field(default=(0.0, []), repr=False)
+    log_points: dict[int, LogPoint] = field(default_factory=dict, repr=False)  # api/answers/basis.py keeps them
     # Called after each catch-up following a write here (the in-process deliverer's wake-up: api/webhooks/).
     after_catch_up: list[Callable[[], None]] = field(default_factory=list, repr=False)
 

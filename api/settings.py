@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     # Rows a /panel answer may have (a daily panel of 2019-2026 at 100k events is about ... rows): 422 beyond.
     panel_max_rows: int = Field(default=20_000_000, ge=1, validation_alias="TIMELINE_PANEL_MAX_ROWS")
     answer_cache_mb: int = Field(default=64, ge=0, le=4096, validation_alias="TIMELINE_ANSWER_CACHE_MB")
+    # Threads that answer reads (api/answers/basis.py, answered_in_read_threads); writes keep the thread pool.
+    read_threads: int = Field(default=2, ge=1, le=64, validation_alias="TIMELINE_READ_THREADS")
     # Webhooks of standing queries (api/webhooks/): the receivers allowed (hosts or CIDRs, comma-separated; none:
     # any public address), seconds one attempt may take in all, attempts before a subscription is parked, and the
     # first wait before a retry (doubled after each failure).

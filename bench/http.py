@@ -4,6 +4,8 @@ Both servers are `timeline serve` subprocesses with one serving shape (workers, 
 parser); the service reads a store seeded from seeds/ in a temporary folder. wrk drives every
 figure, so no Python client shares the CPU with the servers, and the paths are interleaved round
 by round so machine noise falls on all of them alike; each figure is the median over the rounds.
+
+"distinct questions" is bench/distinct.lua (bench/distinct.py says what it asks); the answer cache rarely holds one.
 """
 
 from __future__ import annotations
@@ -26,8 +28,12 @@ from typing import Any
 
 import orjson
 
+from bench.distinct import SCRIPT as DISTINCT_SCRIPT
+from bench.distinct import questions
+
 ROOT = Path(__file__).resolve().parents[1]
 HELLO = "hello-world"
+DISTINCT = "distinct questions (bench/distinct.lua)"
 # name -> path; the hello-world figure comes from bench.hello, every other from the service.
 PATHS = {
     HELLO: "/hello",
@@ -37,6 +43,7 @@ PATHS = {
     "company as-of, answer cache off": "/companies/MiniMax?as_of=2026-01-09",
     "pipeline page, answer cache off": "/pipeline?as_of=2025-06-30&limit=100",
     "/healthz": "/healthz",
+    DISTINCT: "random ?as_of= on /companies/{name}, /pipeline, /pipeline?venue=",
 }
 UNCACHED = "answer cache off"  # these figures come from a second service process with TIMELINE_ANSWER_CACHE_MB=0
 # wrk's own summary, as one JSON line: exact counts instead of its rounded text.
@@ -132,9 +139,12 @@ def wait_until_up(base: str, server: subprocess.Popen[bytes], log: Path) -> None
     raise SystemExit(f"server at {base} did not answer within 60 s")
 
 
-def wrk(server: Server, path: str, seconds: float, connections: int, threads: int, script: Path) -> dict[str, float]:
+def wrk(
+    server: Server, path: str, seconds: float, connections: int, threads: int, script: Path, *args: str
+) -> dict[str, float]:
     url = server.base + path
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(script), url]
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(script)]
+    command += [url, "--", *args] if args else [url]
     cpu = server.cpu_seconds()
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     cpu = server.cpu_seconds() - cpu
@@ -172,6 +182,10 @@ def measure(
         env = seeded_env(workdir)
         script = workdir / "report.lua"
         script.write_text(REPORT)
+        distinct = workdir / "distinct.lua"  # a script of its own, reporting the same way
+        distinct.write_text(DISTINCT_SCRIPT.read_text() + REPORT)
+        asked = workdir / "questions.tsv"
+        asked.write_text(questions())
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in PATHS}
         with (
             serving("api.serving:app", env, shape, workdir / "service.log") as service,
@@ -183,11 +197,17 @@ def measure(
             servers = {
                 name: hello if name == HELLO else uncached if name.endswith(UNCACHED) else service for name in PATHS
             }
-            for name, path in PATHS.items():  # warm up: lazy schemas, per-thread connections, caches
-                wrk(servers[name], path, 1, connections, threads, script)
-            for _ in range(rounds):
-                for name, path in PATHS.items():
-                    runs[name].append(wrk(servers[name], path, seconds, connections, threads, script))
+
+            def run(name: str, seconds: float, seed: int) -> dict[str, float]:
+                if name == DISTINCT:
+                    return wrk(servers[name], "/", seconds, connections, threads, distinct, str(asked), str(seed))
+                return wrk(servers[name], PATHS[name], seconds, connections, threads, script)
+
+            for name in PATHS:  # warm up: lazy schemas, per-thread connections, caches
+                run(name, 1, 0)
+            for round_number in range(1, rounds + 1):  # each round asks other days than the warm-up and the rest
+                for name in PATHS:
+                    runs[name].append(run(name, seconds, round_number))
         figures = {name: median_of(name, found) for name, found in runs.items()}
         for figure in figures.values():
             figure["of_hello"] = figure["rps"] / figures[HELLO]["rps"]

@@ -10,10 +10,13 @@ lists its current names and codes, and search is about now, so they revalidate l
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from fastapi import Request, Response
 
 from api import inputs
@@ -47,8 +50,26 @@ def basis_of(services: Services, route: str, query: Mapping[str, str]) -> tuple[
     if asked and all(day in query for day in days):
         position = inputs.parse_knowledge_time("known_at", asked[0], services.queries.position_known_at)
         if position <= reached:
-            return log_point(services.store, position), True
-    return log_point(services.store, reached), False
+            return point_of(services, position), True
+    return point_of(services, reached), False
+
+
+# A position the read models have reached keeps its system time for ever (the log before it is written), so
+# each is read once: every answer of a position otherwise read it again (a statement per request).
+POINTS_KEPT = 256
+
+
+def point_of(services: Services, position: int) -> LogPoint:
+    """``log_point`` of a position the read models have reached, read once per position and services."""
+    kept = services.log_points
+    point = kept.get(position)
+    if point is None:
+        point = log_point(services.store, position)
+        if point["recorded_at"] is not None:  # a store still empty there may yet record it
+            if len(kept) >= POINTS_KEPT:
+                kept.clear()
+            kept[position] = point
+    return {**point}
 
 
 def etag(position: int, content: bytes) -> str:
@@ -74,14 +95,17 @@ class Reply:
     on the seed data), and the tests check the answers against the schema instead
     (tests/api/test_openapi_declares_every_answer.py, schemathesis)."""
 
-    def __init__(self, request: Request, response: Response, services: Services) -> None:
+    def __init__(
+        self, request: Request, response: Response, services: Services, threads: anyio.CapacityLimiter | None = None
+    ) -> None:
         self._request = request
         self._headers = response.headers
-        self._services = services
+        self.services = services  # the routes that reply read through it: one dependency fewer to solve
+        self.threads = threads  # the read threads the route runs in (answered_in_read_threads)
 
     def __call__(self, body: Any) -> Response:
         route = getattr(self._request.scope.get("route"), "path", "")
-        body["basis"], pinned = basis_of(self._services, route, self._request.query_params)
+        body["basis"], pinned = basis_of(self.services, route, self._request.query_params)
         content = render_json(body)
         tag = etag(body["basis"]["position"], content)
         cache = IMMUTABLE if pinned else REVALIDATE
@@ -94,3 +118,31 @@ class Reply:
         reply.headers["ETag"] = tag
         reply.headers["Cache-Control"] = cache
         return reply
+
+
+def read_threads(request: Request) -> anyio.CapacityLimiter:
+    """The app's read threads (``TIMELINE_READ_THREADS``), made on the first read, inside the event loop."""
+    state = request.app.state
+    threads: anyio.CapacityLimiter | None = getattr(state, "read_threads", None)
+    if threads is None:
+        threads = state.read_threads = anyio.CapacityLimiter(state.settings.read_threads)
+    return threads
+
+
+def answered_in_read_threads(endpoint: Callable[..., Response]) -> Callable[..., Awaitable[Response]]:
+    """A read route that replies, run in one of a few read threads rather than FastAPI's pool of forty.
+
+    Its query and its answer still run off the event loop (a database that hangs holds the request, never the
+    loop), but in as few threads as there are cores: the sqlite3 and psycopg drivers let go of the GIL around
+    every statement and row step, and with sixteen requests in as many threads each let-go became a contended
+    hand-over between threads; on the seed data with wrk's sixteen connections, two threads spent a quarter
+    less CPU per distinct question than forty (BENCHMARKS.md, 2026-12-03, issue 26). FastAPI reads the
+    endpoint's own parameters (``functools.wraps``); it must take ``reply: ReplyDep``.
+    """
+
+    @functools.wraps(endpoint)
+    async def in_read_threads(*args: Any, **kwargs: Any) -> Response:
+        reply: Reply = kwargs["reply"]
+        return await anyio.to_thread.run_sync(functools.partial(endpoint, *args, **kwargs), limiter=reply.threads)
+
+    return in_read_threads

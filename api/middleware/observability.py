@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any
@@ -16,9 +17,14 @@ from api.unavailable import DATABASE_ERRORS, answer_unavailable
 class JsonFormatter(logging.Formatter):
     """One JSON object per line; extra fields given as ``extra={"fields": {...}}``."""
 
+    _second: tuple[int, str] = (-1, "")
+
     def format(self, record: logging.LogRecord) -> str:
+        second = int(record.created)
+        if second != self._second[0]:  # every request logs a line: strftime once a second, not each time
+            self._second = (second, self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"))
         entry: dict[str, Any] = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "time": self._second[1],
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),
@@ -29,10 +35,50 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
+class LinesPerTurn(logging.StreamHandler):  # type: ignore[type-arg]
+    """Lines logged on the event loop's thread are written together once the loop's current turn is done: one
+    write for the log lines of every request answered in that turn instead of one write (and one release of
+    the GIL, which the loop then waits to take back from a worker thread) per line. Lines logged elsewhere
+    (start-up, worker threads, commands) are written at once, as any StreamHandler does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pending: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            super().emit(record)
+            return
+        try:
+            line = self.format(record)
+        except Exception:  # as StreamHandler.emit: a line that cannot be formatted is reported, never raised
+            self.handleError(record)
+            return
+        if not self._pending:
+            loop.call_soon(self._write)
+        self._pending.append(line)
+
+    def _write(self) -> None:
+        self.flush()
+
+    def flush(self) -> None:
+        """The pending lines, then the stream's own flush (logging calls it at exit, so none is left behind)."""
+        with self.lock:  # type: ignore[union-attr]  # created by Handler.__init__
+            lines, self._pending = self._pending, []
+            if lines:
+                try:
+                    self.stream.write("".join(f"{line}{self.terminator}" for line in lines))
+                except Exception:  # as StreamHandler: reported, never raised into the request that logged
+                    self.handleError(logging.makeLogRecord({"msg": f"{len(lines)} log lines not written"}))
+            super().flush()
+
+
 def configure_logging(level: str) -> logging.Logger:
     logger = logging.getLogger("timeline")
     if not any(isinstance(h.formatter, JsonFormatter) for h in logger.handlers):
-        handler = logging.StreamHandler()
+        handler = LinesPerTurn()
         handler.setFormatter(JsonFormatter())
         logger.addHandler(handler)
         logger.propagate = False

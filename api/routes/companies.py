@@ -8,9 +8,10 @@ from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.examples import COMPANY, example
 from api.answers.responses import READ_ERRORS, written
-from api.deps import ClocksDep, Fresh, PublishedBy, ReplyDep, ServicesDep, VenueFilter, Writer, parse_day, word
+from api.deps import ClocksDep, PublishedBy, ReplyDep, ServicesDep, VenueFilter, Writer, parse_day, word
 from api.routes.writes import after_write, company_for_write
 from api.schemas import CompanyIn, CompanyWrittenOut, NameRetirementIn, sources_of
 from projections.queries.answers import Company, CompanyHistory
@@ -29,23 +30,22 @@ Name = Annotated[
 
 @router.get(
     "/companies/{name}",
-    dependencies=[Fresh],
     responses={**READ_ERRORS, **example(COMPANY)},
     response_model=Company,
 )
-def company(services: ServicesDep, reply: ReplyDep, name: Name, clocks: ClocksDep) -> Response:
+@answered_in_read_threads
+def company(reply: ReplyDep, name: Name, clocks: ClocksDep) -> Response:
     """A company's stage on each venue, its flags and its facts, as of a day."""
-    return reply(services.queries.company(name, clocks))
+    return reply(reply.services.queries.company(name, clocks))
 
 
 @router.get(
     "/companies/{name}/history",
-    dependencies=[Fresh],
     responses=READ_ERRORS,
     response_model=CompanyHistory,
 )
+@answered_in_read_threads
 def company_history(
-    services: ServicesDep,
     reply: ReplyDep,
     name: Name,
     venue: VenueFilter = None,
@@ -55,7 +55,7 @@ def company_history(
     became public): what was believed about when, and how each correction redrew it."""
     venue = word("venue", venue, inputs.parse_venue)
     day = parse_day("published_by", published_by) if published_by else None
-    return reply(services.queries.history(name, venue, day))
+    return reply(reply.services.queries.history(name, venue, day))
 
 
 @router.post(

@@ -8,8 +8,9 @@ from uuid import UUID
 from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS, written
-from api.deps import Fresh, KnownAt, ReplyDep, ServicesDep, Writer, parse_known_at
+from api.deps import KnownAt, ReplyDep, ServicesDep, Writer, parse_known_at
 from api.routes.writes import after_write, company_for_write
 from api.schemas import CorrectionIn, FactIn, FactWrittenOut, RetractionIn, sources_of
 from projections.queries.answers import FactWithHistory
@@ -28,13 +29,13 @@ FACT_LINKS = {
 
 @router.get(
     "/facts/{fact_id}",
-    dependencies=[Fresh],
     responses=READ_ERRORS,
     response_model=FactWithHistory,
 )
-def fact(services: ServicesDep, reply: ReplyDep, fact_id: FactId, known_at: KnownAt = None) -> Response:
+@answered_in_read_threads
+def fact(reply: ReplyDep, fact_id: FactId, known_at: KnownAt = None) -> Response:
     """A fact as believed at known_at, with its history: recorded, corroborated, corrected, retracted."""
-    return reply(services.queries.fact(str(fact_id), parse_known_at(services, known_at)))
+    return reply(reply.services.queries.fact(str(fact_id), parse_known_at(reply.services, known_at)))
 
 
 @router.post(

@@ -8,16 +8,17 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS
-from api.deps import Fresh, ReplyDep, ServicesDep, word
+from api.deps import ReplyDep, word
 from projections.queries.answers import Search
 
 router = APIRouter(tags=["companies"])
 
 
-@router.get("/search", dependencies=[Fresh], responses=READ_ERRORS, response_model=Search)
+@router.get("/search", responses=READ_ERRORS, response_model=Search)
+@answered_in_read_threads
 def search(
-    services: ServicesDep,
     reply: ReplyDep,
     q: Annotated[
         str,
@@ -33,5 +34,5 @@ def search(
     """Companies ranked for a query: the same name, then names that start so, shared distinctive
     words, then close spellings; each with the name that matched and why."""
     query = word("q", q, inputs.parse_text) or ""
-    answer: Search = {"query": query, "results": services.queries.search(query, limit)}
+    answer: Search = {"query": query, "results": reply.services.queries.search(query, limit)}
     return reply(answer)

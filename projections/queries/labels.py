@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -31,6 +32,13 @@ def name_labels(name: str, aliases: list[str]) -> dict[str, str | None]:
         "name_zh": max(chinese, key=len) if chinese else None,
         "short_name_zh": min(chinese, key=len) if chinese else None,
     }
+
+
+# A company's names change rarely and every page labels the same companies again: labelled once per names column.
+@lru_cache(maxsize=4096)
+def names_column_labels(name: str, aliases_json: str) -> dict[str, str | None]:
+    """``name_labels`` of a name and its aliases column (JSON); shared, so never to be changed by a caller."""
+    return name_labels(name, orjson.loads(aliases_json))
 
 
 def code_label(code: str, venue: str | None) -> str:
@@ -66,6 +74,6 @@ class Labels:
                 if code:
                     codes.setdefault(subject_id, []).append(code_label(str(code), venue))
             for company_id, name, aliases in names:
-                labels: Any = {**name_labels(name, orjson.loads(aliases)), "stock_codes": codes.get(company_id, [])}
+                labels: Any = {**names_column_labels(name, aliases), "stock_codes": codes.get(company_id, [])}
                 found[company_id] = labels
         return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -76,15 +77,24 @@ def company(row: Any) -> CompanyRecord:
     return {"company_id": company_id, "key": key, "name": name, "aliases": orjson.loads(aliases), "sector": sector}
 
 
-def freshness(sources_json: str, clocks: Clocks) -> Freshness:
-    """``last_reported``: when the newest source behind the state was published (as public by
-    ``published_by``), how many days before ``as_of`` that was, and whether that is stale."""
+# Each entry of a page reads its sources' publication dates, and the same entries come back whatever the day
+# asked: the newest is found once per distinct sources column and publication day (each column a few kB at
+# most, so a few MB in all at most).
+@lru_cache(maxsize=4096)
+def newest_reported(sources_json: str, published_by: date | None) -> FuzzyDate | None:
+    """The publication date of the newest source in a ``sources`` column, among those public by ``published_by``."""
     published = [
         FuzzyDate(p["text"], date.fromisoformat(p["earliest"]), date.fromisoformat(p["latest"]), p["raw"])
         for p in (source["published"] for source in orjson.loads(sources_json))
     ]
+    return newest(published, FuzzyDate.day(published_by) if published_by else None)
+
+
+def freshness(sources_json: str, clocks: Clocks) -> Freshness:
+    """``last_reported``: when the newest source behind the state was published (as public by
+    ``published_by``), how many days before ``as_of`` that was, and whether that is stale."""
     as_of = FuzzyDate.day(clocks.as_of)
-    reported = newest(published, FuzzyDate.day(clocks.published_by) if clocks.published_by else None)
+    reported = newest_reported(sources_json, clocks.published_by)
     return {
         "last_reported": None
         if reported is None

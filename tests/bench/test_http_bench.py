@@ -22,4 +22,5 @@ def test_every_path_is_measured_beside_hello_world_in_one_shape():
         assert figure["cpu_us"] > 0
     assert result["figures"]["hello-world"]["of_hello"] == 1
     assert "company as-of `/companies/MiniMax?as_of=2026-01-09`" in table(result)
+    assert "distinct questions (bench/distinct.lua)" in table(result)
     assert "workers=1 loop=asyncio http=h11" in shapes_table([result])

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from api import inputs
-from api.answers.basis import basis_of
+from api.answers.basis import answered_in_read_threads, basis_of
 from api.answers.responses import READ_ERRORS
 from api.answers.spreadsheets import BOM, spreadsheet_safe
 from api.deps import (
@@ -199,7 +199,8 @@ def _binary(table: pa.Table, chosen: str) -> Iterator[bytes]:
     yield sink.drain()
 
 
-@router.get("/panel/leaks", dependencies=[Fresh], responses=READ_ERRORS, response_model=PanelLeaks)
+@router.get("/panel/leaks", responses=READ_ERRORS, response_model=PanelLeaks)
+@answered_in_read_threads
 def panel_leaks(reply: ReplyDep, asked: AskedPanel) -> Response:
     """Per date of the panel: how many rows it has and how many of them a hindsight panel gets wrong."""
     table, answer = asked

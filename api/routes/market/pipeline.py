@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.examples import PIPELINE, example
 from api.answers.responses import READ_ERRORS
 from api.answers.spreadsheets import BOM, spreadsheet_safe
@@ -65,9 +66,9 @@ CSV_COLUMNS = [
 ]
 
 
-@router.get("/pipeline", dependencies=[Fresh], responses={**READ_ERRORS, **example(PIPELINE)}, response_model=Pipeline)
+@router.get("/pipeline", responses={**READ_ERRORS, **example(PIPELINE)}, response_model=Pipeline)
+@answered_in_read_threads
 def pipeline(
-    services: ServicesDep,
     reply: ReplyDep,
     clocks: ClocksDep,
     venue: VenueFilter = None,
@@ -85,7 +86,7 @@ def pipeline(
     since = parse_day("reported_since", reported_since) if reported_since else None
     sponsor = word("sponsor", sponsor, inputs.parse_text)
     with cursor_checked(cursor):
-        answer = services.queries.pipeline(
+        answer = reply.services.queries.pipeline(
             clocks,
             venue=venue,
             stage=stage,

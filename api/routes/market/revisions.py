@@ -8,17 +8,16 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS
 from api.composition import Services
 from api.deps import (
     AsOf,
     CertainOnly,
     DayOrNone,
-    Fresh,
     KnownAt,
     PublishedBy,
     ReplyDep,
-    ServicesDep,
     StageWord,
     VenueFilter,
     checked,
@@ -63,9 +62,9 @@ PublishedSince = Annotated[
 PublishedUntil = Annotated[DayOrNone, day_query("... up to this day (default: today in Asia/Shanghai)", "2025-07-31")]
 
 
-@router.get("/revisions", dependencies=[Fresh], responses=READ_ERRORS, response_model=Revisions)
+@router.get("/revisions", responses=READ_ERRORS, response_model=Revisions)
+@answered_in_read_threads
 def revisions(
-    services: ServicesDep,
     reply: ReplyDep,
     since: Since = None,
     until: Until = None,
@@ -87,12 +86,14 @@ def revisions(
         raise invalid("since", since, "give either since (knowledge times) or published_since (publication days)")
     if published_since is not None:
         first_day, last_day = parse_days("published_since", published_since, "published_until", published_until)
-        known = position(services, "known_at", known_at) if known_at is not None else Clocks.NOW
-        clocks = clocks_for(services, "as_of", as_of, None, None, certain_only)
-        return reply(services.queries.learned(clocks.as_of, first_day, last_day, known, certain_only, venue, stage))
+        known = position(reply.services, "known_at", known_at) if known_at is not None else Clocks.NOW
+        clocks = clocks_for(reply.services, "as_of", as_of, None, None, certain_only)
+        return reply(
+            reply.services.queries.learned(clocks.as_of, first_day, last_day, known, certain_only, venue, stage)
+        )
     assert since is not None
-    first = position(services, "since", since)
-    last = position(services, "until", until) if until is not None else None
+    first = position(reply.services, "since", since)
+    last = position(reply.services, "until", until) if until is not None else None
     if last is not None and first > last:
         raise invalid("since", since, f"position {first} is after until (position {last})")
     try:
@@ -100,4 +101,4 @@ def revisions(
     except InputError as error:
         raise checked(error) from None
     by = parse_day("published_by", published_by) if published_by else None
-    return reply(services.queries.revisions(day, first, last, by, certain_only, venue, stage))
+    return reply(reply.services.queries.revisions(day, first, last, by, certain_only, venue, stage))

@@ -8,17 +8,16 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS
 from api.deps import (
     AsOf,
     CertainOnly,
     DayOrNone,
-    Fresh,
     KnownAt,
     MinSourceGrade,
     PublishedBy,
     ReplyDep,
-    ServicesDep,
     VenueFilter,
     Vintage,
     clocks_for,
@@ -34,9 +33,9 @@ router = APIRouter(tags=["stats"])
 MAX_POINTS = {"month": 400, "day": 4000}
 
 
-@router.get("/stats/pipeline-counts", dependencies=[Fresh], responses=READ_ERRORS, response_model=StatsCounts)
+@router.get("/stats/pipeline-counts", responses=READ_ERRORS, response_model=StatsCounts)
+@answered_in_read_threads
 def pipeline_counts(
-    services: ServicesDep,
     reply: ReplyDep,
     from_: Annotated[
         str,
@@ -64,14 +63,14 @@ def pipeline_counts(
     wanted = point_count(start, end, granularity)
     if wanted > MAX_POINTS[granularity]:  # counted before anything is built: a wide range costs nothing
         raise invalid("from", from_, f"{wanted} {granularity}s between from and to; at most {MAX_POINTS[granularity]}")
-    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only, min_source_grade)
-    with services.store.session():
-        return reply(counts_over_time(services.store, start, end, granularity, venue, clocks, vintage))
+    clocks = clocks_for(reply.services, "to", to, known_at, published_by, certain_only, min_source_grade)
+    with reply.services.store.session():
+        return reply(counts_over_time(reply.services.store, start, end, granularity, venue, clocks, vintage))
 
 
-@router.get("/stats/time-to-listing", dependencies=[Fresh], responses=READ_ERRORS, response_model=TimeToListing)
+@router.get("/stats/time-to-listing", responses=READ_ERRORS, response_model=TimeToListing)
+@answered_in_read_threads
 def time_to_listing(
-    services: ServicesDep,
     reply: ReplyDep,
     venue: Annotated[str, Query(description="The venue (required)", examples=["SSE-STAR"], max_length=20)],
     cohort: Annotated[
@@ -87,5 +86,5 @@ def time_to_listing(
     still in review censored, with the median and its 95% interval."""
     checked_venue = word("venue", venue, inputs.parse_venue)
     assert checked_venue is not None  # a required parameter: FastAPI answered 422 without it
-    clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only, min_source_grade)
-    return reply(services.queries.time_to_listing(clocks, checked_venue, cohort))
+    clocks = clocks_for(reply.services, "as_of", as_of, known_at, published_by, certain_only, min_source_grade)
+    return reply(reply.services.queries.time_to_listing(clocks, checked_venue, cohort))

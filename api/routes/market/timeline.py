@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import inputs
+from api.answers.basis import answered_in_read_threads
 from api.answers.responses import READ_ERRORS
 from api.answers.spreadsheets import BOM, spreadsheet_safe
 from api.deps import (
@@ -58,9 +59,9 @@ WithBom = Annotated[bool, Query(description="Start with a UTF-8 BOM, so Excel sh
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-@router.get("/timeline", dependencies=[Fresh], responses=READ_ERRORS, response_model=Timeline)
+@router.get("/timeline", responses=READ_ERRORS, response_model=Timeline)
+@answered_in_read_threads
 def timeline(
-    services: ServicesDep,
     reply: ReplyDep,
     from_: From,
     to: To = None,
@@ -77,12 +78,12 @@ def timeline(
 ) -> Response:
     """Every fact that happened between two days, in valid-time order, with its sources."""
     start, _ = parse_days("from", from_, "to", to)
-    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only, min_source_grade)
+    clocks = clocks_for(reply.services, "to", to, known_at, published_by, certain_only, min_source_grade)
     venue = word("venue", venue, inputs.parse_venue_or_market)
     kind = word("kind", kind, inputs.parse_kind)
     with cursor_checked(cursor):
         return reply(
-            services.queries.timeline(
+            reply.services.queries.timeline(
                 start,
                 clocks.as_of,
                 clocks,
@@ -169,9 +170,9 @@ def timeline_csv(
     )
 
 
-@router.get("/changes", dependencies=[Fresh], responses=READ_ERRORS, response_model=Changes)
+@router.get("/changes", responses=READ_ERRORS, response_model=Changes)
+@answered_in_read_threads
 def changes(
-    services: ServicesDep,
     reply: ReplyDep,
     from_: From,
     to: To = None,
@@ -186,15 +187,17 @@ def changes(
     stage on the eve of `from` against the stage on `to`); a page in (company id, venue) order, follow
     next_cursor for the rest."""
     start, _ = parse_days("from", from_, "to", to)
-    clocks = clocks_for(services, "to", to, known_at, published_by, certain_only)
+    clocks = clocks_for(reply.services, "to", to, known_at, published_by, certain_only)
     venue = word("venue", venue, inputs.parse_venue)
     with cursor_checked(cursor):
-        return reply(services.queries.changes(start, clocks.as_of, clocks, venue=venue, limit=limit, cursor=cursor))
+        return reply(
+            reply.services.queries.changes(start, clocks.as_of, clocks, venue=venue, limit=limit, cursor=cursor)
+        )
 
 
-@router.get("/time-in-stage", dependencies=[Fresh], responses=READ_ERRORS, response_model=TimeInStage)
+@router.get("/time-in-stage", responses=READ_ERRORS, response_model=TimeInStage)
+@answered_in_read_threads
 def time_in_stage(
-    services: ServicesDep,
     reply: ReplyDep,
     as_of: Annotated[DayOrNone, day_query("Valid day (default: today in Asia/Shanghai)", "2026-01-31")] = None,
     venue: VenueFilter = None,
@@ -209,10 +212,12 @@ def time_in_stage(
 ) -> Response:
     """Days between the stages of each listing attempt (a page of them; follow next_cursor for the rest),
     with per venue-year medians and quartiles over them all."""
-    clocks = clocks_for(services, "as_of", as_of, known_at, published_by, certain_only, min_source_grade)
+    clocks = clocks_for(reply.services, "as_of", as_of, known_at, published_by, certain_only, min_source_grade)
     if vintage == "as_published":  # as the public could know it on as_of
         by = min(clocks.as_of, clocks.published_by) if clocks.published_by else clocks.as_of
         clocks = Clocks(clocks.as_of, clocks.known_at, by, clocks.certain_only, clocks.min_grade)
     venue = word("venue", venue, inputs.parse_venue)
     with cursor_checked(cursor):
-        return reply(services.queries.time_in_stage(clocks, venue=venue, company=company, limit=limit, cursor=cursor))
+        return reply(
+            reply.services.queries.time_in_stage(clocks, venue=venue, company=company, limit=limit, cursor=cursor)
+        )
