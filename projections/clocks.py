@@ -22,7 +22,7 @@ class Clocks:
 
     ``min_grade`` (a ``SourceGrade`` rank, 0 for none) narrows which sources count, as ``published_by``
     does: a fact counts only with a source of at least that grade, public by ``published_by``, the
-    source's document graded so at ``known_at`` (projections/queries/citations.py)."""
+    source's document graded so at ``known_at`` (projections/queries/labels/sources.py)."""
 
     NOW: ClassVar[int] = MAX_POSITION - 1
 

@@ -12,8 +12,8 @@ from domain.vocabulary import STAGE_RANK, fact_order, stage_rank
 from projections.clocks import Clocks
 from projections.queries import cursors, rows_to_answers
 from projections.queries.answers import Fact, FactWithHistory, HistoryStep, Span, TimeInStage, Timeline
-from projections.queries.citations import grade_filter
-from projections.queries.labels import Labels
+from projections.queries.labels.companies import Labels
+from projections.queries.labels.sources import grade_filter
 from projections.queries.rows_to_answers import day_text
 from projections.queries.statistics.time_in_stage import spans, summarise
 from projections.store.read_store import ReadStore

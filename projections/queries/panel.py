@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from domain.vocabulary import STAGE_RANK
 from projections.clocks import Clocks
-from projections.queries.labels import Labels
+from projections.queries.labels.companies import Labels
 from projections.queries.statistics.counts_over_time import month_ends
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore

@@ -19,8 +19,8 @@ from projections.indexes import board
 from projections.indexes.daily_counts import DailyCountsProjector, counts_on
 from projections.queries import cursors, rows_to_answers, sponsors
 from projections.queries.answers import Change, Changes, Pipeline, PipelineEntry
-from projections.queries.citations import grade_filter
-from projections.queries.labels import Labels
+from projections.queries.labels.companies import Labels
+from projections.queries.labels.sources import grade_filter
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
 

@@ -31,10 +31,10 @@ from projections.queries.answers import (
     TimeToListing,
     VenueState,
 )
-from projections.queries.citations import Citations
 from projections.queries.companies import Companies
 from projections.queries.facts import Facts
 from projections.queries.flags import flags_of
+from projections.queries.labels.sources import Citations
 from projections.queries.panel import PanelFilters, PanelQueries
 from projections.queries.pipeline import Filters, PipelineQueries
 from projections.queries.revisions import RevisionQueries

@@ -1,7 +1,7 @@
 """The cited documents' read model: each document's citation and grade as believed between two log positions.
 
 A source in the log names only its document; answers show the document's title, publisher, link and grade
-from here (projections/queries/citations.py), as known at the answer's ``known_at``, so an answer pinned
+from here (projections/queries/labels/sources.py), as known at the answer's ``known_at``, so an answer pinned
 to a position from before a document was described stays the same bytes. Documents are few (one per
 cited page), so each event is written as it comes, in the batch's transaction.
 """

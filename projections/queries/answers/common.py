@@ -71,7 +71,7 @@ class VenueState(Freshness):
 
 
 class CompanyLabels(TypedDict):
-    """A company row's labels for reading and joining (projections/queries/labels.py)."""
+    """A company row's labels for reading and joining (projections/queries/labels/companies.py)."""
 
     name_en: str | None
     name_zh: str | None  # the full Chinese name

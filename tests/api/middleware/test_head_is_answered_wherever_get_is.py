@@ -3,6 +3,9 @@ event stream included (it ends once the head is sent)."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+
 import pytest
 from fastapi.testclient import TestClient
 from starlette.routing import Mount
@@ -23,24 +26,39 @@ ASKED = {
     "/search": "?q=moore",
     "/": "?as_of=2025-06-30",
 }
+TOKEN = "head-token"
 ENDLESS = {"/feed/stream"}  # GET never ends, so only HEAD is asked
 
 
 @pytest.fixture(scope="module")
-def client(seeded):
-    app = create_app(Settings(TIMELINE_DATABASE_URL=f"sqlite:///{seeded.app.env['SQLITE_DBNAME']}"), seeded)
-    with TestClient(app) as test_client:
+def client(seeded, seeded_sqlite_path, tmp_path_factory):
+    """A copy of the seeded store (a subscription is written into it), its webhooks allowed to a closed port."""
+    copy = tmp_path_factory.mktemp("head") / "timeline.db"
+    with closing(sqlite3.connect(seeded_sqlite_path)) as reading, closing(sqlite3.connect(copy)) as writing:
+        reading.backup(writing)
+    settings = Settings(
+        TIMELINE_DATABASE_URL=f"sqlite:///{copy}", TIMELINE_API_TOKEN=TOKEN, TIMELINE_WEBHOOK_HOSTS="127.0.0.1"
+    )
+    with TestClient(create_app(settings)) as test_client:
         yield test_client
 
 
 def get_routes(client) -> list[str]:
     fact_id = client.get("/timeline", params={"from": "2025-06-01", "to": "2025-07-31"}).json()["events"][0]["fact_id"]
+    made = client.post(
+        "/subscriptions",
+        json={"query": "/pipeline?venue=SSE-STAR", "url": "http://127.0.0.1:9/hook", "secret": "a-secret-0123456789"},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert made.status_code == 201, made.text
+    subscription_id = made.json()["subscription_id"]
     paths = []
     for route in client.app.routes:
         if isinstance(route, Mount):
             paths.append(f"{route.path}/app.js")
         elif "GET" in (getattr(route, "methods", None) or ()):
             path = route.path.replace("{name}", "MiniMax").replace("{fact_id}", fact_id).replace("{company}", "MiniMax")
+            path = path.replace("{subscription_id}", subscription_id)
             paths.append(path)
     return paths
 
