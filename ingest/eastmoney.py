@@ -3,13 +3,11 @@ UTF-8 with or without a BOM. Column names are those of akshare's current and old
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from domain.vocabulary import Venue
 from ingest.dictionary import FormatDictionary
-from ingest.snapshot import Row, Snapshot, SnapshotError, read_day
+from ingest.snapshot import Row, Snapshot, SnapshotError, csv_rows, read_day
 
 FORMAT = "eastmoney-register"
 
@@ -31,11 +29,7 @@ DETAILS = ("province", "industry", "sponsor", "law_firm", "auditor")
 
 
 def read_eastmoney(path: Path, words: FormatDictionary, venue: Venue | None) -> Snapshot:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SnapshotError(path, None, None, f"not UTF-8 ({error.reason} at byte {error.start})") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv_rows(path)
     header = reader.fieldnames or []
     chosen: dict[str, str] = {}
     for name, candidates in COLUMNS.items():

@@ -4,14 +4,12 @@ Status, and for an application no longer active the Status Date), days written D
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 
 from domain.vocabulary import Venue
 from ingest.dictionary import FormatDictionary
-from ingest.snapshot import Row, Snapshot, SnapshotError, read_day
+from ingest.snapshot import Row, Snapshot, SnapshotError, csv_rows, read_day
 
 FORMAT = "hkex-applications"
 REQUIRED = ("Applicant", "Date of Application Proof", "Status")
@@ -19,11 +17,7 @@ LAPSE_MONTHS = 6  # an application lapses six months after its proof unless rene
 
 
 def read_hkex(path: Path, words: FormatDictionary, venue: Venue | None) -> Snapshot:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SnapshotError(path, None, None, f"not UTF-8 ({error.reason} at byte {error.start})") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv_rows(path)
     header = reader.fieldnames or []
     for column in REQUIRED:
         if column not in header:

@@ -3,6 +3,8 @@ meaning, dates and details; and the error that refuses a whole file, naming file
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -78,3 +80,12 @@ def parse_observed_at(text: str) -> datetime:
     if moment.tzinfo is None:
         raise ValueError(f"--observed-at {text[:40]!r} needs its offset (Z or +08:00)")
     return moment
+
+
+def csv_rows(path: Path) -> csv.DictReader[str]:
+    """A list saved as CSV (UTF-8, with or without a BOM), read by its header; a file that is not UTF-8 is refused."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SnapshotError(path, None, None, f"not UTF-8 ({error.reason} at byte {error.start})") from None
+    return csv.DictReader(io.StringIO(text, newline=""))
