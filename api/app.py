@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -85,21 +86,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.settings = settings
     app.state.metrics = Metrics()
     app.state.streams = OpenStreams()
-    for router in (
-        pipeline.router,
-        companies.router,
-        search.router,
-        timeline.router,
-        revisions.router,
-        panel.router,
-        facts.router,
-        feed.router,
-        stats.router,
-        vocabulary.router,
-        ops.router,
-        subscriptions.router,
-    ):
-        _include_flat(app, router)
+    _add_routes(app)
     web.mount(app)
     _error_handlers(app)
     app.add_middleware(AnswerCache, max_bytes=settings.answer_cache_mb * 1024 * 1024)
@@ -185,19 +172,45 @@ ROUTE_OPTIONS = (
 )
 
 
-def _include_flat(app: FastAPI, router: APIRouter) -> None:
-    """The router's routes added to the app's own router, as include_router did before FastAPI 0.137.
+ROUTERS = (
+    pipeline.router,
+    companies.router,
+    search.router,
+    timeline.router,
+    revisions.router,
+    panel.router,
+    facts.router,
+    feed.router,
+    stats.router,
+    vocabulary.router,
+    ops.router,
+    subscriptions.router,
+)
 
-    Since then include_router keeps each router as a lazy branch that every request walks (a version check
+
+def _add_routes(app: FastAPI) -> None:
+    app.router.routes.extend(_flat_routes())
+
+
+@functools.cache
+def _flat_routes() -> tuple[APIRoute, ...]:
+    """Every router's routes, flat, as include_router added them before FastAPI 0.137; built once per process.
+
+    Since 0.137 include_router keeps each router as a lazy branch that every request walks (a version check
     and a match per branch) before it reaches a route of a later router: 20-25 µs a request on /healthz, the
     last one, a third of a whole hello-world request. The OpenAPI document and the answers are the same either
-    way (tests/api/middleware/test_http_edge.py).
+    way (tests/api/middleware/test_http_edge.py). Building a route solves its dependencies and makes a pydantic
+    adapter per parameter (~0.2 s for all of them): every app of a process (one per test) shares the same
+    route objects, which hold nothing of an app (no dependency overrides are used; services come per request).
     """
-    for route in router.routes:
-        if not isinstance(route, APIRoute):
-            raise TypeError(f"{route!r}: only API routes can be added flat; include its router instead")
-        options = {name: getattr(route, name) for name in ROUTE_OPTIONS if hasattr(route, name)}
-        app.router.add_api_route(route.path, route.endpoint, **options)
+    flat = APIRouter(default_response_class=OrjsonResponse, generate_unique_id_function=operation_id)
+    for router in ROUTERS:
+        for route in router.routes:
+            if not isinstance(route, APIRoute):
+                raise TypeError(f"{route!r}: only API routes can be added flat; include its router instead")
+            options = {name: getattr(route, name) for name in ROUTE_OPTIONS if hasattr(route, name)}
+            flat.add_api_route(route.path, route.endpoint, **options)
+    return tuple(route for route in flat.routes if isinstance(route, APIRoute))
 
 
 def _error_handlers(app: FastAPI) -> None:

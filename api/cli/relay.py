@@ -28,11 +28,14 @@ def relay_command(
     duplicate_window: Annotated[
         float, typer.Option(min=1, help="Seconds of de-duplication by Nats-Msg-Id, for a stream created here")
     ] = 120.0,
+    connect_timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds to wait for a NATS server that has never answered before giving up")
+    ] = FIRST_CONNECT_SECONDS,
 ) -> None:
     """Publish every event into a JetStream stream in log order (Nats-Msg-Id = its position), resuming where the
     last run stopped; stops on SIGTERM or Ctrl-C."""
     configure_logging(Settings().log_level)
-    target = Target(nats_url, stream, subject, duplicate_window)
+    target = Target(nats_url, stream, subject, duplicate_window, connect_timeout)
     with open_store(catch_up=False) as services:
         try:
             outcome = asyncio.run(_run(services, target, until_caught_up, batch_size, poll))
@@ -40,7 +43,7 @@ def relay_command(
             err_console.print(f"[red]{error}[/red]")
             raise typer.Exit(1) from None
         except (OSError, TimeoutError, NoServersError) as error:
-            why = str(error) or f"no connection within {FIRST_CONNECT_SECONDS:g} s"
+            why = str(error) or f"no connection within {connect_timeout:g} s"
             err_console.print(f"[red]NATS at {nats_url} is unreachable: {why}[/red]")
             raise typer.Exit(1) from None
     err_console.print(

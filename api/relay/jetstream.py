@@ -48,6 +48,7 @@ class Target:
     stream: str
     subject: str
     duplicate_window: float = 120.0  # seconds; for a stream the relay creates
+    first_connect: float = FIRST_CONNECT_SECONDS  # seconds a server that never answered is waited for
 
     @property
     def tracking_name(self) -> str:
@@ -75,8 +76,13 @@ async def relay(
     # Once connected, the client reconnects for ever (a NATS restart does not stop the relay); a server that never
     # answered in the first place is a mistake to report, not to wait out.
     connection = await asyncio.wait_for(
-        nats.connect(target.nats_url, connect_timeout=5, max_reconnect_attempts=-1, error_cb=_nats_trouble),
-        FIRST_CONNECT_SECONDS,
+        nats.connect(
+            target.nats_url,
+            connect_timeout=min(5, target.first_connect),
+            max_reconnect_attempts=-1,
+            error_cb=_nats_trouble,
+        ),
+        target.first_connect,
     )
     try:
         stream = connection.jetstream(timeout=ACK_SECONDS)

@@ -160,13 +160,16 @@ def test_a_relay_refuses_a_stream_another_store_filled_further_than_this_log(
     assert "past this log's newest (0): another store filled it" in said
 
 
-def test_a_relay_to_a_nats_server_that_never_answers_exits_1_saying_so(tmp_path: Path) -> None:
+def test_a_relay_to_a_nats_server_that_never_answers_exits_1_saying_so_after_its_connect_timeout(
+    tmp_path: Path,
+) -> None:
     with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))
         nowhere = f"nats://127.0.0.1:{unused.getsockname()[1]}"
     log = tmp_path / "relay.log"
-    refused = relay(f"sqlite:///{tmp_path / 'timeline.db'}", nowhere, ("NOWHERE", "nowhere.events"), log)
+    store, where = f"sqlite:///{tmp_path / 'timeline.db'}", ("NOWHERE", "nowhere.events")
+    refused = relay(store, nowhere, where, log, "--connect-timeout", "1.5")
     assert refused.wait(timeout=60) == 1
     said = " ".join(log.read_text().split())
-    assert f"NATS at {nowhere} is unreachable: no connection within 15 s" in said
+    assert f"NATS at {nowhere} is unreachable: no connection within 1.5 s" in said
     assert "Traceback" not in said

@@ -110,10 +110,10 @@ def test_the_openapi_document_is_fastapis_own_rendered_once(served, sqlite_url):
     assert "/openapi.json" in docs.text
 
 
-def test_routes_added_flat_document_and_route_as_include_router_does(sqlite_url, monkeypatch):
+def test_routes_added_flat_and_shared_by_apps_document_and_route_as_include_router_does(sqlite_url, monkeypatch):
     settings = Settings(TIMELINE_DATABASE_URL=sqlite_url)
     flat = app_module.create_app(settings)
-    monkeypatch.setattr(app_module, "_include_flat", lambda app, router: app.include_router(router))
+    monkeypatch.setattr(app_module, "_add_routes", lambda app: [app.include_router(r) for r in app_module.ROUTERS])
     included = app_module.create_app(settings)
     assert flat.openapi() == included.openapi()
     from fastapi.testclient import TestClient
@@ -125,3 +125,20 @@ def test_routes_added_flat_document_and_route_as_include_router_does(sqlite_url,
                 theirs.status_code,
                 theirs.headers["content-type"],
             )
+
+
+def test_two_apps_of_one_process_share_their_routes_but_each_answers_from_its_own_store(tmp_path):
+    from fastapi.testclient import TestClient
+
+    def app_on(name: str):
+        settings = Settings(TIMELINE_DATABASE_URL=f"sqlite:///{tmp_path / name}", TIMELINE_API_TOKEN=TOKEN)
+        return app_module.create_app(settings)
+
+    first, second = app_on("first.db"), app_on("second.db")
+    shared = [route for route in first.routes if route in second.routes]
+    assert len(shared) >= len(app_module.ROUTERS)  # the same route objects, built once
+    with TestClient(first) as one, TestClient(second) as other:
+        made = one.post("/companies", json={"name": "Only In First"}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert made.status_code == 201, made.text
+        assert one.get("/companies/Only In First").status_code == 200
+        assert other.get("/companies/Only In First").status_code == 404
