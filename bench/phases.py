@@ -28,7 +28,7 @@ from bench.generate import batches, plan
 from domain.errors import FactRetracted
 from domain.vocabulary import Stage
 from projections.clocks import Clocks
-from projections.queries.panel import PanelFilters, grid
+from projections.queries.panel.asking import PanelFilters, grid
 
 BATCH = 500
 REBUILD_BATCH = 10_000

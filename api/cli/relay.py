@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from nats.errors import NoServersError
 
 from api.cli.options import err_console, open_store
-from api.composition import Services
 from api.middleware.observability import configure_logging
-from api.relay.jetstream import FIRST_CONNECT_SECONDS, Outcome, RelayError, Target, relay
+from api.relay import FIRST_CONNECT_SECONDS
 from api.settings import Settings
+
+if TYPE_CHECKING:
+    from api.composition import Services
+    from api.relay.jetstream import Outcome, Target
+
+# api.relay.jetstream (nats-py, FastAPI) is imported by the command itself: it loads when `timeline relay` runs, not
+# with every command.
 
 
 def relay_command(
@@ -34,6 +39,10 @@ def relay_command(
 ) -> None:
     """Publish every event into a JetStream stream in log order (Nats-Msg-Id = its position), resuming where the
     last run stopped; stops on SIGTERM or Ctrl-C."""
+    from nats.errors import NoServersError
+
+    from api.relay.jetstream import RelayError, Target
+
     configure_logging(Settings().log_level)
     target = Target(nats_url, stream, subject, duplicate_window, connect_timeout)
     with open_store(catch_up=False) as services:
@@ -53,6 +62,8 @@ def relay_command(
 
 
 async def _run(services: Services, target: Target, until_caught_up: bool, batch_size: int, poll: float) -> Outcome:
+    from api.relay.jetstream import relay
+
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -27,6 +27,7 @@ from nats.js.api import StorageType, StreamConfig
 from nats.js.errors import NotFoundError
 
 from api.composition import Services
+from api.relay import FIRST_CONNECT_SECONDS
 from api.relay.tracking import RelayTracking
 from api.routes.feed import FeedEvent, feed_items
 from api.unavailable import DATABASE_ERRORS
@@ -34,7 +35,6 @@ from api.unavailable import DATABASE_ERRORS
 MSG_ID = "Nats-Msg-Id"
 ACK_SECONDS = 5.0
 RETRY_SECONDS = 1.0
-FIRST_CONNECT_SECONDS = 15.0
 logger = logging.getLogger("timeline.relay")
 
 

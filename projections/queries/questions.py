@@ -11,9 +11,7 @@ No query replays the log. Where each rule lives:
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import cast
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, cast
 
 from projections.clocks import Clocks, system_time
 from projections.queries import sponsors
@@ -35,12 +33,15 @@ from projections.queries.companies import Companies
 from projections.queries.facts import Facts
 from projections.queries.flags import flags_of
 from projections.queries.labels.sources import Citations
-from projections.queries.panel import PanelFilters, PanelQueries
+from projections.queries.panel.asking import PanelFilters
 from projections.queries.pipeline import Filters, PipelineQueries
 from projections.queries.revisions import RevisionQueries
 from projections.queries.stage_history import StageHistory
 from projections.queries.statistics.time_to_listing import time_to_listing
 from projections.store.read_store import ReadStore
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 _PAIR_ONLY = ("company_id", "company", "aliases", "sector")
 
@@ -53,7 +54,6 @@ class Queries:
         self.stages = PipelineQueries(store)
         self.revised = RevisionQueries(store, self.stages)
         self.histories = StageHistory(store)
-        self.panels = PanelQueries(store)
         self.citations = Citations(store)
 
     def head(self) -> int:
@@ -97,8 +97,10 @@ class Queries:
 
     def panel(self, dates: list[date], clocks: Clocks, filters: PanelFilters, max_rows: int) -> pa.Table:
         """The backtest panel over ``dates``: stage as published then and as known now (PanelTooLarge past max)."""
+        from projections.queries.panel.arrays import PanelQueries  # numpy and Arrow load with the first panel
+
         with self.store.session():
-            return self.panels.panel(dates, clocks, filters, max_rows)
+            return PanelQueries(self.store).panel(dates, clocks, filters, max_rows)
 
     def position_known_at(self, moment: datetime) -> int:
         """The last log position recorded by ``moment`` (naive times are taken as UTC)."""

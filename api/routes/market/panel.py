@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import orjson
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
-import pyarrow.parquet as pq
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
@@ -36,7 +32,10 @@ from api.deps import (
     word,
 )
 from projections.queries.answers import Panel, PanelLeaks
-from projections.queries.panel import PanelFilters, PanelTooLarge, grid
+from projections.queries.panel.asking import PanelFilters, PanelTooLarge, grid
+
+if TYPE_CHECKING:  # Arrow (~60 MB) loads with the first panel asked (projections/queries/panel/asking.py)
+    import pyarrow as pa
 
 router = APIRouter(tags=["panel"])
 
@@ -115,7 +114,7 @@ def asked_panel(
     return table, answer
 
 
-AskedPanel = Annotated[tuple[pa.Table, Panel], Depends(asked_panel)]
+AskedPanel = Annotated[tuple["pa.Table", Panel], Depends(asked_panel)]
 
 
 @router.get(
@@ -186,6 +185,9 @@ class _Chunks(io.RawIOBase):
 
 def _binary(table: pa.Table, chosen: str) -> Iterator[bytes]:
     """Parquet (a row group per batch) or an Arrow IPC stream, yielded as each batch is written."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     sink = _Chunks()
     writer = (
         pq.ParquetWriter(sink, table.schema, compression="zstd")
@@ -241,6 +243,10 @@ def _json(answer: Panel, table: pa.Table) -> Iterator[bytes]:
 
 def _csv(table: pa.Table, bom: bool) -> Iterator[bytes]:
     """Plain text columns, names made spreadsheet-safe (a name never runs as a formula)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pa_csv
+
     if bom:
         yield BOM.encode()
     plain = table

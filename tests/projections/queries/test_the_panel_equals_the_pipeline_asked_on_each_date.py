@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from projections.clocks import Clocks
-from projections.queries.panel import PanelFilters, PanelTooLarge, grid
+from projections.queries.panel.asking import PanelFilters, PanelTooLarge, grid
 from projections.queries.questions import Queries
 from projections.timeline.projector import timeline_projection
 from tests.projections.random_logs import RandomLogs, search

@@ -11,7 +11,6 @@ answer is an Arrow table that the API streams as JSON, CSV, Parquet or Arrow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,7 +21,7 @@ import pyarrow as pa
 from domain.vocabulary import STAGE_RANK
 from projections.clocks import Clocks
 from projections.queries.labels.companies import Labels
-from projections.queries.statistics.counts_over_time import month_ends
+from projections.queries.panel.asking import PanelFilters, PanelTooLarge
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import ReadStore
 
@@ -46,29 +45,6 @@ _SCHEMA = pa.schema(
     ]
 )
 Ints = npt.NDArray[Any]  # numpy arrays of whole numbers (their widths vary: int8 stages, int64 keys)
-
-
-class PanelTooLarge(ValueError):
-    """The panel would have more rows than allowed; says how many."""
-
-    def __init__(self, rows: int, limit: int) -> None:
-        super().__init__(f"{rows:,} rows, more than the {limit:,} a panel may have: narrow the range or the freq")
-        self.rows = rows
-
-
-@dataclass(frozen=True)
-class PanelFilters:
-    venue: str | None = None
-    stage: str | None = None  # rows where either stage is this one
-    company_id: str | None = None
-    sector: str | None = None
-
-
-def grid(start: date, end: date, freq: str) -> list[date]:
-    """The panel's dates: every day; every 7th day from ``start``; or month ends (``end`` last), as charts have."""
-    if freq == "month":
-        return month_ends(start, end)
-    return [date.fromordinal(d) for d in range(start.toordinal(), end.toordinal() + 1, 7 if freq == "week" else 1)]
 
 
 def _runs(lo: Ints, hi: Ints) -> tuple[Ints, Ints]:
