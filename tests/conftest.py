@@ -96,6 +96,47 @@ def seeded_sqlite_url(seeded: Services, seeded_sqlite_path: Path, tmp_path: Path
     return f"sqlite:///{copy}"
 
 
+@pytest.fixture(scope="session")
+def seeded_postgres_template(postgres_available: None) -> Iterator[str]:
+    """A PostgreSQL database holding the seed dataset, read models caught up, loaded once per test process and
+    never connected to afterwards: the template each ``seeded_postgres_url`` database is copied from."""
+    name = f"seeded_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        services = build_services(Settings(TIMELINE_DATABASE_URL=_database_url(name)))
+        try:
+            load_seeds(services.app)
+            services.projection.catch_up()
+        finally:
+            services.close()
+        yield name
+    finally:
+        _drop_database(name)
+
+
+@pytest.fixture
+def seeded_postgres_url(seeded_postgres_template: str) -> Iterator[str]:
+    """A PostgreSQL database of this test's own holding the seed dataset: CREATE DATABASE ... TEMPLATE copies the
+    template's files (a fraction of a second, where loading the seeds again takes about three)."""
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{seeded_postgres_template}"')
+    try:
+        yield _database_url(name)
+    finally:
+        _drop_database(name)
+
+
+def _database_url(name: str) -> str:
+    return f"{_libpq(POSTGRES_ADMIN_URL).rsplit('/', 1)[0]}/{name}"
+
+
+def _drop_database(name: str) -> None:
+    with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 

@@ -1,8 +1,5 @@
 import pytest
 
-from api.composition import build_services
-from api.settings import Settings
-from seeds.loading import load_seeds
 from tests.api.contract import ApiContract, ApiReadContract
 
 
@@ -17,8 +14,5 @@ class TestApiReadsOnPostgres(ApiReadContract):
 @pytest.mark.postgres
 class TestApiOnPostgres(ApiContract):
     @pytest.fixture
-    def seeded_database_url(self, postgres_url):
-        services = build_services(Settings(TIMELINE_DATABASE_URL=postgres_url))
-        load_seeds(services.app)
-        services.close()
-        return postgres_url
+    def seeded_database_url(self, seeded_postgres_url):
+        return seeded_postgres_url
