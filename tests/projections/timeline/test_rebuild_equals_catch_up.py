@@ -45,7 +45,8 @@ def test_rebuild_gives_the_same_rows_as_incremental_catch_up(store, dataset):
     else:
         fill(app)
     incremental = dump(db)
-    assert incremental["rm_tracking"] == [("timeline", app.position())]
+    assert dict(incremental["rm_tracking"])["timeline"] == app.position()  # (a store made by the service also
+    # tracks its other projections; this test applies the timeline's alone)
     assert app.projection is not None
     rebuilt_count = app.projection.rebuild(batch_size=500)
     assert rebuilt_count == app.position()
