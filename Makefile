@@ -39,9 +39,10 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n $(JOBS) --dist worksteal
 
 # The fast tier: domain, projections, the API on SQLite and the Python client's own layer, in process (no
-# PostgreSQL, no spawned server, command or browser).
+# PostgreSQL, no spawned server, command or browser). Schemathesis's plugin (~0.8 s a process to load) serves only
+# the fuzzing, which is in the slow tier.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -n $(JOBS) --dist worksteal -m "not postgres and not slow" tests/domain tests/projections tests/api tests/clients tests/ingest tests/test_docs.py
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist worksteal -p no:schemathesis -m "not postgres and not slow" tests/domain tests/projections tests/api tests/clients tests/ingest tests/test_docs.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
