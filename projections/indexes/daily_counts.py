@@ -45,7 +45,7 @@ class DailyCountsProjector:
     def create_tables(self, store: ReadStore) -> None:
         with store.schema_transaction() as cursor:
             for statement in _DDL:
-                cursor.execute(statement)
+                cursor.execute(statement.format(clustered=store.clustered))
 
     def drop_tables(self, store: ReadStore, cursor: Cursor) -> None:
         for table in TABLES:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from projections.clocks import MAX_POSITION, Clocks
+from projections.clocks import Clocks
 from projections.indexes.fenwick import nodes_to_sum
 from projections.stage_rows import MAX_DAY
 from projections.store.read_store import Cursor, ReadStore, key_chunks, values
@@ -30,15 +30,16 @@ Node = tuple[str, int, str, str]  # mode, node, venue, stage
 
 DDL = """CREATE TABLE IF NOT EXISTS dc_tree_versions (mode TEXT NOT NULL, node INTEGER NOT NULL,
     venue TEXT NOT NULL, stage TEXT NOT NULL, position BIGINT NOT NULL, n BIGINT NOT NULL,
-    PRIMARY KEY (mode, node, venue, stage, position))"""
+    PRIMARY KEY (mode, node, venue, stage, position)){clustered}"""
 
 #: The stage rows seen with every source (the publication range open to the last day), as literals:
 #: SQLite uses a partial index only for a query that repeats its condition.
 EVERY_SOURCE = f"pub_to = {MAX_DAY}"
-CLOSED = f"rec_to < {MAX_POSITION}"
 INDEXES = [
     f"CREATE INDEX IF NOT EXISTS rm_stage_rows_opened ON rm_stage_rows (rec_from) WHERE {EVERY_SOURCE}",
-    f"CREATE INDEX IF NOT EXISTS rm_stage_rows_closed ON rm_stage_rows (rec_to) WHERE {EVERY_SOURCE} AND {CLOSED}",
+    # Open rows too (rec_to = MAX_POSITION): a second bound on rec_to beside the question's made SQLite
+    # range over every closed row after the checkpoint, not those up to the position.
+    f"CREATE INDEX IF NOT EXISTS rm_stage_rows_closed ON rm_stage_rows (rec_to) WHERE {EVERY_SOURCE}",
 ]
 _TRACKED = "SELECT name, position FROM rm_tracking WHERE name IN ('timeline', 'daily_counts')"
 
@@ -124,4 +125,4 @@ def counts_at(
 
 
 _OPENED = f"{EVERY_SOURCE} AND rec_from > {{p}} AND rec_from <= {{p}} AND rec_to > {{p}}"
-_CLOSED = f"{EVERY_SOURCE} AND {CLOSED} AND rec_to > {{p}} AND rec_to <= {{p}} AND rec_from <= {{p}}"
+_CLOSED = f"{EVERY_SOURCE} AND rec_to > {{p}} AND rec_to <= {{p}} AND rec_from <= {{p}}"
