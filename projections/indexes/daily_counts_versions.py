@@ -16,11 +16,12 @@ rows by ``rec_from`` and ``rec_to`` (projections/timeline/tables.py).
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from projections.clocks import Clocks
 from projections.indexes.fenwick import nodes_to_sum
 from projections.stage_rows import MAX_DAY
-from projections.store.read_store import Cursor, ReadStore, key_chunks, values
+from projections.store.read_store import Cursor, ReadStore, insert_rows, key_chunks, values
 
 #: Positions a stretch: the most a question reads from the stage rows beside the tree. Smaller ones
 #: write more versions (most batches of a live service span one stretch; a rebuild writes one version
@@ -41,6 +42,7 @@ INDEXES = [
     # range over every closed row after the checkpoint, not those up to the position.
     f"CREATE INDEX IF NOT EXISTS rm_stage_rows_closed ON rm_stage_rows (rec_to) WHERE {EVERY_SOURCE}",
 ]
+_COLUMNS = "mode, node, venue, stage, position, n"
 _TRACKED = "SELECT name, position FROM rm_tracking WHERE name IN ('timeline', 'daily_counts')"
 
 
@@ -62,16 +64,22 @@ def write(p: str, cursor: Cursor, stretches: list[tuple[int, dict[Node, int]]]) 
         for mode, node, venue, stage, n in cursor.fetchall():
             if (mode, node, venue, stage) in running:
                 running[(mode, node, venue, stage)] = int(n)
-    rows = []
+    rows: list[list[tuple[Any, ...]]] = []
     for checkpoint, changes in stretches:
+        rows.append([])
         for key, n in sorted(changes.items()):
             running[key] += n
-            rows.append((*key, checkpoint, running[key]))
-    cursor.executemany(
-        f"""INSERT INTO dc_tree_versions (mode, node, venue, stage, position, n) {values(p, 6)}
-           ON CONFLICT (mode, node, venue, stage, position) DO UPDATE SET n = excluded.n""",
-        rows,
-    )
+            rows[-1].append((*key, checkpoint, running[key]))
+    # Only the first stretch's checkpoint can hold versions already (of the batch before, ending in the same
+    # stretch); the later ones are new, and streamed in where the database can (a rebuild writes ~2k a stretch).
+    if rows[0]:
+        cursor.executemany(
+            f"""INSERT INTO dc_tree_versions ({_COLUMNS}) {values(p, 6)}
+               ON CONFLICT (mode, node, venue, stage, position) DO UPDATE SET n = excluded.n""",
+            rows[0],
+        )
+    # In key order: each insert lands next to the one before in the primary key's B-tree.
+    insert_rows(cursor, p, "dc_tree_versions", _COLUMNS, sorted(row for stretch in rows[1:] for row in stretch))
 
 
 def counts_at(
