@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from projections.indexes import daily_counts_versions
 from projections.indexes.daily_counts_batch import DailyCountsBatch
 from projections.indexes.fenwick import nodes_to_sum
 from projections.runner import Decoder, LogReader, ProjectionRunner
 from projections.stage_rows import MODES
 from projections.store.read_store import Cursor, ReadStore
 
-TABLES = ("dc_facts", "dc_intervals", "dc_deltas", "dc_tree")
+TABLES = ("dc_facts", "dc_intervals", "dc_deltas", "dc_tree", "dc_tree_versions")
 _DDL = [
     """CREATE TABLE IF NOT EXISTS dc_facts (fact_id TEXT PRIMARY KEY, company_id TEXT NOT NULL, venue TEXT NOT NULL,
        kind TEXT NOT NULL, earliest INTEGER NOT NULL, latest INTEGER NOT NULL)""",
@@ -32,17 +33,19 @@ _DDL = [
     # The same deltas as a Fenwick tree (fenwick.py): one day's counts in O(log n) reads.
     """CREATE TABLE IF NOT EXISTS dc_tree (mode TEXT NOT NULL, node INTEGER NOT NULL, venue TEXT NOT NULL,
        stage TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (mode, node, venue, stage))""",
+    # The tree's nodes at past checkpoints: counts at an earlier log position (daily_counts_versions.py).
+    daily_counts_versions.DDL,
 ]
 
 
 class DailyCountsProjector:
     name = "daily_counts"
-    version = 2  # 2: dc_tree
+    version = 3  # 2: dc_tree; 3: dc_tree_versions
 
     def create_tables(self, store: ReadStore) -> None:
         with store.schema_transaction() as cursor:
             for statement in _DDL:
-                cursor.execute(statement)
+                cursor.execute(statement.format(clustered=store.clustered))
 
     def drop_tables(self, store: ReadStore, cursor: Cursor) -> None:
         for table in TABLES:
@@ -51,8 +54,13 @@ class DailyCountsProjector:
     def apply(self, store: ReadStore, cursor: Cursor, events: Sequence[tuple[int, str, Any]]) -> None:
         batch = DailyCountsBatch(store.p, cursor)
         batch.read_ahead(events)
-        for _position, topic, event in events:
+        checkpoint = daily_counts_versions.checkpoint_of(events[0][0])
+        for position, topic, event in events:
+            if position > checkpoint:
+                batch.settle(checkpoint)
+                checkpoint = daily_counts_versions.checkpoint_of(position)
             batch.apply(topic, event)
+        batch.settle(checkpoint)
         batch.write()
 
 

@@ -6,6 +6,10 @@ in all), applies its events to those facts in log order, and only then recompute
 pair's intervals once. Deltas are sums, so the difference between a pair's intervals before and
 after the batch is the sum of the differences each event would have written: the tables end the
 same as when the events are applied one at a time.
+
+The batch is settled at every checkpoint it crosses (daily_counts_versions.py): the pairs touched
+since the last one get their intervals recomputed there, and the tree nodes that changed in that
+stretch get a version holding their value at the checkpoint.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from domain.vocabulary import STAGE_KINDS
+from projections.indexes import daily_counts_versions
 from projections.indexes.fenwick import nodes_to_update
 from projections.stage_rows import MAX_DAY, StageFact, state_rows
 from projections.store.read_store import Cursor, key_chunks, values
@@ -34,7 +39,10 @@ class DailyCountsBatch:
         self.pairs: dict[Pair, set[str]] = {}  # the facts of each touched pair
         self.stored: dict[Pair, set[Interval]] = {}  # each touched pair's intervals in the tables
         self.changed: set[str] = set()  # facts to write again (or delete, if no longer in ``facts``)
-        self.touched: set[Pair] = set()  # pairs a changed fact left or joined: their intervals are recomputed
+        self.touched: set[Pair] = set()  # pairs a changed fact left or joined since the last settle
+        self.settled: set[Pair] = set()  # pairs whose intervals were recomputed in this batch: written at its end
+        self.deltas: dict[tuple[str, str, str, int], int] = defaultdict(int)  # (venue, mode, stage, day)
+        self.stretches: list[tuple[int, dict[daily_counts_versions.Node, int]]] = []  # (checkpoint, node changes)
 
     # Reading ahead --------------------------------------------------------------------------
 
@@ -128,6 +136,30 @@ class DailyCountsBatch:
 
     # Writing ----------------------------------------------------------------------------------
 
+    def settle(self, checkpoint: int) -> None:
+        """Recompute the intervals of the pairs touched since the last settle: the tables as of the last
+        event applied, whose checkpoint (a versions' position) is ``checkpoint``."""
+        days: dict[tuple[str, str, str, int], int] = defaultdict(int)
+        for pair in sorted(self.touched):
+            facts = [StageFact(f, *self.facts[f][2:], 0) for f in self.pairs[pair]]
+            wanted = {(r.mode, r.stage, r.valid_from, r.valid_to) for r in state_rows(facts)}
+            current = self.stored[pair]
+            for sign, changed in ((-1, current - wanted), (1, wanted - current)):
+                for mode, stage, valid_from, valid_to in changed:
+                    days[(pair[1], mode, stage, valid_from)] += sign
+                    if valid_to < MAX_DAY:
+                        days[(pair[1], mode, stage, valid_to)] -= sign
+            self.stored[pair] = wanted
+        self.settled |= self.touched
+        self.touched = set()
+        tree: dict[daily_counts_versions.Node, int] = defaultdict(int)
+        for (venue, mode, stage, day), n in days.items():
+            if n:
+                self.deltas[(venue, mode, stage, day)] += n
+                for node in nodes_to_update(day):
+                    tree[(mode, node, venue, stage)] += n
+        self.stretches.append((checkpoint, {key: n for key, n in tree.items() if n}))
+
     def write(self) -> None:
         p, cursor = self.p, self.cursor
         if self.changed:
@@ -135,40 +167,32 @@ class DailyCountsBatch:
             rows = [(f, *self.facts[f]) for f in sorted(self.changed) if f in self.facts]
             if rows:
                 cursor.executemany(f"INSERT INTO dc_facts (fact_id, {_FACT_COLUMNS}) {values(p, 6)}", rows)
-        touched = self.touched
-        deltas: dict[tuple[str, str, str, int], int] = defaultdict(int)  # (venue, mode, stage, day)
-        intervals: list[tuple[Any, ...]] = []
-        for pair in sorted(touched):
-            facts = [StageFact(f, *self.facts[f][2:], 0) for f in self.pairs[pair]]
-            wanted = {(r.mode, r.stage, r.valid_from, r.valid_to) for r in state_rows(facts)}
-            current = self.stored[pair]
-            for sign, changed in ((-1, current - wanted), (1, wanted - current)):
-                for mode, stage, valid_from, valid_to in changed:
-                    deltas[(pair[1], mode, stage, valid_from)] += sign
-                    if valid_to < MAX_DAY:
-                        deltas[(pair[1], mode, stage, valid_to)] -= sign
-            intervals += [(*pair, *interval) for interval in sorted(wanted)]
-        cursor.executemany(
-            f"DELETE FROM dc_intervals WHERE company_id = {p} AND venue = {p}",
-            [tuple(pair) for pair in sorted(touched)],
-        )
+        settled = sorted(self.settled)
+        intervals = [(*pair, *interval) for pair in settled for interval in sorted(self.stored[pair])]
+        cursor.executemany(f"DELETE FROM dc_intervals WHERE company_id = {p} AND venue = {p}", settled)
         if intervals:
             cursor.executemany(
                 f"INSERT INTO dc_intervals (company_id, venue, mode, stage, valid_from, valid_to) {values(p, 6)}",
                 intervals,
             )
-        changed_days = [(venue, stage, mode, day, n) for (venue, mode, stage, day), n in sorted(deltas.items()) if n]
+        changed_days = [
+            (venue, stage, mode, day, n) for (venue, mode, stage, day), n in sorted(self.deltas.items()) if n
+        ]
         if changed_days:
             cursor.executemany(
                 f"""INSERT INTO dc_deltas (venue, stage, mode, day, delta) {values(p, 5)}
                    ON CONFLICT (mode, day, venue, stage) DO UPDATE SET delta = dc_deltas.delta + excluded.delta""",
                 changed_days,
             )
-        tree: dict[tuple[str, int, str, str], int] = defaultdict(int)
-        for venue, stage, mode, day, n in changed_days:
-            for node in nodes_to_update(day):
-                tree[(mode, node, venue, stage)] += n
-        nodes = [(*key, n) for key, n in sorted(tree.items()) if n]
+        tree: dict[daily_counts_versions.Node, int] = defaultdict(int)
+        for _checkpoint, changes in self.stretches:
+            for key, n in changes.items():
+                tree[key] += n
+        # Even a node whose changes cancel out in the batch gets its row: a question at a past position
+        # finds the nodes' versions by the tree's rows.
+        nodes = [(*key, n) for key, n in sorted(tree.items())]
+        # The versions need each node's value before this batch: read before the tree is written.
+        daily_counts_versions.write(p, cursor, self.stretches)
         if nodes:
             cursor.executemany(
                 f"""INSERT INTO dc_tree (mode, node, venue, stage, n) {values(p, 5)}

@@ -15,7 +15,7 @@ import orjson
 
 from domain.vocabulary import stage_rank
 from projections.clocks import MAX_POSITION, Clocks
-from projections.indexes import board
+from projections.indexes import board, daily_counts_versions
 from projections.indexes.daily_counts import DailyCountsProjector, counts_on
 from projections.queries import cursors, rows_to_answers, sponsors
 from projections.queries.answers import Change, Changes, Pipeline, PipelineEntry
@@ -140,33 +140,31 @@ class PipelineQueries:
         return source, where + clause + graded, params + values + more
 
     def counts(self, clocks: Clocks, filters: Filters) -> dict[str, dict[str, int]]:
-        """Venue x stage counts, counted by the database (no row leaves it): in O(log n) for the latest
-        knowledge of every source, from the daily counts' tree, or for one sector from the board's
-        counts; else from the stage rows at the point."""
-        if self._tree_answers(clocks, filters):
-            rows = counts_on(self.store, clocks.day, clocks.mode, filters.venue, filters.stage)
-        elif filters.sector is not None and self._board_answers(clocks, filters):
+        """Venue x stage counts, counted by the database (no row leaves it): in O(log n) for the knowledge
+        of every source, from the daily counts' tree, or for one sector from the board's counts; else
+        from the stage rows at the point."""
+        rows = self._from_tree(clocks, filters)
+        if rows is None and filters.sector is not None and board.answers(clocks) and not filters.narrowed:
             rows = board.counts(self.store, clocks, venue=filters.venue, stage=filters.stage, sector=filters.sector)
-        else:
+        elif rows is None:
             rows = self.counted_at_point(clocks, filters)
         counts: dict[str, dict[str, int]] = {}
         for venue, stage, n in sorted(rows, key=lambda row: (row[0], stage_rank(row[1]))):
             counts.setdefault(venue, {})[stage] = int(n)
         return counts
 
-    def _tree_answers(self, clocks: Clocks, filters: Filters) -> bool:
-        """The tree knows the latest knowledge of every source, by venue and stage only; and only once
-        it has applied everything the stage rows have (else the counts would not match the entries)."""
-        if not clocks.every_source:
-            return False
-        if filters.sector is not None or filters.narrowed:
-            return False
+    def _from_tree(self, clocks: Clocks, filters: Filters) -> list[Any] | None:
+        """The tree knows every source's knowledge by venue and stage only: the latest once it has applied
+        everything the stage rows have (else the counts would not match the entries), an earlier position
+        from its versions and the stage rows since (daily_counts_versions.py). None: it cannot say."""
+        if clocks.published_by is not None or clocks.min_grade or filters.sector is not None or filters.narrowed:
+            return None
+        if not clocks.is_now:
+            return daily_counts_versions.counts_at(self.store, clocks, filters.venue, filters.stage)
         positions = dict(self.store.query(_TRACKED))
-        return positions.get(DailyCountsProjector.name) == positions.get("timeline")
-
-    @staticmethod
-    def _board_answers(clocks: Clocks, filters: Filters) -> bool:
-        return board.answers(clocks) and not filters.narrowed
+        if positions.get(DailyCountsProjector.name) != positions.get("timeline"):
+            return None
+        return counts_on(self.store, clocks.day, clocks.mode, filters.venue, filters.stage)
 
     def counted_at_point(self, clocks: Clocks, filters: Filters) -> list[Any]:
         """(venue, stage, companies) counted over the stage rows holding at the point: any clocks, any filter."""

@@ -39,6 +39,8 @@ class ReadStore(Protocol):
     identity: str
     #: The column type of a 64-bit key the projector numbers (the table's own row key where there is one).
     key: str
+    #: Appended to a CREATE TABLE whose primary key is all its reads: the table stored as that index alone.
+    clustered: str
     #: Appended to a SELECT that must lock the row it reads until the transaction ends ("" where
     #: the whole database is locked by the write transaction anyway).
     for_update: str

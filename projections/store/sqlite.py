@@ -36,6 +36,7 @@ class SQLiteStore(Sessions):
     p = "?"
     identity = "INTEGER"  # an INTEGER PRIMARY KEY is the rowid, numbered by SQLite
     key = "INTEGER"  # the rowid itself: the table is its own index on it
+    clustered = " WITHOUT ROWID"  # else a rowid table beside a primary key index as large
     for_update = ""  # BEGIN IMMEDIATE already holds the database's only write lock
     unavailable_errors: tuple[type[BaseException], ...] = (
         sqlite3.OperationalError,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from uuid import uuid4
 
-from projections.indexes import board
+from projections.indexes import board, daily_counts_versions
 from projections.store.read_store import Cursor, ReadStore
 from projections.timeline import documents
 
@@ -99,6 +99,8 @@ _INDEXES = [
     "WHERE step = 'retracted'",
     *board.INDEXES,
     *documents.INDEXES,
+    # The stage rows opened or closed between two nearby positions: counts at a past position.
+    *daily_counts_versions.INDEXES,
 ]
 
 
