@@ -41,20 +41,20 @@ class Folded(Protocol):
     @property
     def decoder(self) -> Decoder: ...
 
-    def position(self) -> int: ...
-
     def hand(self, start: int, events: list[Event], broken: Broken | None) -> tuple[int | None, int]:
         """Apply the events after ``start``: (its new position, or None once it stops, how many applied)."""
 
 
-def fold(runners: Sequence[Folded], batch_size: int, progress: Callable[[int], None] | None) -> dict[str, int]:
+def fold(
+    runners: Sequence[Folded], at: dict[str, int], batch_size: int, progress: Callable[[int], None] | None
+) -> dict[str, int]:
     """Read and decode each batch of the log once, from the lowest position of the runners still going, and
-    hand each runner the part after its own position."""
+    hand each runner the part after its own position (``at``, by name: as tracked when the fold begins)."""
     log, decoder = runners[0].log, runners[0].decoder
     if any(runner.log is not log or runner.decoder is not decoder for runner in runners):
         raise ValueError("projections folded together read one log through one decoder")
     applied = dict.fromkeys((runner.name for runner in runners), 0)
-    at = {runner.name: runner.position() for runner in runners}
+    at = dict(at)
     going = list(runners)
     while going:
         low = min(at[runner.name] for runner in going)

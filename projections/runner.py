@@ -194,9 +194,8 @@ class ProjectionRunner:
             self._end_rebuild_lease()
 
     def hand(self, start: int, events: list[Event], broken: Broken | None) -> tuple[int | None, int]:
-        """Apply ``events``, those of a batch after ``start``, in log order: (the new position, or None once
-        this projection stops here, how many were applied). ``broken``: the event after them, which could not
-        be decoded."""
+        """Apply a batch's ``events`` after ``start``: (the new position, or None once this projection stops here,
+        how many applied). ``broken``: the event after them, which could not be decoded."""
         position: int | None
         try:
             position, applied = (self._take(start, events), len(events)) if events else (start, 0)
@@ -267,7 +266,7 @@ def rebuild_together(
         for runner in runners:
             runner._begin_rebuild()
         try:
-            applied = fold(runners, batch_size, progress)
+            applied = fold(runners, dict.fromkeys((runner.name for runner in runners), 0), batch_size, progress)
         finally:
             for runner in runners:
                 runner._finish_rebuild()
@@ -288,5 +287,14 @@ def catch_up_together(
             stack.enter_context(runner._lock)
         free = [runner for runner in writable if not runner._rebuild_elsewhere()]
         if free:
-            applied.update(fold(free, batch_size, progress))
+            applied.update(fold(free, _positions(free), batch_size, progress))
     return applied
+
+
+def _positions(runners: Sequence[ProjectionRunner]) -> dict[str, int]:
+    found: dict[str, int] = {}  # one statement a store
+    for store in {id(runner.store): runner.store for runner in runners}.values():
+        names = [runner.name for runner in runners if runner.store is store]
+        marks = ", ".join([store.p] * len(names))
+        found |= dict(store.query(f"SELECT name, position FROM rm_tracking WHERE name IN ({marks})", names))
+    return {runner.name: int(found.get(runner.name, 0)) for runner in runners}
