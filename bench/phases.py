@@ -24,7 +24,7 @@ from eventsourcing.domain import Aggregate, event
 from api.composition import Services, build_services
 from api.settings import Settings
 from application.storage.database_url import environment_for, sqlite_path
-from bench.generate import batches, plan
+from bench.generate import batches, plan, source
 from domain.errors import FactRetracted
 from domain.vocabulary import Stage
 from projections.clocks import Clocks
@@ -161,6 +161,21 @@ def decode(size: str, url: str) -> dict[str, Any]:
     return {"events": count, "events_per_s": count / elapsed}
 
 
+def catch_up(size: str, url: str, writes: int = 100) -> dict[str, Any]:
+    """Catch-up of every read model after one write (a stage fact: two events), timed over ``writes`` writes."""
+    built = services(url)
+    built.catch_up()
+    keys, rng, samples = [company.key for company in plan(size).companies], random.Random(), []
+    for _ in range(writes):  # new facts each run: the same ones again would append nothing
+        day = date(2020, 1, 1) + timedelta(days=rng.randrange(2000))
+        sources = [source(rng, 10**7 + rng.randrange(10**9), day)]
+        fact = {"kind": "filed", "date": day.isoformat(), "sources": sources, "fields": {}, "venue": "SSE-STAR"}
+        built.app.record_facts([{**fact, "company": rng.choice(keys)}])
+        samples.append(_timed(built.catch_up))
+    built.close()
+    return {"writes": writes, **percentiles(samples)}
+
+
 def queries(size: str, url: str) -> dict[str, Any]:
     """In-process as-of latencies, and the naive as-of that rebuilds aggregates with the library."""
     built = services(url)
@@ -274,6 +289,7 @@ PHASES = {
     "raw_insert": raw_insert,
     "rebuild": rebuild,
     "decode": decode,
+    "catch_up": catch_up,
     "queries": queries,
     "panel": panel,
 }
