@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from projections.failures import Stuck
 from projections.indexes.daily_counts import daily_counts_projection
 from projections.queries.answers import LogPoint
 from projections.queries.questions import Queries
-from projections.runner import ProjectionRunner
+from projections.runner import DEFAULT_BATCH, ProjectionRunner, catch_up_together, rebuild_together
 from projections.store.read_store import ReadStore
 from projections.store.sqlite import SQLiteStore
 from projections.subscriptions.deliveries import Deliveries
@@ -69,9 +69,15 @@ class Services:
         """The core read models every query route reads."""
         return self.projections["timeline"]
 
-    def catch_up(self) -> None:
-        for runner in self.projections.values():
-            runner.catch_up()
+    def catch_up(self) -> int:
+        """Every read model caught up, the log read once for all of them; how many events were applied in all."""
+        return sum(catch_up_together(list(self.projections.values())).values())
+
+    def rebuild(
+        self, names: Sequence[str], batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None
+    ) -> dict[str, int]:
+        """These read models rebuilt from the whole log in one pass over it; the events each applied."""
+        return rebuild_together([self.projections[name] for name in names], batch_size, progress)
 
     def catch_up_after_write(self) -> bool:
         """Catch up once a write is stored; False (logged) if the database refused just now.

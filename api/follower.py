@@ -44,7 +44,7 @@ def look_and_catch_up(services: Services) -> int:
     if lag <= 0:
         return 0
     try:
-        applied = sum(runner.catch_up() for runner in services.projections.values())
+        applied = services.catch_up()
     except (*DATABASE_ERRORS, *services.store.unavailable_errors) as error:
         services.write_failed(error)
         raise

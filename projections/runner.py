@@ -4,11 +4,9 @@ Each batch's rows and the new tracking position are written in one transaction, 
 position is read (and on PostgreSQL locked) inside that transaction, so a crash or a second
 process catching up at the same time can neither apply an event twice nor skip one.
 Start-up resumes from the tracked position. Several named projections share the log and
-the ``rm_tracking`` table, one row each, and can be rebuilt independently.
-
-Events are read and decoded *before* the write transaction opens. On SQLite that transaction
-holds the database's only write lock, and eventsourcing's writers hold pool connections while
-they wait for it; reading through that pool with the lock held deadlocked three writers.
+the ``rm_tracking`` table, one row each, and can be rebuilt independently, or together
+(``rebuild_together``, ``catch_up_together``): the log is then read and decoded once for all of them
+(folding.py), and each still gets its own transactions, tracking, lease and failures.
 
 An event the projector cannot apply stops this projection at that event, never silently
 skipped: the failure is kept in ``rm_failures`` (failures.py, so every process's health check sees it;
@@ -21,36 +19,25 @@ another process alone, and take over one whose process died, building the indexe
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any, Protocol, runtime_checkable
 
 from projections import leases
 from projections.failures import Stuck, record_failure, stuck_at
+from projections.folding import Broken, Decoder, Event, LogReader, fold
 from projections.processes import this_process
 from projections.store.read_store import Cursor, ReadStore, is_transient, values
 
+__all__ = ["DEFAULT_BATCH", "Decoder", "LogReader", "ProjectionRunner", "catch_up_together", "rebuild_together"]
 DEFAULT_BATCH = 1000
 _RACED = -1
 # Rebuilds running in this process, by projection: another runner here (another Services) sees this
 # process named on the lease and must tell a rebuild still running from one that failed to end its lease.
 _REBUILDS_HERE: dict[str, int] = {}
 logger = logging.getLogger("timeline.projections")
-
-
-class LogReader(Protocol):
-    """Where projections read from: eventsourcing's application recorder fits it."""
-
-    def select_notifications(self, start: int | None, limit: int, stop: int | None = None) -> Sequence[Any]: ...
-
-
-class Decoder(Protocol):
-    """Turns a stored notification into a domain event: eventsourcing's mapper fits it."""
-
-    def to_domain_event(self, stored_event: Any) -> Any: ...
 
 
 class Projector(Protocol):
@@ -138,19 +125,11 @@ class ProjectionRunner:
 
     def rebuild(self, batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None) -> int:
         """Drop this projection's tables and tracking in one transaction, then fold the whole log again."""
-        if self.store.read_only:  # a ValueError: the command line reports it as bad input, without a traceback
-            raise ValueError(f"projection {self.name!r} is not rebuilt on a read-only store: rebuild it on the primary")
-        with self._lock:
-            self._rebuilding = True
-            _REBUILDS_HERE[self.name] = _REBUILDS_HERE.get(self.name, 0) + 1
-            try:
-                return self._rebuild(batch_size, progress)
-            finally:
-                _REBUILDS_HERE[self.name] -= 1
-                self._rebuilding = False
-                self._end_rebuild_lease()
+        return rebuild_together([self], batch_size, progress)[self.name]
 
-    def _rebuild(self, batch_size: int, progress: Callable[[int], None] | None) -> int:
+    def _begin_rebuild(self) -> None:
+        """Tables and tracking dropped in one transaction, the lease taken, the tables made again (their
+        secondary indexes later, where the projector can wait for them)."""
         p = self.store.p
         with self.store.schema_transaction() as cursor:
             self._locked_position(cursor)
@@ -158,19 +137,15 @@ class ProjectionRunner:
             cursor.execute(f"UPDATE rm_tracking SET position = 0 WHERE name = {p}", (self.name,))
             cursor.execute(f"DELETE FROM rm_failures WHERE name = {p}", (self.name,))
             leases.beat(self.store, cursor, self.name, this_process(), rebuilding=True)
-        if not isinstance(self.projector, IndexesLater):
+        if isinstance(self.projector, IndexesLater):
+            # If this process dies before the indexes are built, the next catch-up (or process to start) builds them.
+            self.projector.create_tables(self.store, indexes=False)
+        else:
             self.projector.create_tables(self.store)
-            applied = self._catch_up(batch_size, progress)
-            self.store.refresh_statistics()
-            return applied
-        # If this process dies before the indexes are built, the next catch-up (or process to start) builds them.
-        self.projector.create_tables(self.store, indexes=False)
-        try:
-            applied = self._catch_up(batch_size, progress)
-        finally:
+
+    def _finish_rebuild(self) -> None:
+        if isinstance(self.projector, IndexesLater):
             self.projector.create_indexes(self.store)
-        self.store.refresh_statistics()
-        return applied
 
     def _end_rebuild_lease(self) -> None:
         try:
@@ -187,12 +162,7 @@ class ProjectionRunner:
         Applies nothing while another process rebuilds this projection (see ``leases.py``), nor on a read-only
         store (a replica: the primary's workers apply events there, and replication brings their rows).
         """
-        if self.store.read_only:
-            return 0
-        with self._lock:
-            if self._rebuild_elsewhere():
-                return 0
-            return self._catch_up(batch_size, progress)
+        return catch_up_together([self], batch_size, progress)[self.name]
 
     def _rebuild_elsewhere(self) -> bool:
         """Whether a live rebuild holds this projection; a dead one's lease is taken over here."""
@@ -212,50 +182,64 @@ class ProjectionRunner:
             leases.release(self.store, cursor, self.name, lease.holder)
         return False
 
-    def _catch_up(self, batch_size: int, progress: Callable[[int], None] | None) -> int:
-        applied = 0
-        narrow_until = 0  # after a failed batch, apply its events one at a time to find the failing one
-        while True:
-            start = self.position()
-            size = 1 if start < narrow_until else batch_size
-            try:
-                count = self._apply_batch(start, size)
-            except Exception as error:  # a projector can fail on anything an event holds
-                if is_transient(self.store, error):
-                    raise
-                if size > 1:
-                    narrow_until = start + size
-                    continue
-                failing = self.log.select_notifications(start=start + 1, limit=1)
-                record_failure(self.store, self.name, failing[0].id if failing else start + 1, error)
-                return applied
-            if count == _RACED:
-                if not self._rebuilding and self._rebuild_elsewhere():
-                    return applied  # a rebuild began meanwhile: leave the tables to it
-                continue
-            if count == 0:
-                return applied
-            applied += count
-            if progress:
-                progress(count)
+    @contextmanager
+    def _held_for_rebuild(self) -> Iterator[None]:
+        self._rebuilding = True
+        _REBUILDS_HERE[self.name] = _REBUILDS_HERE.get(self.name, 0) + 1
+        try:
+            yield
+        finally:
+            _REBUILDS_HERE[self.name] -= 1
+            self._rebuilding = False
+            self._end_rebuild_lease()
 
-    def _apply_batch(self, start: int, batch_size: int) -> int:
-        with _without_cycle_collection():
-            return self._read_and_apply(start, batch_size)
+    def hand(self, start: int, events: list[Event], broken: Broken | None) -> tuple[int | None, int]:
+        """Apply a batch's ``events`` after ``start``: (the new position, or None once this projection stops here,
+        how many applied). ``broken``: the event after them, which could not be decoded."""
+        position: int | None
+        try:
+            position, applied = (self._take(start, events), len(events)) if events else (start, 0)
+        except Exception as error:  # a projector can fail on anything an event holds
+            if is_transient(self.store, error):
+                raise
+            position, applied = self._narrow(start, events, error)
+        if position == _RACED:  # another process applied these meanwhile: on from its position
+            if not self._rebuilding and self._rebuild_elsewhere():
+                return None, applied  # a rebuild began meanwhile: leave the tables to it
+            return self.position(), applied
+        if position is not None and broken is not None and position < broken[0]:
+            record_failure(self.store, self.name, broken[0], broken[1])
+            return None, applied
+        return position, applied
 
-    def _read_and_apply(self, start: int, batch_size: int) -> int:
+    def _narrow(self, start: int, events: list[Event], error: Exception) -> tuple[int | None, int]:
+        """A batch failed: apply its events one at a time, to keep those before the failing one and name it."""
+        if len(events) > 1:
+            position = start
+            for applied, event in enumerate(events):
+                try:
+                    position = self._take(position, [event])
+                except Exception as failure:
+                    if is_transient(self.store, failure):
+                        raise
+                    record_failure(self.store, self.name, event[0], failure)
+                    return None, applied
+                if position == _RACED:
+                    return _RACED, applied
+            return position, len(events)
+        record_failure(self.store, self.name, events[0][0], error)
+        return None, 0
+
+    def _take(self, start: int, events: list[Event]) -> int:
+        """The events after ``start`` in one transaction with the tracking: the new position, or _RACED."""
         p = self.store.p
-        notifications = self.log.select_notifications(start=start + 1, limit=batch_size)
-        if not notifications:
-            return 0
-        events = [(n.id, n.topic, self.decoder.to_domain_event(n)) for n in notifications]
         with self.store.transaction() as cursor:
             if self._locked_position(cursor) != start:
-                return _RACED  # another process applied these meanwhile; read again from its position
+                return _RACED
             self.projector.apply(self.store, cursor, events)
-            cursor.execute(f"UPDATE rm_tracking SET position = {p} WHERE name = {p}", (notifications[-1].id, self.name))
+            cursor.execute(f"UPDATE rm_tracking SET position = {p} WHERE name = {p}", (events[-1][0], self.name))
             leases.beat(self.store, cursor, self.name, this_process(), self._rebuilding)
-            return len(notifications)
+            return events[-1][0]
 
     def _locked_position(self, cursor: Cursor) -> int:
         p = self.store.p
@@ -263,15 +247,54 @@ class ProjectionRunner:
         return int(cursor.fetchone()[0])
 
 
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """A batch makes hundreds of thousands of short-lived objects without cycles, which reference
-    counting frees; the cycle collector would walk them, and every long-lived object, many times
-    per batch for nothing (7% of a rebuild on SQLite, 13% on PostgreSQL, measured at M)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def rebuild_together(
+    runners: Sequence[ProjectionRunner], batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None
+) -> dict[str, int]:
+    """Rebuild several projections of one log in one pass: each batch is read and decoded once and handed to
+    every one, each in its own transaction with its own tracking, lease and failures, as each alone would be.
+    Returns the events each applied; ``progress`` hears how far the slowest one moved after each batch."""
+    for runner in runners:
+        if runner.store.read_only:  # a ValueError: the command line reports it as bad input, without a traceback
+            raise ValueError(
+                f"projection {runner.name!r} is not rebuilt on a read-only store: rebuild it on the primary"
+            )
+    with ExitStack() as stack:
+        for runner in sorted(runners, key=lambda runner: runner.name):  # one order: two callers cannot deadlock
+            stack.enter_context(runner._lock)
+        for runner in runners:
+            stack.enter_context(runner._held_for_rebuild())
+        for runner in runners:
+            runner._begin_rebuild()
+        try:
+            applied = fold(runners, dict.fromkeys((runner.name for runner in runners), 0), batch_size, progress)
+        finally:
+            for runner in runners:
+                runner._finish_rebuild()
+        for store in {id(runner.store): runner.store for runner in runners}.values():
+            store.refresh_statistics()
+        return applied
+
+
+def catch_up_together(
+    runners: Sequence[ProjectionRunner], batch_size: int = DEFAULT_BATCH, progress: Callable[[int], None] | None = None
+) -> dict[str, int]:
+    """Catch several projections of one log up in one pass (see ``ProjectionRunner.catch_up``): each is handed
+    only the events after its own position."""
+    applied = dict.fromkeys((runner.name for runner in runners), 0)
+    writable = [runner for runner in runners if not runner.store.read_only]
+    with ExitStack() as stack:
+        for runner in sorted(writable, key=lambda runner: runner.name):
+            stack.enter_context(runner._lock)
+        free = [runner for runner in writable if not runner._rebuild_elsewhere()]
+        if free:
+            applied.update(fold(free, _positions(free), batch_size, progress))
+    return applied
+
+
+def _positions(runners: Sequence[ProjectionRunner]) -> dict[str, int]:
+    found: dict[str, int] = {}  # one statement a store
+    for store in {id(runner.store): runner.store for runner in runners}.values():
+        names = [runner.name for runner in runners if runner.store is store]
+        marks = ", ".join([store.p] * len(names))
+        found |= dict(store.query(f"SELECT name, position FROM rm_tracking WHERE name IN ({marks})", names))
+    return {runner.name: int(found.get(runner.name, 0)) for runner in runners}

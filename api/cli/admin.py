@@ -23,6 +23,7 @@ from api.cli.options import (
 from api.composition import Services
 from api.settings import Settings
 from api.webhooks.worker import Deliverer
+from projections.runner import catch_up_together
 from seeds.loading import load_seeds
 from seeds.reading import SEED_DIR, read_seeds
 from seeds.seed_set import SeedError
@@ -53,13 +54,15 @@ def seed(directory: SeedDir = SEED_DIR) -> None:
 
 
 def rebuild(name: Names = None, batch_size: Annotated[int, typer.Option(min=1)] = 1000) -> None:
-    """Drop read models and rebuild them from the whole log, in batches; the others keep serving."""
+    """Drop read models and rebuild them from the whole log, in batches, reading it once for all of them; the
+    others keep serving."""
     with open_store(catch_up=False) as services:
-        for chosen in chosen_projections(services, name):
-            with progress_bar() as progress:
-                task = progress.add_task(f"rebuilding {chosen}", total=services.app.position())
-                applied = services.projections[chosen].rebuild(batch_size, progress=partial(progress.advance, task))
-            console.print(f"{chosen}: rebuilt from {applied} events")
+        chosen = chosen_projections(services, name)
+        with progress_bar() as progress:
+            task = progress.add_task(f"rebuilding {', '.join(chosen)}", total=services.app.position())
+            rebuilt = services.rebuild(chosen, batch_size, progress=partial(progress.advance, task))
+        for projection, applied in rebuilt.items():
+            console.print(f"{projection}: rebuilt from {applied} events")
         exit_if_stuck(services)
 
 
@@ -79,7 +82,7 @@ def project(
         runners = [services.projections[chosen] for chosen in chosen_projections(services, name)]
         err_console.print(f"following the log for {', '.join(r.name for r in runners)}")
         while not stopping.is_set():
-            applied = sum(runner.catch_up(batch_size) for runner in runners)
+            applied = sum(catch_up_together(runners, batch_size).values())
             if not applied:
                 stopping.wait(poll)
 

@@ -106,7 +106,6 @@ def import_command(
     """Load an export into an empty store, all or nothing, at the same positions; every answer is then the same."""
     with open_store(catch_up=False) as services:
         count = import_log(services.log, source)
-        for runner in services.projections.values():
-            runner.rebuild()
+        services.rebuild(list(services.projections))
         exit_if_stuck(services)
     console.print(f"imported {count} events")

@@ -20,7 +20,7 @@ from eventsourcing.postgres import PostgresDatastore
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Composed, Identifier
 
-from projections.store.read_store import Cursor, Sessions
+from projections.store.read_store import Cursor, Sessions, typed
 from projections.store.replication import QUERY, Replication
 
 if TYPE_CHECKING:
@@ -139,3 +139,36 @@ class PostgresStore(Sessions):
 
     def stage_point(self, clocks: Clocks) -> tuple[str, str, list[Any]]:
         return "rm_stage_rows r", _STAGE_POINT, [clocks.day, clocks.publication_day, clocks.known_at, clocks.mode]
+
+    # Many rows in one statement: each column as one array parameter, unnested into rows (``u.c0``, ``u.c1``...).
+    # executemany would parse, bind and execute once per row: 4 s of a 33 s rebuild at M on the board's counts.
+
+    def update_rows(self, cursor: Cursor, table: str, columns: str, keys: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            set_, key = typed(columns), typed(keys)
+            sets = ", ".join(f"{name} = u.c{n}" for n, (name, _kind) in enumerate(set_))
+            where = " AND ".join(f"{table}.{name} = u.c{n}" for n, (name, _kind) in enumerate(key, len(set_)))
+            cursor.execute(f"UPDATE {table} SET {sets} FROM {_unnest(set_ + key)} WHERE {where}", _arrays(rows))
+
+    def delete_rows(self, cursor: Cursor, table: str, keys: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            key = typed(keys)
+            where = " AND ".join(f"{table}.{name} = u.c{n}" for n, (name, _kind) in enumerate(key))
+            cursor.execute(f"DELETE FROM {table} USING {_unnest(key)} WHERE {where}", _arrays(rows))
+
+    def upsert_rows(self, cursor: Cursor, table: str, columns: str, conflict: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            names = typed(columns)
+            listed = ", ".join(name for name, _kind in names)
+            cursor.execute(
+                f"INSERT INTO {table} ({listed}) SELECT * FROM {_unnest(names)} ON CONFLICT {conflict}", _arrays(rows)
+            )
+
+
+def _unnest(columns: list[tuple[str, str]]) -> str:
+    arrays = ", ".join(f"%s::{kind}[]" for _name, kind in columns)
+    return f"unnest({arrays}) AS u({', '.join(f'c{n}' for n in range(len(columns)))})"
+
+
+def _arrays(rows: list[tuple[Any, ...]]) -> list[list[Any]]:
+    return [list(column) for column in zip(*rows, strict=True)]

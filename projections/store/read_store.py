@@ -94,6 +94,17 @@ class ReadStore(Protocol):
     def stage_point(self, clocks: Clocks) -> tuple[str, str, list[Any]]:
         """FROM clause (stage rows as ``r``), WHERE clause and its parameters for rows holding at the clocks."""
 
+    # Many rows in one go: columns and keys are named with their SQL types, ``"row_id bigint, venue text"``.
+
+    def update_rows(self, cursor: Cursor, table: str, columns: str, keys: str, rows: list[tuple[Any, ...]]) -> None:
+        """``UPDATE table SET columns WHERE keys`` for each row (its columns' values, then its keys'), keys unique."""
+
+    def delete_rows(self, cursor: Cursor, table: str, keys: str, rows: list[tuple[Any, ...]]) -> None:
+        """``DELETE FROM table WHERE keys`` for each row of key values."""
+
+    def upsert_rows(self, cursor: Cursor, table: str, columns: str, conflict: str, rows: list[tuple[Any, ...]]) -> None:
+        """``INSERT INTO table (columns) ... ON CONFLICT conflict`` for each row, in order."""
+
 
 class Sessions:
     """``reading``, ``query`` and ``session`` for a store that opens a read of its own with ``own_read()``."""
@@ -133,6 +144,11 @@ class Sessions:
 
 def is_transient(store: ReadStore, error: BaseException) -> bool:
     return isinstance(error, store.unavailable_errors)
+
+
+def typed(columns: str) -> list[tuple[str, str]]:
+    """``"row_id bigint, venue text"`` as [("row_id", "bigint"), ("venue", "text")]."""
+    return [(name, kind) for name, _, kind in (column.strip().partition(" ") for column in columns.split(","))]
 
 
 def values(p: str, count: int) -> str:

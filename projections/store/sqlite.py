@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import InterfaceError, OperationalError
 
-from projections.store.read_store import Cursor, Sessions
+from projections.store.read_store import Cursor, Sessions, typed, values
 
 if TYPE_CHECKING:
     from projections.clocks import Clocks
@@ -154,3 +154,24 @@ class SQLiteStore(Sessions):
         day, pub, pos = clocks.day, clocks.publication_day, clocks.known_at
         source = "rm_stage_index i JOIN rm_stage_rows r ON r.row_id = i.row_id"
         return source, _STAGE_POINT, [day, day, pub, pub, pos, pos, clocks.mode]
+
+    # Many rows in one go: executemany runs each row's statement in the library, without a round trip.
+
+    def update_rows(self, cursor: Cursor, table: str, columns: str, keys: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            sets = ", ".join(f"{name} = ?" for name, _kind in typed(columns))
+            cursor.executemany(f"UPDATE {table} SET {sets} WHERE {_matching(keys)}", rows)
+
+    def delete_rows(self, cursor: Cursor, table: str, keys: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            cursor.executemany(f"DELETE FROM {table} WHERE {_matching(keys)}", rows)
+
+    def upsert_rows(self, cursor: Cursor, table: str, columns: str, conflict: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            names = typed(columns)
+            listed = ", ".join(name for name, _kind in names)
+            cursor.executemany(f"INSERT INTO {table} ({listed}) {values('?', len(names))} ON CONFLICT {conflict}", rows)
+
+
+def _matching(keys: str) -> str:
+    return " AND ".join(f"{name} = ?" for name, _kind in typed(keys))

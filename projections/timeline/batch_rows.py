@@ -1,7 +1,8 @@
 """A batch's rows of the core read models, kept in memory until the batch ends.
 
 The projector changes them event by event; ``write`` then sends every table's new and closed
-rows with one ``executemany`` each, and a row opened and closed within the batch is inserted
+rows with one statement each (the store's ``insert_rows``, ``update_rows``...: COPY and arrays on PostgreSQL,
+executemany on SQLite), and a row opened and closed within the batch is inserted
 once, already closed. Surrogate keys are numbered here, from the largest in the table, so a row
 and the rows that refer to it are written together: batches never overlap (the runner holds the
 tracking row, or SQLite's only write lock, until the batch commits).
@@ -20,7 +21,7 @@ import orjson
 from projections.clocks import MAX_POSITION
 from projections.indexes import board
 from projections.stage_rows import Rectangle, StateRow
-from projections.store.read_store import Cursor, ReadStore, insert_rows, values
+from projections.store.read_store import Cursor, ReadStore, insert_rows
 from projections.timeline.carried_state import CarriedState, Key, Pair, Row, Version, publish_chain
 from projections.timeline.table_reads import VERSION_COLUMNS, TableReads
 
@@ -137,28 +138,34 @@ class BatchRows(TableReads):
     # Writing ------------------------------------------------------------------------------
 
     def write(self) -> None:
-        p, insert = self.p, self.insert
+        insert = self.insert
         insert("rm_log", "position, recorded_at", self.log_rows)
         insert(
             "rm_companies",
             "company_id, key, name, aliases, sector, rec_from",
             [(c, k, n, _dumps(aliases), s, at) for c, k, n, aliases, s, at in self.companies.values()],
         )
-        self.executemany(
-            f"UPDATE rm_companies SET aliases = {p} WHERE company_id = {p}",
+        store, cursor = self.store, self.cursor
+        store.update_rows(
+            cursor,
+            "rm_companies",
+            "aliases text",
+            "company_id text",
             [(_dumps(aliases), company_id) for company_id, aliases in self.stored_aliases.items()],
         )
         # Deleted first: a name retired and given again in one batch was inserted after its retirement.
-        self.executemany(f"DELETE FROM rm_names WHERE company_id = {p} AND name = {p}", self.unnamed)
+        store.delete_rows(cursor, "rm_names", "company_id text, name text", self.unnamed)
         insert("rm_retired_names", "company_id, position, name, names, reason, sources, recorded_at", self.retirements)
-        self.executemany(
-            f"""INSERT INTO rm_names (name_key, company_id, name, source) {values(p, 4)}
-               ON CONFLICT (name_key, company_id, name) DO NOTHING""",
+        store.upsert_rows(
+            cursor,
+            "rm_names",
+            "name_key text, company_id text, name text, source text",
+            "(name_key, company_id, name) DO NOTHING",
             self.names,
         )
         self._write_alias_versions()
         insert("rm_markets", "market_id, code", self.markets)
-        self.executemany(f"UPDATE rm_fact_versions SET rec_to = {p} WHERE version_id = {p}", self.closed_versions)
+        store.update_rows(cursor, "rm_fact_versions", "rec_to bigint", "version_id bigint", self.closed_versions)
         insert(
             "rm_fact_versions",
             f"version_id, {VERSION_COLUMNS}, published, pub_to, step, revised, rec_from, rec_to",
@@ -170,7 +177,7 @@ class BatchRows(TableReads):
             [(v.version_id, *source) for v in self.new_versions for source in v.source_days()],
         )
         insert("rm_fact_history", "fact_id, position, step, recorded_at, detail", self.history)
-        self.executemany(f"DELETE FROM rm_codes WHERE fact_id = {p}", [(fact_id,) for fact_id in self.codes])
+        store.delete_rows(cursor, "rm_codes", "fact_id text", [(fact_id,) for fact_id in self.codes])
         insert(
             "rm_codes",
             "fact_id, code_key, exchange, code, venue, company_id",
@@ -192,12 +199,13 @@ class BatchRows(TableReads):
                 closing.append((at, company_id, MAX_POSITION))
             opened[company_id] = [company_id, aliases, at, MAX_POSITION]
             rows.append(opened[company_id])
-        p = self.p
-        self.executemany(f"UPDATE rm_alias_versions SET rec_to = {p} WHERE company_id = {p} AND rec_to = {p}", closing)
+        self.store.update_rows(
+            self.cursor, "rm_alias_versions", "rec_to bigint", "company_id text, rec_to bigint", closing
+        )
         self.insert("rm_alias_versions", "company_id, aliases, rec_from, rec_to", [tuple(row) for row in rows])
 
     def _write_stage_rows(self) -> None:
-        self.executemany(f"UPDATE rm_stage_rows SET rec_to = {self.p} WHERE row_id = {self.p}", self.closed_rows)
+        self.store.update_rows(self.cursor, "rm_stage_rows", "rec_to bigint", "row_id bigint", self.closed_rows)
         self.insert(
             "rm_stage_rows",
             "row_id, company_id, venue, mode, stage, suspended, fact_id, valid_from, valid_to, pub_from, pub_to, "
@@ -261,10 +269,11 @@ class BatchRows(TableReads):
         tally: Counter[tuple[Any, ...]] = Counter()
         for sign, changed in ((-1, left), (1, joined)):
             board.count_moves(tally, sign, changed, companies)
-        p = self.p
-        self.executemany(
-            f"""INSERT INTO rm_board_counts (mode, node, sector, venue, rank, n) {values(p, 6)}
-               ON CONFLICT (mode, node, sector, venue, rank) DO UPDATE SET n = rm_board_counts.n + excluded.n""",
+        self.store.upsert_rows(
+            self.cursor,
+            "rm_board_counts",
+            "mode text, node integer, sector text, venue text, rank integer, n bigint",
+            "(mode, node, sector, venue, rank) DO UPDATE SET n = rm_board_counts.n + excluded.n",
             [(*key, n) for key, n in sorted(tally.items()) if n],
         )
 
@@ -275,10 +284,6 @@ class BatchRows(TableReads):
             memory.version_ids[fact_id] = [version.version_id for version in chain]
         if self.log_rows:
             memory.position = self.log_rows[-1][0]
-
-    def executemany(self, statement: str, rows: list[Any]) -> None:
-        if rows:
-            self.cursor.executemany(statement, rows)
 
     def insert(self, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
         insert_rows(self.cursor, self.p, table, columns, rows)

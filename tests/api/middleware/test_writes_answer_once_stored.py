@@ -17,15 +17,16 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 class LockedOnce(ProjectionRunner):
-    """The real runner, except that its next catch-up meets a locked database."""
+    """The real runner, except that the next events handed to it (by its own catch-up, or by one of every
+    projection together) meet a locked database."""
 
     locked = False
 
-    def catch_up(self, *args, **kwargs):
+    def hand(self, *args, **kwargs):
         if self.locked:
             self.locked = False
             raise sqlite3.OperationalError("database is locked")
-        return super().catch_up(*args, **kwargs)
+        return super().hand(*args, **kwargs)
 
 
 def test_a_stored_write_answers_201_though_catching_up_after_it_failed(sqlite_url):
