@@ -52,3 +52,18 @@ def test_the_configuration_table_lists_every_setting_and_no_other():
     cells = " ".join(table_after("## Configuration (environment variables)"))
     documented = set(re.findall(r"`([A-Z][A-Z_]+)`", cells)) - {"REQUIRE_POSTGRES", "REQUIRE_BROWSER"}
     assert documented == names
+
+
+def test_no_text_of_the_project_keeps_a_merge_conflict_marker():
+    # Two merges left `<<<<<<<` blocks in BENCHMARKS.md unnoticed: nothing else reads that file.
+    root = Path(__file__).resolve().parents[1]
+    marker = re.compile(r"^(<<<<<<< |>>>>>>> |=======$)", re.MULTILINE)
+    kept = [
+        path.relative_to(root)
+        for folder in ("", "api", "application", "bench", "docs", "domain", "ingest", "projections", "seeds", "tests")
+        for path in ((root / folder).glob("*") if not folder else (root / folder).rglob("*"))
+        if path.is_file()
+        and path.suffix in {".md", ".py", ".yaml", ".yml", ".toml", ".json", ".lua", ".js", ".html", ".css"}
+        and marker.search(path.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert kept == []
