@@ -52,7 +52,7 @@ class DailyCountsProjector:
             cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
     def apply(self, store: ReadStore, cursor: Cursor, events: Sequence[tuple[int, str, Any]]) -> None:
-        batch = DailyCountsBatch(store.p, cursor)
+        batch = DailyCountsBatch(store, cursor)
         batch.read_ahead(events)
         checkpoint = daily_counts_versions.checkpoint_of(events[0][0])
         for position, topic, event in events:

@@ -22,7 +22,7 @@ from domain.vocabulary import STAGE_KINDS
 from projections.indexes import daily_counts_versions
 from projections.indexes.fenwick import nodes_to_update
 from projections.stage_rows import MAX_DAY, StageFact, state_rows
-from projections.store.read_store import Cursor, key_chunks, values
+from projections.store.read_store import Cursor, ReadStore, insert_rows, key_chunks
 
 _STAGE_KINDS = {kind.value for kind in STAGE_KINDS}
 _FACT_COLUMNS = "company_id, venue, kind, earliest, latest"
@@ -32,8 +32,9 @@ Row = tuple[str, str, str, int, int]  # company, venue, kind, earliest, latest
 
 
 class DailyCountsBatch:
-    def __init__(self, p: str, cursor: Cursor) -> None:
-        self.p = p
+    def __init__(self, store: ReadStore, cursor: Cursor) -> None:
+        self.store = store
+        self.p = store.p
         self.cursor = cursor
         self.facts: dict[str, Row] = {}  # every stage fact this batch knows of, as it stands
         self.pairs: dict[Pair, set[str]] = {}  # the facts of each touched pair
@@ -161,29 +162,26 @@ class DailyCountsBatch:
         self.stretches.append((checkpoint, {key: n for key, n in tree.items() if n}))
 
     def write(self) -> None:
-        p, cursor = self.p, self.cursor
+        """The batch's rows, a statement per table (arrays or COPY on PostgreSQL, executemany on SQLite)."""
+        store, p, cursor = self.store, self.p, self.cursor
         if self.changed:
-            cursor.executemany(f"DELETE FROM dc_facts WHERE fact_id = {p}", [(f,) for f in sorted(self.changed)])
+            store.delete_rows(cursor, "dc_facts", "fact_id text", [(f,) for f in sorted(self.changed)])
             rows = [(f, *self.facts[f]) for f in sorted(self.changed) if f in self.facts]
-            if rows:
-                cursor.executemany(f"INSERT INTO dc_facts (fact_id, {_FACT_COLUMNS}) {values(p, 6)}", rows)
+            insert_rows(cursor, p, "dc_facts", f"fact_id, {_FACT_COLUMNS}", rows)
         settled = sorted(self.settled)
         intervals = [(*pair, *interval) for pair in settled for interval in sorted(self.stored[pair])]
-        cursor.executemany(f"DELETE FROM dc_intervals WHERE company_id = {p} AND venue = {p}", settled)
-        if intervals:
-            cursor.executemany(
-                f"INSERT INTO dc_intervals (company_id, venue, mode, stage, valid_from, valid_to) {values(p, 6)}",
-                intervals,
-            )
+        store.delete_rows(cursor, "dc_intervals", "company_id text, venue text", settled)
+        insert_rows(cursor, p, "dc_intervals", "company_id, venue, mode, stage, valid_from, valid_to", intervals)
         changed_days = [
             (venue, stage, mode, day, n) for (venue, mode, stage, day), n in sorted(self.deltas.items()) if n
         ]
-        if changed_days:
-            cursor.executemany(
-                f"""INSERT INTO dc_deltas (venue, stage, mode, day, delta) {values(p, 5)}
-                   ON CONFLICT (mode, day, venue, stage) DO UPDATE SET delta = dc_deltas.delta + excluded.delta""",
-                changed_days,
-            )
+        store.upsert_rows(
+            cursor,
+            "dc_deltas",
+            "venue text, stage text, mode text, day integer, delta integer",
+            "(mode, day, venue, stage) DO UPDATE SET delta = dc_deltas.delta + excluded.delta",
+            changed_days,
+        )
         tree: dict[daily_counts_versions.Node, int] = defaultdict(int)
         for _checkpoint, changes in self.stretches:
             for key, n in changes.items():
@@ -192,10 +190,11 @@ class DailyCountsBatch:
         # finds the nodes' versions by the tree's rows.
         nodes = [(*key, n) for key, n in sorted(tree.items())]
         # The versions need each node's value before this batch: read before the tree is written.
-        daily_counts_versions.write(p, cursor, self.stretches)
-        if nodes:
-            cursor.executemany(
-                f"""INSERT INTO dc_tree (mode, node, venue, stage, n) {values(p, 5)}
-                   ON CONFLICT (mode, node, venue, stage) DO UPDATE SET n = dc_tree.n + excluded.n""",
-                nodes,
-            )
+        daily_counts_versions.write(store, cursor, self.stretches)
+        store.upsert_rows(
+            cursor,
+            "dc_tree",
+            "mode text, node integer, venue text, stage text, n bigint",
+            "(mode, node, venue, stage) DO UPDATE SET n = dc_tree.n + excluded.n",
+            nodes,
+        )

@@ -21,7 +21,7 @@ from typing import Any
 from projections.clocks import Clocks
 from projections.indexes.fenwick import nodes_to_sum
 from projections.stage_rows import MAX_DAY
-from projections.store.read_store import Cursor, ReadStore, insert_rows, key_chunks, values
+from projections.store.read_store import Cursor, ReadStore, insert_rows, key_chunks
 
 #: Positions a stretch: the most a question reads from the stage rows beside the tree. Smaller ones
 #: write more versions (most batches of a live service span one stretch; a rebuild writes one version
@@ -51,8 +51,9 @@ def checkpoint_of(position: int) -> int:
     return -(-position // CHECKPOINT) * CHECKPOINT
 
 
-def write(p: str, cursor: Cursor, stretches: list[tuple[int, dict[Node, int]]]) -> None:
+def write(store: ReadStore, cursor: Cursor, stretches: list[tuple[int, dict[Node, int]]]) -> None:
     """A version of each node changed in each stretch, at its checkpoint; before the tree is updated."""
+    p = store.p
     keys = {key for _checkpoint, changes in stretches for key in changes}
     if not keys:
         return
@@ -72,12 +73,13 @@ def write(p: str, cursor: Cursor, stretches: list[tuple[int, dict[Node, int]]]) 
             rows[-1].append((*key, checkpoint, running[key]))
     # Only the first stretch's checkpoint can hold versions already (of the batch before, ending in the same
     # stretch); the later ones are new, and streamed in where the database can (a rebuild writes ~2k a stretch).
-    if rows[0]:
-        cursor.executemany(
-            f"""INSERT INTO dc_tree_versions ({_COLUMNS}) {values(p, 6)}
-               ON CONFLICT (mode, node, venue, stage, position) DO UPDATE SET n = excluded.n""",
-            rows[0],
-        )
+    store.upsert_rows(
+        cursor,
+        "dc_tree_versions",
+        "mode text, node integer, venue text, stage text, position bigint, n bigint",
+        "(mode, node, venue, stage, position) DO UPDATE SET n = excluded.n",
+        rows[0],
+    )
     # In key order: each insert lands next to the one before in the primary key's B-tree.
     insert_rows(cursor, p, "dc_tree_versions", _COLUMNS, sorted(row for stretch in rows[1:] for row in stretch))
 
