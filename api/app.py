@@ -20,6 +20,7 @@ from api.inputs import InputError, clip
 from api.middleware.answer_cache import AnswerCache
 from api.middleware.head import HeadAsGet
 from api.middleware.observability import HttpEdge, Metrics, configure_logging
+from api.middleware.read_lane import ReadLane
 from api.middleware.write_gate import WriteGate
 from api.routes import companies, facts, feed, ops, search, subscriptions, vocabulary, web
 from api.routes.feed import OpenStreams
@@ -89,6 +90,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     _add_routes(app)
     web.mount(app)
     _error_handlers(app)
+    app.add_middleware(ReadLane, lanes=(companies.LANE, pipeline.LANE), counted=app.state.metrics.read_lane)
     app.add_middleware(AnswerCache, max_bytes=settings.answer_cache_mb * 1024 * 1024)
     app.add_middleware(WriteGate, settings=settings)
     app.add_middleware(HttpEdge, metrics=app.state.metrics, logger=logger)

@@ -188,7 +188,10 @@ DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 # An optional day: documented as an ISO date on the text branch itself (anyOf [{string, format: date}, null]),
 # where generators look for it (at the parameter's top level they read it as plain text); other single-day
 # forms (2025年6月30日, June 30 2025) are still accepted.
-DayOrNone = Annotated[str, Field(max_length=40, json_schema_extra={"format": "date", "pattern": DAY_PATTERN})] | None
+DAY_MAX_CHARS = 40
+DayOrNone = (
+    Annotated[str, Field(max_length=DAY_MAX_CHARS, json_schema_extra={"format": "date", "pattern": DAY_PATTERN})] | None
+)
 
 
 def day_query(description: str, example: str) -> Any:

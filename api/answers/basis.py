@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import anyio
@@ -105,24 +106,55 @@ class Reply:
 
     def __call__(self, body: Any) -> Response:
         route = getattr(self._request.scope.get("route"), "path", "")
-        body["basis"], pinned = basis_of(self.services, route, self._request.query_params)
-        content = render_json(body)
-        tag = etag(body["basis"]["position"], content)
-        cache = IMMUTABLE if pinned else REVALIDATE
-        if matches(self._request.headers.get("if-none-match"), tag):
-            return Response(status_code=304, headers={"ETag": tag, "Cache-Control": cache})
-        reply = Response(content, media_type="application/json")
+        asked, if_none_match = self._request.query_params, self._request.headers.get("if-none-match")
+        sent = rendered(self.services, route, asked, if_none_match, body)
+        if sent.not_modified:
+            return Response(status_code=304, headers={"ETag": sent.tag, "Cache-Control": sent.cache})
+        reply = Response(sent.content, media_type="application/json")
         for name, value in self._headers.items():
             if name not in ("content-length", "content-type"):
                 reply.headers[name] = value
-        reply.headers["ETag"] = tag
-        reply.headers["Cache-Control"] = cache
+        reply.headers["ETag"] = sent.tag
+        reply.headers["Cache-Control"] = sent.cache
         return reply
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A read answer's bytes with its validator and caching rule; ``not_modified`` when the client holds them."""
+
+    content: bytes
+    tag: str
+    cache: str
+    not_modified: bool
+
+    def raw_headers(self) -> list[tuple[bytes, bytes]]:
+        """The headers ``Reply`` sends with these bytes, in its order (Starlette's Response, then ETag and
+        Cache-Control): for senders that write to ASGI themselves."""
+        validators = [(b"etag", self.tag.encode("latin-1")), (b"cache-control", self.cache.encode("latin-1"))]
+        if self.not_modified:
+            return validators
+        length = (b"content-length", str(len(self.content)).encode("latin-1"))
+        return [length, (b"content-type", b"application/json"), *validators]
+
+
+def rendered(
+    services: Services, route: str, query: Mapping[str, str], if_none_match: str | None, body: Any
+) -> Rendered:
+    """A read answer given its basis, rendered with orjson, with the ETag and Cache-Control it is sent with."""
+    body["basis"], pinned = basis_of(services, route, query)
+    content = render_json(body)
+    tag = etag(body["basis"]["position"], content)
+    return Rendered(content, tag, IMMUTABLE if pinned else REVALIDATE, matches(if_none_match, tag))
 
 
 def read_threads(request: Request) -> anyio.CapacityLimiter:
     """The app's read threads (``TIMELINE_READ_THREADS``), made on the first read, inside the event loop."""
-    state = request.app.state
+    return read_threads_of(request.app.state)
+
+
+def read_threads_of(state: Any) -> anyio.CapacityLimiter:
+    """``read_threads`` from the app's state."""
     threads: anyio.CapacityLimiter | None = getattr(state, "read_threads", None)
     if threads is None:
         threads = state.read_threads = anyio.CapacityLimiter(state.settings.read_threads)

@@ -97,6 +97,12 @@ class Metrics:
         self.latency = Histogram(
             "timeline_http_request_seconds", "HTTP request latency", ["method", "route"], registry=self.registry
         )
+        self.read_lane = Counter(
+            "timeline_read_lane_requests_total",
+            "Requests on a read lane's routes, by whether the lane answered them or left them to the routes",
+            ["outcome"],
+            registry=self.registry,
+        )
         self.log_position = Gauge("timeline_log_position", "Newest position in the event log", registry=self.registry)
         self.projection_position = Gauge(
             "timeline_projection_position", "Position the read models have applied", registry=self.registry

@@ -12,18 +12,20 @@ from api.answers.basis import answered_in_read_threads
 from api.answers.examples import COMPANY, example
 from api.answers.responses import READ_ERRORS, written
 from api.deps import ClocksDep, PublishedBy, ReplyDep, ServicesDep, VenueFilter, Writer, parse_day, word
+from api.middleware.read_lane import Lane, as_of, today_clocks
 from api.routes.writes import after_write, company_for_write
 from api.schemas import CompanyIn, CompanyWrittenOut, NameRetirementIn, sources_of
 from projections.queries.answers import Company, CompanyHistory
 
 router = APIRouter(tags=["companies"])
 
+NAME_MAX_CHARS = 200
 Name = Annotated[
     str,
     Path(
         description="Any name (any language, any case), the key, or the company id",
         examples=["壁仞科技"],
-        max_length=200,
+        max_length=NAME_MAX_CHARS,
     ),
 ]
 
@@ -37,6 +39,15 @@ Name = Annotated[
 def company(reply: ReplyDep, name: Name, clocks: ClocksDep) -> Response:
     """A company's stage on each venue, its flags and its facts, as of a day."""
     return reply(reply.services.queries.company(name, clocks))
+
+
+#: ``company`` for a day alone, without FastAPI's machinery (api/middleware/read_lane.py).
+LANE = Lane(
+    "/companies/{name}",
+    {"as_of": as_of},
+    lambda services, name, asked: services.queries.company(name, asked.get("as_of") or today_clocks()),
+    path_max_chars=NAME_MAX_CHARS,
+)
 
 
 @router.get(

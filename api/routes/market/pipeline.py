@@ -29,13 +29,17 @@ from api.deps import (
     parse_day,
     word,
 )
+from api.middleware.read_lane import Lane, as_of, today_clocks, whole_number
 from projections.queries.answers import Pipeline
 
 router = APIRouter(tags=["pipeline"])
 
 StageQ = Annotated[StageWord, Query(description="Only this stage", examples=["accepted"])]
-Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Entries to skip (a cursor pages deep lists faster)")]
+LIMIT, OFFSET = (1, 1000), (0, 10_000_000)
+Limit = Annotated[int, Query(ge=LIMIT[0], le=LIMIT[1], description="Page size")]
+Offset = Annotated[
+    int, Query(ge=OFFSET[0], le=OFFSET[1], description="Entries to skip (a cursor pages deep lists faster)")
+]
 ReportedSince = Annotated[
     DayOrNone,
     day_query("Only entries whose deciding fact has a source published on or after this day", "2025-12-01"),
@@ -98,6 +102,26 @@ def pipeline(
             sponsor=sponsor,
         )
     return reply(answer)
+
+
+#: ``pipeline`` by day, venue, stage and page, without FastAPI's machinery (api/middleware/read_lane.py).
+LANE = Lane(
+    "/pipeline",
+    {
+        "as_of": as_of,
+        "venue": lambda value: inputs.parse_venue("venue", value),
+        "stage": lambda value: inputs.parse_stage("stage", value),
+        "limit": whole_number(*LIMIT),
+        "offset": whole_number(*OFFSET),
+    },
+    lambda services, _, asked: services.queries.pipeline(
+        asked.get("as_of") or today_clocks(),
+        venue=asked.get("venue"),
+        stage=asked.get("stage"),
+        limit=asked.get("limit", 100),
+        offset=asked.get("offset", 0),
+    ),
+)
 
 
 @router.get(
