@@ -15,6 +15,7 @@ that refuses: the routes ask again and answer it their way; reads change nothing
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -84,6 +85,12 @@ class ReadLane:
         self.lanes = lanes
         self._answered, self._left = counted.labels("answered"), counted.labels("left")  # /metrics
         self._routes: dict[str, Any] = {}
+        self._batched: Batches | None = None
+
+    def _batches(self, scope: Scope) -> Batches:
+        if self._batched is None:
+            self._batched = Batches(read_threads_of(scope["app"].state))
+        return self._batched
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         taken = self._taken(scope)
@@ -95,7 +102,7 @@ class ReadLane:
         if_none_match = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"if-none-match"), None)
         answer = functools.partial(_answer, services, lane, value, (raw, asked), if_none_match)
         try:
-            sent: Rendered = await anyio.to_thread.run_sync(answer, limiter=read_threads_of(scope["app"].state))
+            sent: Rendered = await self._batches(scope).run(answer)
         except Exception:  # the routes ask again and answer it their way (a 404, a 503)
             self._left.inc()
             await self.app(scope, receive, send)
@@ -132,6 +139,43 @@ class ReadLane:
             ours = (r for r in routes if getattr(r, "path", None) == template and "GET" in getattr(r, "methods", ()))
             self._routes[template] = next(ours, None)
         return self._routes[template]
+
+
+class Batches:
+    """Answers computed in the read threads a batch at a time: every request that arrives while the threads are
+    busy joins the next batch, and a batch is one hop to a thread and one back, however many it holds."""
+
+    def __init__(self, threads: anyio.CapacityLimiter) -> None:
+        self.threads = threads
+        self._waiting: list[tuple[Callable[[], Any], asyncio.Future[Any]]] = []
+        self._senders: set[asyncio.Task[None]] = set()
+
+    async def run(self, work: Callable[[], Any]) -> Any:
+        future = asyncio.get_running_loop().create_future()
+        self._waiting.append((work, future))
+        if len(self._senders) < self.threads.total_tokens:  # else a sender busy now takes it with the next batch
+            sender = asyncio.ensure_future(self._send())  # starts on the loop's next turn, with all that came meanwhile
+            self._senders.add(sender)
+            sender.add_done_callback(self._senders.discard)
+        return await future
+
+    async def _send(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            outcomes = await anyio.to_thread.run_sync(_each, [work for work, _ in batch], limiter=self.threads)
+            for (_, future), (ok, outcome) in zip(batch, outcomes, strict=True):
+                if not future.done():
+                    future.set_result(outcome) if ok else future.set_exception(outcome)
+
+
+def _each(works: list[Callable[[], Any]]) -> list[tuple[bool, Any]]:
+    outcomes: list[tuple[bool, Any]] = []
+    for work in works:
+        try:
+            outcomes.append((True, work()))
+        except Exception as error:  # each request's own: the others of the batch are answered
+            outcomes.append((False, error))
+    return outcomes
 
 
 def _answer(

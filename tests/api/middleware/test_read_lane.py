@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+import anyio
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from api.app import create_app
+from api.middleware import read_lane
+from api.middleware.read_lane import Batches
 from api.settings import Settings
 
 # min_position is no parameter a lane reads: the same question with it is answered by the routes.
@@ -132,3 +137,36 @@ def test_any_day_of_any_company_or_page_is_answered_alike(client, day, name, pag
     answered_alike(client, f"/companies/{name}?as_of={day}")
     query = "&".join(f"{key}={value}" for key, value in {"as_of": day, **page}.items())
     answered_alike(client, f"/pipeline?{query}")
+
+
+def test_questions_that_arrive_while_the_read_threads_are_busy_go_to_them_together_and_fail_alone(monkeypatch):
+    hops: list[int] = []
+    first_started, release = threading.Event(), threading.Event()
+    each = read_lane._each
+
+    def counting(works):
+        hops.append(len(works))
+        return each(works)
+
+    def first():
+        first_started.set()
+        release.wait(5)
+        return "first"
+
+    def failing():
+        raise LookupError("this one only")
+
+    async def ask() -> list[object]:
+        batches = Batches(anyio.CapacityLimiter(1))
+        asked = [asyncio.ensure_future(batches.run(first))]
+        await asyncio.to_thread(first_started.wait, 5)
+        asked += [asyncio.ensure_future(batches.run(work)) for work in (lambda: 2, failing, lambda: 4)]
+        await asyncio.sleep(0)
+        release.set()
+        return await asyncio.gather(*asked, return_exceptions=True)
+
+    monkeypatch.setattr(read_lane, "_each", counting)
+    outcomes = asyncio.run(ask())
+    assert [outcomes[0], outcomes[1], outcomes[3]] == ["first", 2, 4]
+    assert isinstance(outcomes[2], LookupError)
+    assert hops == [1, 3]  # the three that came while the thread was busy: one hop there, one back
