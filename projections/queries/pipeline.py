@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 
+from domain.dates.fuzzy_dates import FuzzyDate
 from domain.vocabulary import stage_rank
 from projections.clocks import MAX_POSITION, Clocks
 from projections.indexes import board, daily_counts_versions
@@ -197,7 +198,8 @@ class PipelineQueries:
             rows = board.page(self.store, clocks, wanted, (_ENTRY_COLUMNS, joins, [MAX_POSITION, MAX_DAY]))
         else:
             rows = self._rows_at_point(clocks, filters, limit, offset, after)
-        return [_entry(row, clocks) for row in rows]
+        as_of = FuzzyDate.day(clocks.as_of)
+        return [_entry(row, clocks, as_of) for row in rows]
 
     def _rows_at_point(
         self, clocks: Clocks, filters: Filters, limit: int | None, offset: int, after: list[Any] | None
@@ -281,7 +283,7 @@ class PipelineQueries:
         }
 
 
-def _entry(row: Any, clocks: Clocks) -> PipelineEntry:
+def _entry(row: Any, clocks: Clocks, as_of: FuzzyDate) -> PipelineEntry:
     company_id, name, aliases, sector, venue, stage, suspended, fact_id, text, earliest, latest, sources = row
     return {
         "company_id": company_id,
@@ -294,5 +296,5 @@ def _entry(row: Any, clocks: Clocks) -> PipelineEntry:
         "since": rows_to_answers.day_span(text, earliest, latest),
         "certain": latest <= clocks.day,
         "fact_id": fact_id,
-        **rows_to_answers.freshness(sources, clocks),  # type: ignore[typeddict-item]  # labels: added per page
+        **rows_to_answers.freshness(sources, clocks, as_of),  # type: ignore[typeddict-item]  # labels: added per page
     }

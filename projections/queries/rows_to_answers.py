@@ -23,6 +23,9 @@ FACT_SUBJECTS = """LEFT JOIN rm_companies c ON c.company_id = v.subject_id
 COMPANY_COLUMNS = "c.company_id, c.key, c.name, c.aliases, c.sector"
 
 
+# Every entry of every page writes its days as text again, and the days are few (a few thousand distinct in a
+# store): each written once.
+@lru_cache(maxsize=65536)
 def day_text(ordinal: int) -> str:
     return date.fromordinal(ordinal).isoformat()
 
@@ -90,15 +93,20 @@ def newest_reported(sources_json: str, published_by: date | None) -> FuzzyDate |
     return newest(published, FuzzyDate.day(published_by) if published_by else None)
 
 
-def freshness(sources_json: str, clocks: Clocks) -> Freshness:
+def freshness(sources_json: str, clocks: Clocks, as_of: FuzzyDate | None = None) -> Freshness:
     """``last_reported``: when the newest source behind the state was published (as public by
-    ``published_by``), how many days before ``as_of`` that was, and whether that is stale."""
-    as_of = FuzzyDate.day(clocks.as_of)
+    ``published_by``), how many days before ``as_of`` that was, and whether that is stale. A page passes its
+    ``as_of`` as a fuzzy day, made once for all its entries."""
+    as_of = as_of or FuzzyDate.day(clocks.as_of)
     reported = newest_reported(sources_json, clocks.published_by)
     return {
-        "last_reported": None
-        if reported is None
-        else {"text": reported.text, "earliest": reported.earliest.isoformat(), "latest": reported.latest.isoformat()},
+        "last_reported": None if reported is None else _reported_span(reported).copy(),
         "days_since_reported": days_since(as_of, reported) if reported else None,
         "stale": is_stale(as_of, reported),
     }
+
+
+@lru_cache(maxsize=4096)
+def _reported_span(reported: FuzzyDate) -> DaySpan:
+    """A publication date as an answer writes it (copied by each answer that shows it)."""
+    return {"text": reported.text, "earliest": reported.earliest.isoformat(), "latest": reported.latest.isoformat()}
