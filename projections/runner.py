@@ -177,7 +177,10 @@ class ProjectionRunner:
             "taking over a rebuild that stopped",
             extra={"fields": {"projection": self.name, "holder": lease.holder, "position": self.position()}},
         )
-        self.projector.create_tables(self.store)
+        if isinstance(self.projector, IndexesLater):
+            self.projector.create_indexes(self.store)  # and what its rebuild left for them to the end
+        else:
+            self.projector.create_tables(self.store)
         with self.store.transaction() as cursor:
             leases.release(self.store, cursor, self.name, lease.holder)
         return False

@@ -124,9 +124,11 @@ def create_tables(store: ReadStore, *, indexes: bool = True) -> None:
 
 
 def create_indexes(store: ReadStore) -> None:
+    """The secondary indexes, and what a rebuild without them left to the end (the board's counts)."""
     with store.schema_transaction() as cursor:
         for statement in _INDEXES:
             cursor.execute(statement)
+        board.count_all(cursor)
 
 
 def drop_tables(store: ReadStore, cursor: Cursor) -> None:
