@@ -52,8 +52,8 @@ class TimelineProjector:
     def __init__(self) -> None:
         self._memory = CarriedState()
         # While a rebuild fills the tables without their indexes, what is derived from whole tables waits
-        # for them too (tables.create_indexes): the board's counts by node, one GROUP BY at the end instead
-        # of an upsert of every node a batch touched, batch after batch.
+        # for them too (tables.create_indexes): the stage-point index, built from the table at once, and the
+        # board's counts by node, one GROUP BY instead of an upsert of every node each batch touched.
         self._later = False
 
     def create_tables(self, store: ReadStore, *, indexes: bool = True) -> None:
