@@ -50,13 +50,17 @@ def checkpoint_of(position: int) -> int:
     return -(-position // CHECKPOINT) * CHECKPOINT
 
 
-def write(store: ReadStore, cursor: Cursor, stretches: list[tuple[int, dict[Node, int]]]) -> None:
-    """A version of each node changed in each stretch, at its checkpoint; before the tree is updated."""
+def write(
+    store: ReadStore, cursor: Cursor, stretches: list[tuple[int, dict[Node, int]]]
+) -> tuple[dict[Node, int], set[Node]]:
+    """A version of each node changed in each stretch, at its checkpoint; before the tree is updated. Returns
+    each such node's value at the last checkpoint, and which of them the tree holds a row for already."""
     p = store.p
     keys = {key for _checkpoint, changes in stretches for key in changes}
     if not keys:
-        return
+        return {}, set()
     running = dict.fromkeys(keys, 0)
+    stored: set[Node] = set()
     modes = sorted({mode for mode, _node, _venue, _stage in keys})
     for chunk in key_chunks(sorted({node for _mode, node, _venue, _stage in keys})):
         # The mode too: the primary key's first column, without which the tree is scanned whole (a scan a
@@ -69,6 +73,7 @@ def write(store: ReadStore, cursor: Cursor, stretches: list[tuple[int, dict[Node
         for mode, node, venue, stage, n in cursor.fetchall():
             if (mode, node, venue, stage) in running:
                 running[(mode, node, venue, stage)] = int(n)
+                stored.add((mode, node, venue, stage))
     (first, changes), later = stretches[0], stretches[1:]
     for key, n in changes.items():
         running[key] += n
@@ -90,6 +95,7 @@ def write(store: ReadStore, cursor: Cursor, stretches: list[tuple[int, dict[Node
             versions[key].append((checkpoint, running[key]))
     rows = [(*key, checkpoint, n) for key in sorted(versions) for checkpoint, n in versions[key]]
     insert_rows(cursor, p, "dc_tree_versions", _COLUMNS, rows)
+    return running, stored
 
 
 def counts_at(
