@@ -58,6 +58,22 @@ def lease_of(store: ReadStore, name: str) -> Lease | None:
     return Lease(name, str(rows[0][0]), bool(rows[0][1]), float(rows[0][2])) if rows else None
 
 
+def with_positions(store: ReadStore, names: list[str]) -> tuple[dict[str, Lease], dict[str, int]]:
+    """The leases of several projections (those that have one) and their tracked positions, in one read: on
+    PostgreSQL a read is a transaction of its own, a few round trips, and catch-up asked once per projection
+    and question."""
+    marks = ", ".join([store.p] * len(names))
+    with store.reading() as cursor:
+        cursor.execute(f"SELECT name, holder, rebuilding, beat FROM rm_catch_up WHERE name IN ({marks})", names)
+        held = {
+            str(name): Lease(str(name), str(holder), bool(rebuilding), float(beat))
+            for name, holder, rebuilding, beat in cursor.fetchall()
+        }
+        cursor.execute(f"SELECT name, position FROM rm_tracking WHERE name IN ({marks})", names)
+        found = {str(name): int(position) for name, position in cursor.fetchall()}
+    return held, {name: found.get(name, 0) for name in names}
+
+
 def release(store: ReadStore, cursor: Cursor, name: str, holder: str) -> None:
     """End ``holder``'s rebuild lease: its own rebuild is over, or it died (then the caller takes over)."""
     p = store.p

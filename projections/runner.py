@@ -164,9 +164,8 @@ class ProjectionRunner:
         """
         return catch_up_together([self], batch_size, progress)[self.name]
 
-    def _rebuild_elsewhere(self) -> bool:
-        """Whether a live rebuild holds this projection; a dead one's lease is taken over here."""
-        lease = leases.lease_of(self.store, self.name)
+    def _rebuild_elsewhere(self, lease: leases.Lease | None) -> bool:
+        """Whether a live rebuild holds this projection (``lease``, as just read); a dead one's is taken over here."""
         if lease is None or not lease.rebuilding:
             return False
         if lease.live() if lease.holder != this_process() else _REBUILDS_HERE.get(self.name, 0) > 0:
@@ -177,7 +176,10 @@ class ProjectionRunner:
             "taking over a rebuild that stopped",
             extra={"fields": {"projection": self.name, "holder": lease.holder, "position": self.position()}},
         )
-        self.projector.create_tables(self.store)
+        if isinstance(self.projector, IndexesLater):
+            self.projector.create_indexes(self.store)  # and what its rebuild left for them to the end
+        else:
+            self.projector.create_tables(self.store)
         with self.store.transaction() as cursor:
             leases.release(self.store, cursor, self.name, lease.holder)
         return False
@@ -204,7 +206,7 @@ class ProjectionRunner:
                 raise
             position, applied = self._narrow(start, events, error)
         if position == _RACED:  # another process applied these meanwhile: on from its position
-            if not self._rebuilding and self._rebuild_elsewhere():
+            if not self._rebuilding and self._rebuild_elsewhere(leases.lease_of(self.store, self.name)):
                 return None, applied  # a rebuild began meanwhile: leave the tables to it
             return self.position(), applied
         if position is not None and broken is not None and position < broken[0]:
@@ -285,16 +287,12 @@ def catch_up_together(
     with ExitStack() as stack:
         for runner in sorted(writable, key=lambda runner: runner.name):
             stack.enter_context(runner._lock)
-        free = [runner for runner in writable if not runner._rebuild_elsewhere()]
+        held: dict[str, leases.Lease] = {}
+        positions: dict[str, int] = {}
+        for store in {id(runner.store): runner.store for runner in writable}.values():  # one read a store
+            found = leases.with_positions(store, [runner.name for runner in writable if runner.store is store])
+            held, positions = held | found[0], positions | found[1]
+        free = [runner for runner in writable if not runner._rebuild_elsewhere(held.get(runner.name))]
         if free:
-            applied.update(fold(free, _positions(free), batch_size, progress))
+            applied.update(fold(free, {runner.name: positions[runner.name] for runner in free}, batch_size, progress))
     return applied
-
-
-def _positions(runners: Sequence[ProjectionRunner]) -> dict[str, int]:
-    found: dict[str, int] = {}  # one statement a store
-    for store in {id(runner.store): runner.store for runner in runners}.values():
-        names = [runner.name for runner in runners if runner.store is store]
-        marks = ", ".join([store.p] * len(names))
-        found |= dict(store.query(f"SELECT name, position FROM rm_tracking WHERE name IN ({marks})", names))
-    return {runner.name: int(found.get(runner.name, 0)) for runner in runners}

@@ -182,19 +182,22 @@ class DailyCountsBatch:
             "(mode, day, venue, stage) DO UPDATE SET delta = dc_deltas.delta + excluded.delta",
             changed_days,
         )
-        tree: dict[daily_counts_versions.Node, int] = defaultdict(int)
-        for _checkpoint, changes in self.stretches:
-            for key, n in changes.items():
-                tree[key] += n
-        # Even a node whose changes cancel out in the batch gets its row: a question at a past position
-        # finds the nodes' versions by the tree's rows.
-        nodes = [(*key, n) for key, n in sorted(tree.items())]
-        # The versions need each node's value before this batch: read before the tree is written.
-        daily_counts_versions.write(store, cursor, self.stretches)
-        store.upsert_rows(
+        # The versions need each node's value before this batch: read before the tree is written. They give
+        # each changed node's value now and whether it has a row: rows updated, and new ones inserted (streamed
+        # on PostgreSQL) rather than all upserted. Even a node whose changes cancel out in the batch gets its
+        # row: a question at a past position finds the nodes' versions by the tree's rows.
+        values, stored = daily_counts_versions.write(store, cursor, self.stretches)
+        store.update_rows(
             cursor,
             "dc_tree",
-            "mode text, node integer, venue text, stage text, n bigint",
-            "(mode, node, venue, stage) DO UPDATE SET n = dc_tree.n + excluded.n",
-            nodes,
+            "n bigint",
+            "mode text, node integer, venue text, stage text",
+            [(n, *key) for key, n in sorted(values.items()) if key in stored],
+        )
+        insert_rows(
+            cursor,
+            p,
+            "dc_tree",
+            "mode, node, venue, stage, n",
+            [(*key, n) for key, n in sorted(values.items()) if key not in stored],
         )

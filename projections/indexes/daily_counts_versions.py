@@ -16,7 +16,6 @@ rows by ``rec_from`` and ``rec_to`` (projections/timeline/tables.py).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from projections.clocks import Clocks
 from projections.indexes.fenwick import nodes_to_sum
@@ -51,26 +50,33 @@ def checkpoint_of(position: int) -> int:
     return -(-position // CHECKPOINT) * CHECKPOINT
 
 
-def write(store: ReadStore, cursor: Cursor, stretches: list[tuple[int, dict[Node, int]]]) -> None:
-    """A version of each node changed in each stretch, at its checkpoint; before the tree is updated."""
+def write(
+    store: ReadStore, cursor: Cursor, stretches: list[tuple[int, dict[Node, int]]]
+) -> tuple[dict[Node, int], set[Node]]:
+    """A version of each node changed in each stretch, at its checkpoint; before the tree is updated. Returns
+    each such node's value at the last checkpoint, and which of them the tree holds a row for already."""
     p = store.p
     keys = {key for _checkpoint, changes in stretches for key in changes}
     if not keys:
-        return
+        return {}, set()
     running = dict.fromkeys(keys, 0)
+    stored: set[Node] = set()
+    modes = sorted({mode for mode, _node, _venue, _stage in keys})
     for chunk in key_chunks(sorted({node for _mode, node, _venue, _stage in keys})):
+        # The mode too: the primary key's first column, without which the tree is scanned whole (a scan a
+        # catch-up paid for every write).
         cursor.execute(
-            f"SELECT mode, node, venue, stage, n FROM dc_tree WHERE node IN ({', '.join([p] * len(chunk))})", chunk
+            f"SELECT mode, node, venue, stage, n FROM dc_tree WHERE mode IN ({', '.join([p] * len(modes))}) "
+            f"AND node IN ({', '.join([p] * len(chunk))})",
+            [*modes, *chunk],
         )
         for mode, node, venue, stage, n in cursor.fetchall():
             if (mode, node, venue, stage) in running:
                 running[(mode, node, venue, stage)] = int(n)
-    rows: list[list[tuple[Any, ...]]] = []
-    for checkpoint, changes in stretches:
-        rows.append([])
-        for key, n in sorted(changes.items()):
-            running[key] += n
-            rows[-1].append((*key, checkpoint, running[key]))
+                stored.add((mode, node, venue, stage))
+    (first, changes), later = stretches[0], stretches[1:]
+    for key, n in changes.items():
+        running[key] += n
     # Only the first stretch's checkpoint can hold versions already (of the batch before, ending in the same
     # stretch); the later ones are new, and streamed in where the database can (a rebuild writes ~2k a stretch).
     store.upsert_rows(
@@ -78,10 +84,18 @@ def write(store: ReadStore, cursor: Cursor, stretches: list[tuple[int, dict[Node
         "dc_tree_versions",
         "mode text, node integer, venue text, stage text, position bigint, n bigint",
         "(mode, node, venue, stage, position) DO UPDATE SET n = excluded.n",
-        rows[0],
+        [(*key, first, running[key]) for key in sorted(changes)],
     )
-    # In key order: each insert lands next to the one before in the primary key's B-tree.
-    insert_rows(cursor, p, "dc_tree_versions", _COLUMNS, sorted(row for stretch in rows[1:] for row in stretch))
+    # Each node's versions gathered in checkpoint order, then the nodes in key order: the rows in primary key
+    # order (each insert lands next to the one before in its B-tree) without sorting them all.
+    versions: dict[Node, list[tuple[int, int]]] = defaultdict(list)
+    for checkpoint, changes in later:
+        for key, n in changes.items():
+            running[key] += n
+            versions[key].append((checkpoint, running[key]))
+    rows = [(*key, checkpoint, n) for key in sorted(versions) for checkpoint, n in versions[key]]
+    insert_rows(cursor, p, "dc_tree_versions", _COLUMNS, rows)
+    return running, stored
 
 
 def counts_at(

@@ -117,7 +117,12 @@ class PostgresStore(Sessions):
 
     # The stage-point index -------------------------------------------------------------------
 
-    def create_stage_index(self, cursor: Cursor) -> None:
+    def create_stage_index(self, cursor: Cursor, *, later: bool = False) -> None:
+        if not later:
+            cursor.execute(_STAGE_INDEX)
+
+    def index_stage_rows(self, cursor: Cursor) -> None:
+        # Built from the whole table at once: kept up while a rebuild streamed its rows in, it cost as much again.
         cursor.execute(_STAGE_INDEX)
 
     def drop_stage_index(self, cursor: Cursor) -> None:

@@ -81,7 +81,12 @@ class ReadStore(Protocol):
 
     # The stage-point index: rows whose (valid day, publication day, position) rectangle holds a point.
 
-    def create_stage_index(self, cursor: Cursor) -> None: ...
+    def create_stage_index(self, cursor: Cursor, *, later: bool = False) -> None:
+        """The index, empty; ``later``: the rows written next are indexed at once by ``index_stage_rows`` (a
+        rebuild), not one batch at a time by ``stage_rows_opened`` and ``stage_rows_closed``."""
+
+    def index_stage_rows(self, cursor: Cursor) -> None:
+        """Index every stage row in the table, whatever the index held before (what a rebuild left to the end)."""
 
     def drop_stage_index(self, cursor: Cursor) -> None: ...
 

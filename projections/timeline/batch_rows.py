@@ -27,8 +27,9 @@ from projections.timeline.table_reads import VERSION_COLUMNS, TableReads
 
 
 class BatchRows(TableReads):
-    def __init__(self, store: ReadStore, cursor: Cursor, memory: CarriedState) -> None:
+    def __init__(self, store: ReadStore, cursor: Cursor, memory: CarriedState, *, later: bool = False) -> None:
         super().__init__(store, cursor, memory)
+        self.later = later  # the stage index and board counts left to tables.create_indexes (a rebuild)
         # One round trip for all a batch must know of the tables before its first event.
         cursor.execute(
             "SELECT (SELECT token FROM rm_incarnation), (SELECT MAX(position) FROM rm_log), "
@@ -226,11 +227,12 @@ class BatchRows(TableReads):
                 for (company_id, venue), (mode, *days, fact_id, stage, suspended), opened in self.new_rows
             ],
         )
-        self.store.stage_rows_opened(
-            self.cursor,
-            [(opened.row_id, StateRow(*row), opened.rec_from, opened.rec_to) for _k, row, opened in self.new_rows],
-        )
-        self.store.stage_rows_closed(self.cursor, self.closed_rows)
+        if not self.later:
+            self.store.stage_rows_opened(
+                self.cursor,
+                [(opened.row_id, StateRow(*row), opened.rec_from, opened.rec_to) for _k, row, opened in self.new_rows],
+            )
+            self.store.stage_rows_closed(self.cursor, self.closed_rows)
         self._write_board()
 
     def _write_board(self) -> None:
@@ -265,6 +267,8 @@ class BatchRows(TableReads):
             )
         ]
         self.insert("rm_board", board.COLUMNS, rows)
+        if self.later:
+            return
         # A moved row leaves and joins the same nodes under the same counts: only ``since`` changed.
         tally: Counter[tuple[Any, ...]] = Counter()
         for sign, changed in ((-1, left), (1, joined)):

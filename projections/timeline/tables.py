@@ -117,16 +117,20 @@ def create_tables(store: ReadStore, *, indexes: bool = True) -> None:
     with store.schema_transaction() as cursor:
         for statement in statements:
             cursor.execute(statement)
-        store.create_stage_index(cursor)
+        store.create_stage_index(cursor, later=not indexes)
         cursor.execute("SELECT token FROM rm_incarnation")
         if cursor.fetchone() is None:
             cursor.execute(f"INSERT INTO rm_incarnation (token) VALUES ({store.p})", (uuid4().hex,))
 
 
 def create_indexes(store: ReadStore) -> None:
+    """The secondary indexes, and what a rebuild without them left to the end: the stage-point index, the
+    board's counts."""
     with store.schema_transaction() as cursor:
         for statement in _INDEXES:
             cursor.execute(statement)
+        store.index_stage_rows(cursor)
+        board.count_all(cursor)
 
 
 def drop_tables(store: ReadStore, cursor: Cursor) -> None:
