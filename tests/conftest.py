@@ -176,8 +176,7 @@ def filled_url(request, _filled_templates: _FilledTemplates, tmp_path: Path) -> 
             if database == "postgres":
                 return copies.enter_context(_copy_of(template))
             path = tmp_path / f"filled-{uuid.uuid4().hex[:8]}.db"
-            with closing(sqlite3.connect(template)) as reading, closing(sqlite3.connect(path)) as writing:
-                reading.backup(writing)
+            copy_store(Path(template), path)
             return f"sqlite:///{path}"
 
         yield copy
@@ -226,6 +225,28 @@ def _database_url(name: str) -> str:
 def _drop_database(name: str) -> None:
     with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _seeds_caught_up(services: Services) -> None:
+    load_seeds(services.app)
+    services.catch_up()
+
+
+_SEEDS_CAUGHT_UP = _with_services(_seeds_caught_up)
+
+
+@pytest.fixture(scope="session")
+def served_seed_store(_filled_templates: _FilledTemplates) -> Path:
+    """A SQLite file holding what `timeline seed` leaves (the seeds loaded, every read model caught up), made once
+    per test process: the servers of the seed data start on copies of it (``copy_store``). The command itself runs
+    as a process in tests/e2e/test_a_rebuild_killed_mid_way_is_caught_up_by_the_server.py."""
+    return Path(_filled_templates.template("sqlite", _SEEDS_CAUGHT_UP))
+
+
+def copy_store(source: Path, target: Path) -> None:
+    """A SQLite store copied whole, by SQLite's backup API."""
+    with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(target)) as writing:
+        reading.backup(writing)
 
 
 ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "seeds"
