@@ -100,8 +100,7 @@ def seeded_sqlite_url(seeded: Services, seeded_sqlite_path: Path, tmp_path: Path
     """A store of this test's own holding the seed dataset, read models caught up: a copy of ``seeded``'s
     file by SQLite's backup API (milliseconds, where loading the seeds again takes about a second)."""
     copy = tmp_path / "timeline.db"
-    with closing(sqlite3.connect(seeded_sqlite_path)) as reading, closing(sqlite3.connect(copy)) as writing:
-        reading.backup(writing)
+    copy_store(seeded_sqlite_path, copy)
     return f"sqlite:///{copy}"
 
 
