@@ -26,7 +26,7 @@ from api.routes import companies, facts, feed, ops, search, subscriptions, vocab
 from api.routes.feed import OpenStreams
 from api.routes.market import panel, pipeline, revisions, stats, timeline
 from api.settings import Settings
-from api.unavailable import DATABASE_ERRORS, DETAIL, HEADERS
+from api.unavailable import DATABASE_ERRORS, HEADERS, detail_for
 from api.webhooks.worker import deliver_in_background
 from application.errors import ConcurrencyConflict
 from domain.errors import AmbiguousName, DomainError, FactRetracted, NameTaken, UnknownCompany, UnknownFact
@@ -266,7 +266,7 @@ def _handler(status: int) -> Callable[[Request, Exception], Awaitable[Response]]
         if status == 503:
             if request.method != "GET":
                 request.app.state.services.write_failed(error)  # /healthz says degraded until writes go through
-            return OrjsonResponse({"detail": DETAIL}, status_code=503, headers=HEADERS)
+            return OrjsonResponse({"detail": detail_for(error)}, status_code=503, headers=HEADERS)
         if status == 422:  # the shape FastAPI gives its own validation errors
             detail: object = [{"loc": ["body"], "msg": str(error)[:MAX_MESSAGE_CHARS], "type": "value_error"}]
         else:

@@ -133,6 +133,7 @@ class HealthProbe:
                 replica = self.store.replication() if self.store.read_only else None
         except (*DATABASE_ERRORS, *self.store.unavailable_errors) as error:
             return 503, {"status": "unavailable", "database": f"unreachable: {type(error).__name__}"}
+        self.app.outage.ended()  # the probe had a connection: calls need not fail at once any more
         applied = min(positions.values())
         lag = head - applied
         projections: dict[str, ProjectionHealth] = {}

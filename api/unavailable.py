@@ -12,6 +12,8 @@ import psycopg_pool
 from eventsourcing.persistence import PersistenceError
 from starlette.types import Send
 
+from application.storage.outage import DatabaseDown
+
 #: Errors of the database itself, as the drivers and eventsourcing's wrappers of them raise them.
 DATABASE_ERRORS: tuple[type[Exception], ...] = (
     PersistenceError,
@@ -26,9 +28,14 @@ DETAIL = "the database is unavailable; retry shortly"
 HEADERS = {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
-async def answer_unavailable(send: Send) -> None:
+def detail_for(error: BaseException | None) -> str:
+    """The 503's detail: the general one, with what is known of an outage (DatabaseDown says how long)."""
+    return f"{DETAIL}: {error}" if isinstance(error, DatabaseDown) else DETAIL
+
+
+async def answer_unavailable(send: Send, error: BaseException | None = None) -> None:
     """The 503, sent by a pure ASGI layer that met the trouble before any answer started."""
-    body = orjson.dumps({"detail": DETAIL})
+    body = orjson.dumps({"detail": detail_for(error)})
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(body)).encode()),

@@ -15,6 +15,7 @@ from application.commands import distinct_aliases, new_fact
 from application.name_claims import claims_for, holds_name, names_of, older_claims, released_claims
 from application.storage.database_url import creating_tables, event_table_for
 from application.storage.event_table import EventTable
+from application.storage.outage import watched
 from application.storage.topics import AllowListMapper
 from application.storage.transcoder import timeline_transcoder
 from application.views import company_view, fact_view
@@ -40,6 +41,7 @@ class TimelineApplication(Application[UUID]):
         self.max_attempts = max_attempts
         super().__init__(env)
         self.event_table: EventTable = event_table_for(self.env, self.recorder)
+        self.outage = watched(self.env, self.recorder)  # fail at once while the database is known to be down
         self.aggregates = Aggregates(self.repository, self.recorder)
 
     def construct_transcoder(self) -> Transcoder:

@@ -172,9 +172,15 @@ def seeded_env(workdir: Path) -> dict[str, str]:
 
 
 def measure(
-    shape: Shape = Shape(), seconds: float = 10, rounds: int = 3, connections: int = 16, threads: int = 1
+    shape: Shape = Shape(),
+    seconds: float = 10,
+    rounds: int = 3,
+    connections: int = 16,
+    threads: int = 1,
+    warm_up: float = 1,
 ) -> dict[str, Any]:
-    """Median req/s and latency per path over ``rounds`` interleaved wrk runs, and each as a share of hello."""
+    """Median req/s and latency per path over ``rounds`` interleaved wrk runs, and each as a share of hello;
+    ``warm_up``: the seconds of the untimed run per path first, none for 0 (wrk takes whole seconds)."""
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk (`make wrk` installs it when it may)")
     workdir = Path(tempfile.mkdtemp(prefix="bench-http-"))
@@ -203,8 +209,8 @@ def measure(
                     return wrk(servers[name], "/", seconds, connections, threads, distinct, str(asked), str(seed))
                 return wrk(servers[name], PATHS[name], seconds, connections, threads, script)
 
-            for name in PATHS:  # warm up: lazy schemas, per-thread connections, caches
-                run(name, 1, 0)
+            for name in PATHS if warm_up else ():  # warm up: lazy schemas, per-thread connections, caches
+                run(name, warm_up, 0)
             for round_number in range(1, rounds + 1):  # each round asks other days than the warm-up and the rest
                 for name in PATHS:
                     runs[name].append(run(name, seconds, round_number))

@@ -6,7 +6,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 
 import psycopg
@@ -64,7 +64,7 @@ def fresh_schema() -> Iterator[str]:
 def empty_postgres_template(postgres_available: None) -> Iterator[str]:
     """A PostgreSQL database holding an empty store (its tables made, no event), made once per test process and never
     connected to afterwards: the template each ``postgres_url`` database is copied from."""
-    with _template(lambda services: None) as name:
+    with _template(_with_services(lambda services: None)) as name:
         yield name
 
 
@@ -100,8 +100,7 @@ def seeded_sqlite_url(seeded: Services, seeded_sqlite_path: Path, tmp_path: Path
     """A store of this test's own holding the seed dataset, read models caught up: a copy of ``seeded``'s
     file by SQLite's backup API (milliseconds, where loading the seeds again takes about a second)."""
     copy = tmp_path / "timeline.db"
-    with closing(sqlite3.connect(seeded_sqlite_path)) as reading, closing(sqlite3.connect(copy)) as writing:
-        reading.backup(writing)
+    copy_store(seeded_sqlite_path, copy)
     return f"sqlite:///{copy}"
 
 
@@ -114,7 +113,7 @@ def seeded_postgres_template(postgres_available: None) -> Iterator[str]:
         load_seeds(services.app)
         services.projection.catch_up()
 
-    with _template(seed) as name:
+    with _template(_with_services(seed)) as name:
         yield name
 
 
@@ -132,18 +131,75 @@ def seeded_postgres_url(seeded_postgres_template: str) -> Iterator[str]:
 _NO_WAIT_FOR_DISK = 'ALTER DATABASE "{name}" SET synchronous_commit = off'
 
 
+Fill = Callable[[str], None]
+
+
+class _FilledTemplates:
+    """What each fill wrote into an empty store, once per test process and database: a SQLite file, or a PostgreSQL
+    database never connected to afterwards (dropped when the process ends)."""
+
+    def __init__(self, stack: ExitStack, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self.stack = stack
+        self.tmp_path_factory = tmp_path_factory
+        self.made: dict[tuple[str, Fill], str] = {}
+
+    def template(self, database: str, fill: Fill) -> str:
+        if (database, fill) not in self.made:
+            if database == "sqlite":
+                path = self.tmp_path_factory.mktemp("filled") / "timeline.db"
+                fill(f"sqlite:///{path}")
+                self.made[database, fill] = str(path)
+            else:
+                self.made[database, fill] = self.stack.enter_context(_template(fill))
+        return self.made[database, fill]
+
+
+@pytest.fixture(scope="session")
+def _filled_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_FilledTemplates]:
+    with ExitStack() as stack:
+        yield _FilledTemplates(stack, tmp_path_factory)
+
+
+@pytest.fixture
+def filled_url(request, _filled_templates: _FilledTemplates, tmp_path: Path) -> Iterator[Callable[[str, Fill], str]]:
+    """``filled_url(database, fill)``: a store of this test's own ("sqlite" or "postgres") holding what ``fill(url)``
+    wrote into an empty one. Each fill runs once per test process and database; every test gets a copy of its result
+    (SQLite's backup API, CREATE DATABASE ... TEMPLATE), where writing a log of hundreds of facts takes seconds.
+    ``fill`` must close every connection it opened: a template is copied only while nothing is connected to it."""
+    with ExitStack() as copies:
+
+        def copy(database: str, fill: Fill) -> str:
+            if database == "postgres":
+                request.getfixturevalue("postgres_available")
+            template = _filled_templates.template(database, fill)
+            if database == "postgres":
+                return copies.enter_context(_copy_of(template))
+            path = tmp_path / f"filled-{uuid.uuid4().hex[:8]}.db"
+            copy_store(Path(template), path)
+            return f"sqlite:///{path}"
+
+        yield copy
+
+
+def _with_services(fill: Callable[[Services], None]) -> Fill:
+    def filled(url: str) -> None:
+        services = build_services(Settings(TIMELINE_DATABASE_URL=url))
+        try:
+            fill(services)
+        finally:
+            services.close()
+
+    return filled
+
+
 @contextmanager
-def _template(fill: Callable[[Services], None]) -> Iterator[str]:
+def _template(fill: Fill) -> Iterator[str]:
     name = f"template_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
         conn.execute(_NO_WAIT_FOR_DISK.format(name=name))
     try:
-        services = build_services(Settings(TIMELINE_DATABASE_URL=_database_url(name)))
-        try:
-            fill(services)
-        finally:
-            services.close()
+        fill(_database_url(name))
         yield name
     finally:
         _drop_database(name)
@@ -168,6 +224,28 @@ def _database_url(name: str) -> str:
 def _drop_database(name: str) -> None:
     with psycopg.connect(_libpq(POSTGRES_ADMIN_URL), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _seeds_caught_up(services: Services) -> None:
+    load_seeds(services.app)
+    services.catch_up()
+
+
+_SEEDS_CAUGHT_UP = _with_services(_seeds_caught_up)
+
+
+@pytest.fixture(scope="session")
+def served_seed_store(_filled_templates: _FilledTemplates) -> Path:
+    """A SQLite file holding what `timeline seed` leaves (the seeds loaded, every read model caught up), made once
+    per test process: the servers of the seed data start on copies of it (``copy_store``). The command itself runs
+    as a process in tests/e2e/test_a_rebuild_killed_mid_way_is_caught_up_by_the_server.py."""
+    return Path(_filled_templates.template("sqlite", _SEEDS_CAUGHT_UP))
+
+
+def copy_store(source: Path, target: Path) -> None:
+    """A SQLite store copied whole, by SQLite's backup API."""
+    with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(target)) as writing:
+        reading.backup(writing)
 
 
 ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -169,10 +169,10 @@ class HttpEdge:
 
         try:
             await self.app(scope, receive, send_with_headers)
-        except DATABASE_ERRORS:
+        except DATABASE_ERRORS as error:
             if answering:
                 raise
-            await answer_unavailable(send_with_headers)
+            await answer_unavailable(send_with_headers, error)
         finally:
             self._observe(scope, status, time.perf_counter() - started)
 

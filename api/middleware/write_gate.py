@@ -113,7 +113,7 @@ class WriteGate:
             claim = await self._claimed(store, key, print_)
         except DATABASE_ERRORS as error:
             services.write_failed(error)
-            await answer_unavailable(send)
+            await answer_unavailable(send, error)
             return
         if claim.outcome != "run":
             await _settled(send, key, claim)

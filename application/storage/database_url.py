@@ -56,8 +56,8 @@ def environment_for(database_url: str) -> dict[str, str]:
         "POSTGRES_USER": unquote(parts.username or "postgres"),
         "POSTGRES_PASSWORD": unquote(parts.password or ""),
         # The pool's wait for a connection, per attempt. eventsourcing retries each recorder call ten times on
-        # connection errors, so a write during an outage answers 503 after about 12 s, not 50 s; the read
-        # models' own queries (no retries) after 1 s.
+        # connection errors; the first writes of an outage answer 503 after its grace (5 s, outage.py), the
+        # requests after them at once; the read models' own queries (no retries) after 1 s.
         "POSTGRES_CONNECT_TIMEOUT": "1",
         "POSTGRES_POOL_SIZE": "5",
         "POSTGRES_MAX_OVERFLOW": "10",

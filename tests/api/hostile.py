@@ -3,6 +3,7 @@ whatever the API accepts stays readable, projectable and rebuildable. Subclassed
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
@@ -11,6 +12,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.composition import build_services
 from api.settings import Settings
+from tests.api.sharing import shares_store
 
 TOKEN = "hostile-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -28,25 +30,41 @@ def financials(metrics: object, period: str = "FY2024") -> dict[str, object]:
     }
 
 
+def settings_for(database_url: str) -> Settings:
+    return Settings(
+        TIMELINE_DATABASE_URL=database_url,
+        TIMELINE_API_TOKEN=TOKEN,
+        TIMELINE_MAX_BODY_BYTES=LIMIT,
+        TIMELINE_IDEMPOTENCY_WAIT=2,
+    )
+
+
+def serving(settings: Settings) -> Iterator[TestClient]:
+    services = build_services(settings)
+    services.app.register_company("MetaX", ["沐曦"], "semiconductors")
+    with TestClient(create_app(settings, services)) as client:
+        yield client
+    services.close()
+
+
 class HostileInputContract:
     database_url: str
 
     @pytest.fixture
     def settings(self, database_url):
-        return Settings(
-            TIMELINE_DATABASE_URL=database_url,
-            TIMELINE_API_TOKEN=TOKEN,
-            TIMELINE_MAX_BODY_BYTES=LIMIT,
-            TIMELINE_IDEMPOTENCY_WAIT=2,
-        )
+        return settings_for(database_url)
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared_client(cls, request):
+        yield from serving(settings_for(request.getfixturevalue("class_database_url")))
 
     @pytest.fixture
-    def client(self, settings):
-        services = build_services(settings)
-        services.app.register_company("MetaX", ["沐曦"], "semiconductors")
-        with TestClient(create_app(settings, services)) as client:
-            yield client
-        services.close()
+    def client(self, request):
+        if request.node.get_closest_marker("shares_store"):
+            yield request.getfixturevalue("shared_client")
+        else:
+            yield from serving(request.getfixturevalue("settings"))
 
     def head(self, client) -> int:
         return client.get("/feed", params={"after": 0, "limit": 1}).json()["head"]
@@ -78,6 +96,7 @@ class HostileInputContract:
         finally:
             restarted.close()
 
+    @shares_store
     @pytest.mark.parametrize(
         ("where", "body"),
         [
@@ -94,6 +113,7 @@ class HostileInputContract:
         self.assert_refused(client.post("/companies", headers=AUTH, json=body), 422, where, "U+")
         assert self.head(client) == before
 
+    @shares_store
     @pytest.mark.parametrize(
         ("field", "change"),
         [
@@ -117,6 +137,7 @@ class HostileInputContract:
         fact = client.get(f"/facts/{written.json()['fact_id']}").json()
         assert fact["sources"][0]["quote"] == "line one\n\tline two"
 
+    @shares_store
     @pytest.mark.parametrize(
         ("raw", "words"),
         [
@@ -133,15 +154,18 @@ class HostileInputContract:
         headers = {**AUTH, "Content-Type": "application/json"}
         self.assert_refused(client.post("/companies", headers=headers, content=raw), 422, *words)
 
+    @shares_store
     def test_a_count_beyond_64_bits_in_fields_is_a_422(self, client):
         body = {"kind": "funding_round", "company": "MetaX", "date": "2024", "fields": {"rounds": 2**63}}
         body["sources"] = [SOURCE]
         self.assert_refused(client.post("/facts", headers=AUTH, json=body), 422, "64-bit")
 
+    @shares_store
     def test_amounts_too_large_to_print_are_refused(self, client):
         body = financials({"revenue": "CNY 1" + "0" * 40})
         self.assert_refused(client.post("/facts", headers=AUTH, json=body), 422, "significant digits")
 
+    @shares_store
     def test_nan_in_a_field_that_wants_text_is_a_422_that_renders(self, client):
         raw = (
             b'{"kind": "accepted", "company": "MetaX", "venue": "SSE-STAR", "date": "2025", '
@@ -152,6 +176,7 @@ class HostileInputContract:
 
     # Clocks, positions and days ----------------------------------------------------------------
 
+    @shares_store
     @pytest.mark.parametrize("known_at", ["99999999999999999999", "²", "١٢", "-1", "1e5", "9999-01-01T00:00:00"])
     def test_unreadable_known_at_is_a_422_on_every_route_that_takes_it(self, client, known_at):
         for path, params in [
@@ -164,14 +189,17 @@ class HostileInputContract:
         ]:
             self.assert_refused(client.get(path, params={**params, "known_at": known_at}), 422, "known_at")
 
+    @shares_store
     def test_a_position_past_the_head_but_within_64_bits_means_everything_so_far(self, client):
         response = client.get("/pipeline", params={"as_of": "2025-06-30", "known_at": str(2**63 - 2)})
         assert response.status_code == 200
 
+    @shares_store
     @pytest.mark.parametrize("after", [str(2**63 - 1), str(2**64), "-1", "²"])
     def test_feed_positions_beyond_64_bits_are_a_422(self, client, after):
         self.assert_refused(client.get("/feed", params={"after": after}), 422, "after")
 
+    @shares_store
     @pytest.mark.parametrize("header", ["²", "12a", "9" * 5000, str(2**63)])
     def test_an_unreadable_last_event_id_is_a_422(self, client, header):
         response = client.get("/feed/stream", headers={"Last-Event-ID": header.encode()})
@@ -190,10 +218,12 @@ class HostileInputContract:
         assert (write.status_code == 201) == (read.status_code == 200), (write.text, read.text)
         assert read.status_code in (200, 422)
 
+    @shares_store
     @pytest.mark.parametrize("path", ["/timeline", "/changes", "/stats/pipeline-counts"])
     def test_a_range_that_ends_before_it_starts_is_a_422(self, client, path):
         self.assert_refused(client.get(path, params={"from": "2025-07-01", "to": "2025-06-01"}), 422, "after")
 
+    @shares_store
     @pytest.mark.parametrize(
         ("params", "word"),
         [
@@ -205,6 +235,7 @@ class HostileInputContract:
     def test_chart_ranges_are_checked_before_any_work(self, client, params, word):
         self.assert_refused(client.get("/stats/pipeline-counts", params=params), 422, word)
 
+    @shares_store
     @pytest.mark.parametrize(
         ("path", "params", "word"),
         [
@@ -221,6 +252,7 @@ class HostileInputContract:
     def test_unknown_vocabulary_is_a_422_listing_the_allowed_words(self, client, path, params, word):
         self.assert_refused(client.get(path, params=params), 422, word)
 
+    @shares_store
     def test_422_bodies_echo_at_most_200_characters_of_the_input(self, client):
         response = client.post("/companies", headers=AUTH, json={"name": "x" * 60_00})
         assert response.status_code == 422
@@ -230,12 +262,14 @@ class HostileInputContract:
 
     # The write gate ------------------------------------------------------------------------------
 
+    @shares_store
     def test_an_anonymous_client_gets_401_before_its_body_is_judged(self, client):
         for headers in ({}, {"Authorization": "Bearer wrong"}):
             response = client.post("/facts", headers={**headers, "Content-Type": "application/json"}, content=b"{oops")
             assert response.status_code == 401
             assert "JSON" not in response.text
 
+    @shares_store
     def test_a_chunked_body_over_the_limit_is_413(self, client):
         def chunks():
             for _ in range(10):
@@ -276,6 +310,7 @@ class HostileInputContract:
         assert client.post("/companies", headers=AUTH, json={"name": "Not Yet Registered"}).status_code == 201
         assert client.post("/facts", headers={**AUTH, **key}, json=body).status_code == 201
 
+    @shares_store
     @pytest.mark.parametrize("key", ["", "x" * 201, "naïve", "tab\there"])
     def test_a_malformed_idempotency_key_is_a_422(self, client, key):
         response = client.post("/companies", headers={**AUTH, "Idempotency-Key": key.encode()}, json={"name": "K"})
@@ -301,6 +336,7 @@ class HostileInputContract:
         assert ",=HYPERLINK" not in csv
         assert ',"=HYPERLINK' not in csv
 
+    @shares_store
     def test_the_viewer_is_served_with_a_strict_csp_nosniff_and_no_referrer(self, client):
         for path in ("/", "/static/app.js"):
             headers = client.get(path).headers
@@ -310,6 +346,7 @@ class HostileInputContract:
             assert headers["referrer-policy"] == "no-referrer"
         assert client.get("/healthz").headers["x-content-type-options"] == "nosniff"
 
+    @shares_store
     def test_nul_and_controls_in_any_query_parameter_or_path_never_answer_5xx(self, client):
         spec = client.get("/openapi.json").json()
         sent = 0

@@ -10,6 +10,7 @@ the company that really bears it. Subclassed once per storage.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 import jsonschema_rs
 import pytest
@@ -19,6 +20,7 @@ from api.app import create_app
 from api.composition import build_services
 from api.settings import Settings
 from domain.companies import Company, CompanyName
+from tests.api.sharing import shares_store
 
 TOKEN = "names-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -49,27 +51,40 @@ def acceptance(company: str) -> dict[str, object]:
     return {"kind": "accepted", "company": company, "venue": "SSE-STAR", "date": "2025-06-30", "sources": [SOURCE]}
 
 
+def serving(settings: Settings) -> Iterator[TestClient]:
+    services = build_services(settings)
+    services.app.register_companies(COMPANIES)
+    with TestClient(create_app(settings, services)) as client:
+        listing = {
+            "kind": "listed",
+            "company": "moore-threads",
+            "venue": "SSE-STAR",
+            "date": "2025-12-05",
+            "fields": {"stock_code": "688795"},
+            "sources": [SOURCE],
+        }
+        assert client.post("/facts", headers=AUTH, json=listing).status_code == 201
+        yield client
+    services.close()
+
+
 class NameIdentityContract:
     @pytest.fixture
     def settings(self, database_url):
         return Settings(TIMELINE_DATABASE_URL=database_url, TIMELINE_API_TOKEN=TOKEN)
 
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared_client(cls, request):
+        url = request.getfixturevalue("class_database_url")
+        yield from serving(Settings(TIMELINE_DATABASE_URL=url, TIMELINE_API_TOKEN=TOKEN))
+
     @pytest.fixture
-    def client(self, settings):
-        services = build_services(settings)
-        services.app.register_companies(COMPANIES)
-        with TestClient(create_app(settings, services)) as client:
-            listing = {
-                "kind": "listed",
-                "company": "moore-threads",
-                "venue": "SSE-STAR",
-                "date": "2025-12-05",
-                "fields": {"stock_code": "688795"},
-                "sources": [SOURCE],
-            }
-            assert client.post("/facts", headers=AUTH, json=listing).status_code == 201
-            yield client
-        services.close()
+    def client(self, request):
+        if request.node.get_closest_marker("shares_store"):
+            yield request.getfixturevalue("shared_client")
+        else:
+            yield from serving(request.getfixturevalue("settings"))
 
     def head(self, client) -> int:
         return client.get("/feed", params={"after": 0, "limit": 1}).json()["head"]
@@ -107,11 +122,13 @@ class NameIdentityContract:
             == (client.get(f"/companies/{real}").json()["company_id"])
         )
 
+    @shares_store
     def test_an_alias_that_reads_as_another_companys_name_is_409_too(self, client):
         response = client.post("/companies", headers=AUTH, json={"name": "Omega Chips", "aliases": ["METAX, INC."]})
         assert response.status_code == 409, response.text
         assert "MetaX" in response.json()["detail"]
 
+    @shares_store
     @pytest.mark.parametrize(("name", "holder"), [("Carnbricon", "Cambricon"), ("UNIS0C", "Unisoc")])
     def test_a_name_that_looks_like_another_companys_is_409_naming_the_holder(self, client, name, holder):
         response = client.post("/companies", headers=AUTH, json={"name": name})
@@ -119,6 +136,7 @@ class NameIdentityContract:
         assert holder in response.json()["detail"]
         assert "looks like" in response.json()["detail"]
 
+    @shares_store
     def test_a_key_never_merges_a_company_that_does_not_hold_the_name(self, client):
         before = self.head(client)
         body = {"name": "Totally Different Robotics", "key": "moore-threads", "sector": "robotics"}
@@ -146,6 +164,7 @@ class NameIdentityContract:
         assert written.status_code == 201, written.text
         assert client.get(f"/facts/{written.json()['fact_id']}").json()["company_id"] == wanted
 
+    @shares_store
     def test_a_write_naming_a_company_ambiguously_is_409_listing_the_candidates_as_a_read_is(self, client):
         before = self.head(client)
         read = client.get("/companies/Alpha")
@@ -215,6 +234,7 @@ class NameIdentityContract:
         assert real.status_code == 201, real.text
         assert client.get("/companies/Epsilon Chips").json()["company_id"] == real.json()["company_id"]
 
+    @shares_store
     def test_retiring_a_name_the_company_does_not_have_is_404_and_without_sources_422(self, client):
         retirement = {"name": "Cambricon", "reason": "wrong", "sources": [DISCLOSURE]}
         assert client.post("/companies/MetaX/names/retire", headers=AUTH, json=retirement).status_code == 404
@@ -234,6 +254,7 @@ class NameIdentityContract:
 
     # Item 2: invisible and look-alike characters --------------------------------------------
 
+    @shares_store
     @pytest.mark.parametrize(
         "character",
         [
@@ -268,6 +289,7 @@ class NameIdentityContract:
             "Unisoc"
         ]
 
+    @shares_store
     @pytest.mark.parametrize("name", ["Сambricon", "ΜetaX", "Robo Мetrics", "ΜΕΤΑΧ"])
     def test_a_look_alike_name_in_another_script_is_refused(self, client, name):
         before = self.head(client)
@@ -280,6 +302,7 @@ class NameIdentityContract:
         response = client.post("/companies", headers=AUTH, json={"name": name})
         assert response.status_code == 201, response.text
 
+    @shares_store
     @pytest.mark.parametrize(
         ("field", "change"),
         [

@@ -13,7 +13,7 @@ from bench.http import PATHS, Shape, measure, shapes_table, table
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (`make wrk`)")
 def test_every_path_is_measured_beside_hello_world_in_one_shape():
-    result = measure(Shape(1, "asyncio", "h11"), seconds=1, rounds=1, connections=2)
+    result = measure(Shape(1, "asyncio", "h11"), seconds=1, rounds=1, connections=2, warm_up=0)
     assert result["shape"] == {"workers": 1, "loop": "asyncio", "http": "h11"}
     assert set(result["figures"]) == set(PATHS)
     for figure in result["figures"].values():

@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import copy_store
+
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "e2e-token"
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -49,11 +51,11 @@ def server_env(data: Path, port: int, **extra: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
+def server(tmp_path_factory, served_seed_store) -> Iterator[str]:
     data = tmp_path_factory.mktemp("served")
     port = free_port()
     env = server_env(data, port, TIMELINE_MAX_STREAMS="3")
-    subprocess.run([sys.executable, "-m", "api", "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
+    copy_store(served_seed_store, data / "timeline.db")
     process = start_server(env, port)
     yield f"http://127.0.0.1:{port}"
     process.terminate()

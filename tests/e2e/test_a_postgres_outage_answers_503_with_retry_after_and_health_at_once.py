@@ -1,7 +1,8 @@
 """PostgreSQL goes down under a running server (a cluster of the test's own, stopped at once): writes, with an
 Idempotency-Key or without, and reads answer 503 with Retry-After, never 500; /healthz answers `unavailable`
-within 2 s even while a write waits for a connection; once the database is back, everything works again and
-the key of the failed write is free."""
+within 2 s even while a write waits for a connection; once a write has waited out the outage's grace, the next
+requests are refused at once, saying PostgreSQL is down; once the database is back, everything works again and the
+key of the failed write is free."""
 
 from __future__ import annotations
 
@@ -28,6 +29,23 @@ def test_an_outage_is_a_503_with_retry_after_everywhere_and_health_answers_at_on
 
         own_postgres.stop()
 
+        # A write waiting for a connection holds a thread, not the event loop: health answers meanwhile.
+        answers: list[httpx.Response] = []
+        waiting = threading.Thread(
+            target=lambda: answers.append(
+                httpx.post(f"{base}/companies", headers=AUTH, json={"name": "Plain Outage"}, timeout=30)
+            )
+        )
+        waiting.start()
+        health = httpx.get(f"{base}/healthz", timeout=2)
+        assert health.status_code == 503
+        assert health.json()["status"] == "unavailable"
+        waiting.join()
+        (plain,) = answers
+        assert plain.status_code == 503, plain.text
+        assert plain.headers["retry-after"]
+
+        # That write waited out the grace: what follows is refused at once, naming the outage.
         keyed = httpx.post(
             f"{base}/companies",
             headers={**AUTH, "Idempotency-Key": "during-outage"},
@@ -36,22 +54,11 @@ def test_an_outage_is_a_503_with_retry_after_everywhere_and_health_answers_at_on
         )
         assert keyed.status_code == 503, keyed.text
         assert keyed.headers["retry-after"]
-        plain = httpx.post(f"{base}/companies", headers=AUTH, json={"name": "Plain Outage"}, timeout=30)
-        assert plain.status_code == 503
-        assert plain.headers["retry-after"]
+        assert "PostgreSQL has given no connection" in keyed.json()["detail"]
         read = httpx.get(f"{base}/companies/Before Outage", params={"as_of": "2026-01-01"}, timeout=30)
         assert read.status_code == 503
         assert read.headers["retry-after"]
-
-        # A write waiting for a connection holds a thread, not the event loop: health answers meanwhile.
-        waiting = threading.Thread(
-            target=lambda: httpx.post(f"{base}/companies", headers=AUTH, json={"name": "Waiting"}, timeout=30)
-        )
-        waiting.start()
-        health = httpx.get(f"{base}/healthz", timeout=2)
-        assert health.status_code == 503
-        assert health.json()["status"] == "unavailable"
-        waiting.join()
+        assert "PostgreSQL has given no connection" in read.json()["detail"]
 
         own_postgres.start()
         for _ in range(150):  # the pool reconnects by itself; give it up to 30 s

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
+import time
+from typing import Any
 
 import pytest
 
@@ -16,35 +12,28 @@ from api.composition import read_store
 from application.service import TimelineApplication
 from application.storage.database_url import environment_for
 from projections.timeline.projector import timeline_projection
+from tests import forked
 from tests.projections.dump import dump
 from tests.projections.synthetic import fill
 
-ROOT = Path(__file__).resolve().parents[2]
 
-# The child decodes slowly on purpose, so that the kill lands inside a batch's transaction.
-CHILD = textwrap.dedent(
-    """
-    import sys, time
-    from application.service import TimelineApplication
-    from application.storage.database_url import environment_for
-    from api.composition import read_store
-    from projections.timeline.projector import timeline_projection
+class SlowDecoder:
+    """Decodes slowly on purpose, so that the kill lands inside a batch's transaction."""
 
-    class SlowDecoder:
-        def __init__(self, mapper):
-            self.mapper = mapper
-        def to_domain_event(self, notification):
-            time.sleep(0.004)
-            return self.mapper.to_domain_event(notification)
+    def __init__(self, mapper: Any) -> None:
+        self.mapper = mapper
 
-    url = sys.argv[1]
+    def to_domain_event(self, notification: Any) -> Any:
+        time.sleep(0.004)
+        return self.mapper.to_domain_event(notification)
+
+
+def catch_up(url: str, ready: Any) -> None:
+    """The child: a process of its own catching up the timeline in batches of 40."""
     app = TimelineApplication(environment_for(url))
     projection = timeline_projection(read_store(app), app.recorder, SlowDecoder(app.mapper))
-    print("ready", flush=True)
+    ready.send("ready")
     projection.catch_up(batch_size=40)
-    print("done", flush=True)
-    """
-)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -61,20 +50,14 @@ def test_read_models_equal_a_fresh_rebuild_after_repeated_sigkills(database_url)
     projection = timeline_projection(db, app.recorder, app.mapper)
     positions, kills = [], 0
     for _ in range(12):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, database_url],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
-        try:
-            child.wait(timeout=rng.uniform(0.05, 0.3))
-        except subprocess.TimeoutExpired:
-            child.send_signal(signal.SIGKILL)
-            child.wait()
+        ready, told = forked.pipe()
+        child = forked.start(catch_up, database_url, told)
+        assert ready.poll(30), "the child did not start"
+        assert ready.recv() == "ready"
+        child.join(timeout=rng.uniform(0.05, 0.3))
+        if child.is_alive():
+            child.kill()
+            child.join()
             kills += 1
         positions.append(projection.position())
         # Batches commit whole: the tracked position is a batch boundary or the end of the log.

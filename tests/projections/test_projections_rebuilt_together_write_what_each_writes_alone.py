@@ -40,12 +40,18 @@ class Seen:
             cursor.execute(f"INSERT INTO seen_positions (position) VALUES ({store.p})", (position,))
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def services(request):
-    url = request.getfixturevalue(f"{request.param}_url")
+def seeds_and_synthetic(url: str) -> None:
+    """The log of the seeds and a synthetic dataset, no read model caught up."""
     built = build_services(Settings(TIMELINE_DATABASE_URL=url, TIMELINE_CATCH_UP_ON_WRITE="false"))
     load_seeds(built.app)
     fill(built.app)
+    built.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def services(request, filled_url):
+    url = filled_url(request.param, seeds_and_synthetic)
+    built = build_services(Settings(TIMELINE_DATABASE_URL=url, TIMELINE_CATCH_UP_ON_WRITE="false"))
     yield built
     built.close()
 

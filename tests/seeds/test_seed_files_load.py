@@ -52,8 +52,17 @@ def test_every_seed_file_loads_and_a_second_load_appends_nothing(app):
     assert second.position == first.position
 
 
-def test_every_company_the_articles_name_resolves_by_each_of_its_names(app):
-    load_seeds(app)
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def seeded_app(request):
+    """A store of the test's own holding the seeds as ``load_seeds`` leaves them: a copy of the test process's
+    seeded store, where loading them again takes seconds."""
+    application = TimelineApplication(environment_for(request.getfixturevalue(f"seeded_{request.param}_url")))
+    yield application
+    application.close()
+
+
+def test_every_company_the_articles_name_resolves_by_each_of_its_names(seeded_app):
+    app = seeded_app
     for names in NAMES_FROM_THE_ARTICLES:
         ids = {app.resolve_company(name) for name in names}
         assert len(ids) == 1, names
@@ -61,8 +70,8 @@ def test_every_company_the_articles_name_resolves_by_each_of_its_names(app):
         assert app.company_facts(names[0]), f"{names[0]} has no facts"
 
 
-def test_sources_reporting_one_fact_make_one_fact_with_the_most_precise_date(app):
-    load_seeds(app)
+def test_sources_reporting_one_fact_make_one_fact_with_the_most_precise_date(seeded_app):
+    app = seeded_app
     facts = [f for f in app.company_facts("Moore Threads") if f["kind"] == "accepted"]
     assert len(facts) == 1
     [accepted] = facts

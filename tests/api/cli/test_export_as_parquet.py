@@ -10,7 +10,7 @@ from api.cli.transfer import parquet_export
 from api.composition import build_services
 from api.settings import Settings
 from tests.api.cli.conftest import timeline
-from tests.api.cli.exports import event_lines, head_of
+from tests.api.cli.exports import event_lines, head_of, timeline_in_process
 from tests.projections.synthetic import fill
 
 
@@ -36,10 +36,10 @@ def test_known_at_exports_the_store_as_it_stood_then(store, tmp_path):
 
 
 def test_parquet_needs_a_folder_and_json_lines_stays_the_default(store, tmp_path):
-    refused = timeline(store, "export", "--format", "parquet")
+    refused = timeline_in_process(store, "export", "--format", "parquet")  # refusals: the code in this process
     assert refused.returncode == 2
     assert "--output" in refused.stderr
-    assert timeline(store, "export", "--known-at", "5").returncode == 2
+    assert timeline_in_process(store, "export", "--known-at", "5").returncode == 2
     done = timeline(store, "export", "-o", str(tmp_path / "log.jsonl"))
     assert done.returncode == 0, done.stderr
     events, trailer = event_lines(tmp_path / "log.jsonl")

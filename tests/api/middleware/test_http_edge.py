@@ -16,19 +16,20 @@ import pytest
 
 from api import app as app_module
 from api.settings import Settings
+from tests.conftest import copy_store
 from tests.e2e.conftest import ROOT, free_port
 
 TOKEN = "edge-token-never-logged"
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+def served(tmp_path_factory, served_seed_store) -> Iterator[tuple[str, Path]]:
     """The server's base URL and the file its stderr (the JSON log) goes to."""
     data = tmp_path_factory.mktemp("edge")
     port = free_port()
     env = {**os.environ, "DATA_DIR": str(data), "TIMELINE_API_TOKEN": TOKEN, "LOG_LEVEL": "INFO"}
     env.pop("TIMELINE_DATABASE_URL", None)
-    subprocess.run([sys.executable, "-m", "api", "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
+    copy_store(served_seed_store, data / "timeline.db")
     log = data / "server.log"
     command = [sys.executable, "-m", "api", "serve", "--port", str(port), "--loop", "uvloop", "--http", "httptools"]
     with log.open("wb") as output:

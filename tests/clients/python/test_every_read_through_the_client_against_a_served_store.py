@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 import time
 from xml.etree import ElementTree as ET
 
@@ -16,7 +14,8 @@ from timeline_client import ApiError, Client
 from timeline_client.generated.models import Company, Pipeline, Stage, Venue, Vocabulary
 
 from tests.api.webhooks.receiver import receiving
-from tests.e2e.conftest import ROOT, TOKEN, free_port, server_env, start_server
+from tests.conftest import copy_store
+from tests.e2e.conftest import TOKEN, free_port, server_env, start_server
 from tools.generate_client import CLIENT
 
 pytestmark = pytest.mark.slow
@@ -26,11 +25,11 @@ NOT_WRAPPED = {"feed_stream", "metrics"}
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, served_seed_store):
     data = tmp_path_factory.mktemp("client")
     port = free_port()
     env = server_env(data, port, TIMELINE_WEBHOOK_HOSTS="127.0.0.1")  # the subscription test's receiver
-    subprocess.run([sys.executable, "-m", "api", "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
+    copy_store(served_seed_store, data / "timeline.db")
     process = start_server(env, port)
     yield f"http://127.0.0.1:{port}"
     process.terminate()

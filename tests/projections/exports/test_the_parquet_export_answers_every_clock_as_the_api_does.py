@@ -18,11 +18,16 @@ def test_the_seed_data_answers_as_the_api_does(seeded, tmp_path):
     assert same_answers(seeded, tmp_path, seed=22) == []
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def synthetic(request):
-    services = build_services(Settings(TIMELINE_DATABASE_URL=request.getfixturevalue(f"{request.param}_url")))
+def synthetic_store(url: str) -> None:
+    services = build_services(Settings(TIMELINE_DATABASE_URL=url))
     fill(services.app, companies=15, facts=250, seed=22)
     services.projection.catch_up()
+    services.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def synthetic(request, filled_url):
+    services = build_services(Settings(TIMELINE_DATABASE_URL=filled_url(request.param, synthetic_store)))
     yield services
     services.close()
 

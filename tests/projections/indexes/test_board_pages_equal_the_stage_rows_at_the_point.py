@@ -36,12 +36,17 @@ FILTERS = [
 DAYS = [date(2018, 6, 1) + timedelta(days=n) for n in range(0, 3300, 97)]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def built(request):
-    app = TimelineApplication(environment_for(request.getfixturevalue(f"{request.param}_url")))
+def synthetic_log(url: str) -> None:
+    app = TimelineApplication(environment_for(url))
     for n in range(24):
         app.register_company(f"Synthetic {n:03d}", sector=SECTORS[n % 3] if n % 4 else None)
     fill(app, companies=24, facts=260, seed=11)
+    app.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def built(request, filled_url):
+    app = TimelineApplication(environment_for(filled_url(request.param, synthetic_log)))
     db = read_store(app)
     projection = timeline_projection(db, app.recorder, app.mapper)
     projection.catch_up(batch_size=40)

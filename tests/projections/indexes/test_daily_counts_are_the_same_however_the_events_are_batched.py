@@ -23,9 +23,9 @@ from tests.projections.synthetic import fill
 FIX = Source("fix.txt", parse_date("2026-02-01"), "a later report")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request):
-    app = TimelineApplication(environment_for(request.getfixturevalue(f"{request.param}_url")))
+def synthetic_log(url: str) -> None:
+    """A synthetic log, and facts moved between boards, moved in time and retracted."""
+    app = TimelineApplication(environment_for(url))
     fill(app, companies=10, facts=120, seed=21)
     source = Source("moves.txt", parse_date("2024-05-01"), "a report")
     for n in range(6):
@@ -37,6 +37,12 @@ def store(request):
         app.correct_fact(fact.id, reason="a later day", sources=[FIX], date=f"2024-0{n + 2}-20")
         if n % 2:
             app.retract_fact(fact.id, reason="misreported", sources=[FIX])
+    app.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request, filled_url):
+    app = TimelineApplication(environment_for(filled_url(request.param, synthetic_log)))
     db = read_store(app)
     yield app, db
     db.close()

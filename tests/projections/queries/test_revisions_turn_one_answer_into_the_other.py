@@ -54,34 +54,37 @@ class RevisionsContract(RandomLogs):
             timeline_projection(db, app.recorder, app.mapper).catch_up(batch_size=5)
             queries = Queries(db)
             last = app.recorder.max_notification_id() or 0
-            for day_offset, a, b, published, certain_only in asks:
-                as_of = BASE + timedelta(days=day_offset)
-                since, until = sorted(first + (last - first) * pct // 100 for pct in (a, b))
-                published_by = BASE + timedelta(days=published) if published is not None else None
-                answer = queries.revisions(as_of, since, until, published_by, certain_only)
-                before = board(queries, Clocks(as_of, since, published_by, certain_only), prefix)
-                after = board(queries, Clocks(as_of, until, published_by, certain_only), prefix)
-                ours = [c for c in answer["changes"] if c["company"].startswith(prefix)]
-                assert len(ours) == len(answer["changes"])  # earlier examples' companies had no events here
-                assert applied(before, ours) == after
-                assert (not ours) == (before == after)
-                for change in ours:
-                    assert all(since < cause["position"] <= until for cause in change["causes"])
-                check_counts(queries, answer, as_of, (since, published_by), (until, published_by), certain_only)
-                # The publication clock: what the public learned between two days, as known at ``until``.
-                first_day, last_day = sorted(BASE + timedelta(days=d) for d in (a + 20, b + 40))
-                learned = queries.learned(as_of, first_day, last_day, until, certain_only)
-                before = board(queries, Clocks(as_of, until, first_day, certain_only), prefix)
-                after = board(queries, Clocks(as_of, until, last_day, certain_only), prefix)
-                ours = [c for c in learned["changes"] if c["company"].startswith(prefix)]
-                assert applied(before, ours) == after
-                assert (not ours) == (before == after)
-                for cause in (cause for change in ours for cause in change["causes"]):
-                    assert cause["position"] <= until
-                    days = [date.fromisoformat(s["published"]["latest"]) for s in cause["sources"]]
-                    assert days
-                    assert all(first_day < day <= last_day for day in days)
-                check_counts(queries, learned, as_of, (until, first_day), (until, last_day), certain_only)
+            # The questions share one read (a session, as a request's questions do): the same statements, without a
+            # connection, a ping and a transaction of their own for each.
+            with db.session():
+                for day_offset, a, b, published, certain_only in asks:
+                    as_of = BASE + timedelta(days=day_offset)
+                    since, until = sorted(first + (last - first) * pct // 100 for pct in (a, b))
+                    published_by = BASE + timedelta(days=published) if published is not None else None
+                    answer = queries.revisions(as_of, since, until, published_by, certain_only)
+                    before = board(queries, Clocks(as_of, since, published_by, certain_only), prefix)
+                    after = board(queries, Clocks(as_of, until, published_by, certain_only), prefix)
+                    ours = [c for c in answer["changes"] if c["company"].startswith(prefix)]
+                    assert len(ours) == len(answer["changes"])  # earlier examples' companies had no events here
+                    assert applied(before, ours) == after
+                    assert (not ours) == (before == after)
+                    for change in ours:
+                        assert all(since < cause["position"] <= until for cause in change["causes"])
+                    check_counts(queries, answer, as_of, (since, published_by), (until, published_by), certain_only)
+                    # The publication clock: what the public learned between two days, as known at ``until``.
+                    first_day, last_day = sorted(BASE + timedelta(days=d) for d in (a + 20, b + 40))
+                    learned = queries.learned(as_of, first_day, last_day, until, certain_only)
+                    before = board(queries, Clocks(as_of, until, first_day, certain_only), prefix)
+                    after = board(queries, Clocks(as_of, until, last_day, certain_only), prefix)
+                    ours = [c for c in learned["changes"] if c["company"].startswith(prefix)]
+                    assert applied(before, ours) == after
+                    assert (not ours) == (before == after)
+                    for cause in (cause for change in ours for cause in change["causes"]):
+                        assert cause["position"] <= until
+                        days = [date.fromisoformat(s["published"]["latest"]) for s in cause["sources"]]
+                        assert days
+                        assert all(first_day < day <= last_day for day in days)
+                    check_counts(queries, learned, as_of, (until, first_day), (until, last_day), certain_only)
 
         check()
 

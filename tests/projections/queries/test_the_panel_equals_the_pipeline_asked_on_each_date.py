@@ -102,8 +102,11 @@ class PanelContract(RandomLogs):
             first = BASE + timedelta(days=start)
             dates = grid(first, first + timedelta(days=120 if step == "month" else 40), step)
             head = app.recorder.max_notification_id() or 0
-            for known_at in (head, head - len(ops) // 2):
-                assert from_the_panel(queries, dates, known_at) == by_point_questions(queries, dates, known_at)
+            # The questions share one read (a session, as a request's questions do): the same statements, without a
+            # connection, a ping and a transaction of their own for each.
+            with db.session():
+                for known_at in (head, head - len(ops) // 2):
+                    assert from_the_panel(queries, dates, known_at) == by_point_questions(queries, dates, known_at)
 
         check()
 

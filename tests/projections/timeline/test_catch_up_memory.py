@@ -42,11 +42,15 @@ def keyed(db: Any) -> dict[str, list[tuple[Any, ...]]]:
     }
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request):
-    url = request.getfixturevalue(f"{request.param}_url")
+def synthetic_log(url: str) -> None:
     app = TimelineApplication(environment_for(url))
     fill(app, companies=12, facts=160, seed=3)
+    app.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request, filled_url):
+    app = TimelineApplication(environment_for(filled_url(request.param, synthetic_log)))
     db = read_store(app)
     yield app, db
     db.close()
