@@ -48,6 +48,14 @@ def fails_waiting(connection) -> None:
         pass
 
 
+def past_the_grace(clock, pool, connection):
+    """The pool down, and asked once more once the grace is over (that failure opens a window)."""
+    pool.up = False
+    fails_waiting(connection)
+    clock.now += GRACE_SECONDS
+    fails_waiting(connection)
+
+
 def test_calls_wait_for_the_pool_until_it_has_failed_for_the_grace(setup):
     clock, pool, outage, connection = setup
     pool.up = False
@@ -60,10 +68,7 @@ def test_calls_wait_for_the_pool_until_it_has_failed_for_the_grace(setup):
 
 def test_past_the_grace_calls_fail_at_once_naming_the_outage_until_the_window_ends(setup):
     clock, pool, _outage, connection = setup
-    pool.up = False
-    fails_waiting(connection)
-    clock.now += GRACE_SECONDS
-    fails_waiting(connection)  # the grace is over: this failure opens a window
+    past_the_grace(clock, pool, connection)  # its last failure opened a window
     asked = pool.asked
     with pytest.raises(DatabaseDown, match=f"no connection for {GRACE_SECONDS:.0f} s") as raised, connection():
         pass
@@ -80,10 +85,7 @@ def test_past_the_grace_calls_fail_at_once_naming_the_outage_until_the_window_en
 
 def test_a_connection_had_ends_the_outage(setup):
     clock, pool, outage, connection = setup
-    pool.up = False
-    fails_waiting(connection)
-    clock.now += GRACE_SECONDS
-    fails_waiting(connection)
+    past_the_grace(clock, pool, connection)
     pool.up = True
     clock.now += WINDOW_SECONDS
     with connection() as conn:
@@ -96,10 +98,7 @@ def test_a_connection_had_ends_the_outage(setup):
 
 def test_the_health_probe_ends_the_outage_when_it_has_a_connection(setup):
     clock, pool, outage, connection = setup
-    pool.up = False
-    fails_waiting(connection)
-    clock.now += GRACE_SECONDS
-    fails_waiting(connection)
+    past_the_grace(clock, pool, connection)
     outage.ended()  # what /healthz calls once its own probe had a connection
     pool.up = True
     with connection() as conn:
