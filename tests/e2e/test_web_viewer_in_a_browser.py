@@ -190,6 +190,7 @@ def test_since_my_last_visit_asks_what_changed_since_the_head_this_browser_last_
 
 
 def test_the_share_link_pins_the_view_so_a_later_write_does_not_change_it(browser, server):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -215,8 +216,14 @@ def test_the_share_link_pins_the_view_so_a_later_write_does_not_change_it(browse
     driver.get(f"{server}/?as_of=2026-01-31&venue=SSE-STAR")
     assert names_in(driver, "SSE-STAR", "accepted", {"Shared Link Robotics"}) == {"Shared Link Robotics"}
     driver.get(link)
-    WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-venue="SSE-STAR"] .card'))
-    cards = " ".join(card.text for card in driver.find_elements(By.CSS_SELECTOR, '[data-venue="SSE-STAR"] .card'))
+
+    def cards_text(d):  # the board may be drawn again while it is read: read it again then
+        try:
+            return " ".join(card.text for card in d.find_elements(By.CSS_SELECTOR, '[data-venue="SSE-STAR"] .card'))
+        except StaleElementReferenceException:
+            return ""
+
+    cards = WebDriverWait(driver, 15).until(cards_text)
     assert "Shared Link Robotics" not in cards
 
 
