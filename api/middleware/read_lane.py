@@ -162,7 +162,13 @@ class Batches:
     async def _send(self) -> None:
         while self._waiting:
             batch, self._waiting = self._waiting, []
-            outcomes = await anyio.to_thread.run_sync(_each, [work for work, _ in batch], limiter=self.threads)
+            try:
+                outcomes = await anyio.to_thread.run_sync(_each, [work for work, _ in batch], limiter=self.threads)
+            except BaseException as error:  # the sender itself stopped (cancelled at shutdown): none may wait forever
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(error) if isinstance(error, Exception) else future.cancel()
+                raise
             for (_, future), (ok, outcome) in zip(batch, outcomes, strict=True):
                 if not future.done():
                     future.set_result(outcome) if ok else future.set_exception(outcome)

@@ -170,3 +170,17 @@ def test_questions_that_arrive_while_the_read_threads_are_busy_go_to_them_togeth
     assert [outcomes[0], outcomes[1], outcomes[3]] == ["first", 2, 4]
     assert isinstance(outcomes[2], LookupError)
     assert hops == [1, 3]  # the three that came while the thread was busy: one hop there, one back
+
+
+def test_a_batch_whose_sender_stops_leaves_no_question_waiting(monkeypatch):
+    def stopped(_works):  # what no question raises: the hop itself failing
+        raise RuntimeError("the read threads stopped")
+
+    async def ask() -> list[object]:
+        batches = Batches(anyio.CapacityLimiter(1))
+        asked = [asyncio.ensure_future(batches.run(lambda: 1)) for _ in range(3)]
+        return await asyncio.wait_for(asyncio.gather(*asked, return_exceptions=True), 5)
+
+    monkeypatch.setattr(read_lane, "_each", stopped)
+    outcomes = asyncio.run(ask())
+    assert [str(outcome) for outcome in outcomes] == ["the read threads stopped"] * 3
