@@ -36,6 +36,7 @@ router = APIRouter(tags=["pipeline"])
 
 StageQ = Annotated[StageWord, Query(description="Only this stage", examples=["accepted"])]
 LIMIT, OFFSET = (1, 1000), (0, 10_000_000)
+PAGE = 100  # entries a page holds when the question names no limit (the route and its lane alike)
 Limit = Annotated[int, Query(ge=LIMIT[0], le=LIMIT[1], description="Page size")]
 Offset = Annotated[
     int, Query(ge=OFFSET[0], le=OFFSET[1], description="Entries to skip (a cursor pages deep lists faster)")
@@ -78,7 +79,7 @@ def pipeline(
     venue: VenueFilter = None,
     stage: StageQ = None,
     sector: SectorFilter = None,
-    limit: Limit = 100,
+    limit: Limit = PAGE,
     offset: Offset = 0,
     reported_since: ReportedSince = None,
     cursor: PageCursor = None,
@@ -118,7 +119,7 @@ LANE = Lane(
         asked.get("as_of") or today_clocks(),
         venue=asked.get("venue"),
         stage=asked.get("stage"),
-        limit=asked.get("limit", 100),
+        limit=asked.get("limit", PAGE),
         offset=asked.get("offset", 0),
     ),
 )
