@@ -29,6 +29,7 @@ import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.answers.basis import matches
+from api.deps import declared_query
 from api.inputs import today
 
 READ_ROUTES = ("/pipeline", "/companies/", "/timeline", "/changes", "/time-in-stage", "/search", "/stats/", "/facts/")
@@ -125,9 +126,7 @@ class AnswerCache:
             return False
         declared = self._declared.get(template)
         if declared is None:
-            operation = scope["app"].openapi().get("paths", {}).get(template, {}).get("get", {})
-            declared = frozenset(p["name"] for p in operation.get("parameters", ()) if p.get("in") == "query")
-            self._declared[template] = declared
+            declared = self._declared[template] = declared_query(route)
         return all(name in declared for name, _ in parse_qsl(query.decode("latin-1"), keep_blank_values=True))
 
     def _keep(self, key: Key, basis: Basis, start: Message, body: bytes, route: Any) -> None:

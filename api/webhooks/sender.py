@@ -34,10 +34,19 @@ class Sender:
     def __init__(self, policy: TargetPolicy, timeout: float) -> None:
         self.policy = policy
         self.timeout = timeout
-        self.client = httpx.AsyncClient(follow_redirects=False, trust_env=False, timeout=timeout)
+        self._client: httpx.AsyncClient | None = None
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        # Made at the first attempt: loading the TLS trust store costs ~25 ms of CPU, which a process that never
+        # delivers (most of them: no subscription) need not pay at start-up.
+        if self._client is None:
+            self._client = httpx.AsyncClient(follow_redirects=False, trust_env=False, timeout=self.timeout)
+        return self._client
 
     async def close(self) -> None:
-        await self.client.aclose()
+        if self._client is not None:
+            await self._client.aclose()
 
     async def send(self, url: str, secret: str, delivery: Delivery) -> str | None:
         """None when the receiver acknowledged the delivery (2xx); otherwise what went wrong."""

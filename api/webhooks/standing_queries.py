@@ -21,6 +21,7 @@ from starlette.routing import Match
 
 from api import inputs
 from api.composition import Services
+from api.deps import declared_query
 from api.inputs import InputError, clip
 from application.subscriptions import Scope
 from domain.errors import AmbiguousName, UnknownCompany
@@ -57,8 +58,7 @@ def read_scope(app: FastAPI, services: Services, query: str) -> Scope:
     except ValueError:
         raise BadQuery(f"the parameters of {clip(query, 80)!r} do not read as name=value pairs") from None
     params: dict[str, str] = {}
-    operation = app.openapi().get("paths", {}).get(route.path, {}).get("get", {})
-    declared = {param["name"] for param in operation.get("parameters", ()) if param.get("in") == "query"}
+    declared = declared_query(route)
     for name, value in pairs:
         if name in params:
             raise BadQuery(f"the parameter {clip(name, 40)!r} is given twice")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import jsonschema_rs
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from api.answers import examples
 from api.app import create_app
+from api.deps import declared_query
 from api.settings import Settings
 
 READS = {
@@ -78,3 +80,13 @@ def test_a_foreign_cursor_is_a_422_naming_it(client):
 def test_the_documented_examples_fit_their_schemas(spec, path, name):
     assert spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["example"]
     jsonschema_rs.validate(answer_schema(spec, path), getattr(examples, name))
+
+
+def test_the_query_parameters_read_from_a_routes_dependencies_are_those_its_operation_lists(client, spec):
+    routes = [route for route in client.app.routes if isinstance(route, APIRoute) and route.include_in_schema]
+    assert len(routes) > 20
+    for route in routes:
+        for method in route.methods:
+            operation = spec["paths"][route.path][method.lower()]
+            listed = {p["name"] for p in operation.get("parameters", ()) if p["in"] == "query"}
+            assert declared_query(route) == listed, (method, route.path)

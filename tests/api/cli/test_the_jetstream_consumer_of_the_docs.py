@@ -25,12 +25,13 @@ def test_the_durable_pull_consumer_of_the_docs_keeps_every_listing_once_however_
     assert relay(store, nats_url, stream, log, "--until-caught-up").wait(timeout=120) == 0, log.read_text()
     database = tmp_path / "listings.db"
     for _ in range(2):
-        subprocess.run(
+        run = subprocess.run(
             [sys.executable, str(ROOT / "docs" / "examples" / "jetstream_consumer.py"), nats_url, *stream, database],
-            check=True,
             capture_output=True,
+            text=True,
             timeout=120,
         )
+        assert run.returncode == 0, run.stderr
     with TestClient(create_app(Settings(TIMELINE_DATABASE_URL=store))) as client:
         listed = client.get(
             "/timeline", params={"from": "1990-01-01", "to": "2030-12-31", "kind": "listed", "limit": 1000}
