@@ -38,7 +38,7 @@ class Sender:
 
     @property
     def client(self) -> httpx.AsyncClient:
-        # Made at the first attempt: loading the TLS trust store costs ~25 ms of CPU, which a process that never
+        # Made at the first attempt: loading the TLS trust store costs ~20 ms of CPU, which a process that never
         # delivers (most of them: no subscription) need not pay at start-up.
         if self._client is None:
             self._client = httpx.AsyncClient(follow_redirects=False, trust_env=False, timeout=self.timeout)
